@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { WebSocketServer } from "ws";
+import { type Viewer } from "./auth/viewer.ts";
+import type { Config } from "./config.ts";
+import { openDatabase, type Database } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { seedDemo } from "./db/seed-demo.ts";
+import { createEventBus, type EventBus } from "./events/bus.ts";
+import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
+import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
+import { schema } from "./graphql/schema.ts";
+import { attachWebSocket } from "./graphql/websocket.ts";
+import { createServices, type Services } from "./services/registry.ts";
+
+export interface AppOptions {
+  config: Config;
+  /** The clock; tests inject a fixed or controllable one. */
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export interface App {
+  start(port?: number): Promise<string>;
+  stop(): Promise<void>;
+  readonly url: string;
+  readonly services: Services;
+  readonly db: Database;
+  readonly bus: EventBus;
+}
+
+
+
+export async function buildApp({ config, now = () => new Date(), log = () => {} }: AppOptions): Promise<App> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  if (config.seed === "demo" && (await seedDemo(db.prisma))) log("seeded the demo data set");
+
+  const bus = createEventBus(config.redisUrl);
+  const services = createServices({ prisma: db.prisma, bus, now }, { adminToken: config.adminToken });
+  registerPrisma(services, db.prisma);
+
+  const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: { subscriptionsProtocol: "WS", title: "supportclock" },
+    maskedErrors: { maskError },
+    logging: false,
+    context: async ({ request, viewer }) => ({
+      viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
+      services,
+    }),
+  });
+
+  const server = createServer((req, res) => {
+    if (req.url === "/healthz" && req.method === "GET") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
+      return;
+    }
+    void yoga.handle(req, res, { req, res });
+  });
+  const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: 256 * 1024 });
+  const ws = attachWebSocket(wss, yoga, services);
+
+  let url = "";
+  return {
+    services,
+    db,
+    bus,
+    get url() {
+      return url;
+    },
+    start: (port = config.port) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, config.host, () => {
+          const { port: bound } = server.address() as AddressInfo;
+          url = `http://${config.host}:${bound}`;
+          resolve(url);
+        });
+      }),
+    async stop() {
+      await ws.dispose();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      await bus.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Viewer } from "./viewer.ts";
+
+/** One policy module: scope-auth and services both decide through these functions. */
+export const isAdmin = (viewer: Viewer) => viewer.role === "ADMIN";
+export const isStaff = (viewer: Viewer) => viewer.role === "ADMIN" || viewer.role === "AGENT";
+export const isAuthenticated = (viewer: Viewer) => viewer.role !== null;
+
+export interface AccountRef {
+  id: string;
+  partnerId: string | null;
+}
+
+/** Staff see every account, partners the accounts they sold, customers only themselves. */
+export function canReadAccount(viewer: Viewer, account: AccountRef): boolean {
+  if (isStaff(viewer)) return true;
+  if (viewer.role === "PARTNER") return account.partnerId !== null && account.partnerId === viewer.partnerId;
+  if (viewer.role === "CUSTOMER") return account.id === viewer.accountId;
+  return false;
+}
+
+/** The set of accounts a viewer may list, as a filter on account columns. */
+export function accountScope(viewer: Viewer): { all: true } | { partnerId: string } | { id: string } | { none: true } {
+  if (isStaff(viewer)) return { all: true };
+  if (viewer.role === "PARTNER" && viewer.partnerId) return { partnerId: viewer.partnerId };
+  if (viewer.role === "CUSTOMER" && viewer.accountId) return { id: viewer.accountId };
+  return { none: true };
+}
+
+export const canCreateAccount = (viewer: Viewer) => isStaff(viewer) || viewer.role === "PARTNER";
+/** Status and payment status are the vendor's to set; partners may change names and languages. */
+export const canChangeAccountStanding = isStaff;

@@ -1,0 +1,34 @@
+/** The environment, parsed and validated once (see README for every variable). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  /** PGlite data directory, or "memory". Ignored when databaseUrl is set. */
+  dataDir: string;
+  redisUrl: string | undefined;
+  adminToken: string | undefined;
+  seed: "demo" | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError("DATABASE_URL must be a postgresql:// URL");
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL must be a redis:// URL");
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken && adminToken.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters");
+  if (env.SEED && env.SEED !== "demo") throw new ConfigError(`SEED must be "demo" or unset, got "${env.SEED}"`);
+  return {
+    port,
+    host: env.HOST || "127.0.0.1",
+    databaseUrl,
+    dataDir: env.DATA_DIR || "./data",
+    redisUrl,
+    adminToken,
+    seed: env.SEED === "demo" ? "demo" : undefined,
+  };
+}

@@ -1,0 +1,6 @@
+/** Every event the service publishes: small, serialisable ids, published after commit. */
+export interface Topics {
+  accountChanged: { accountId: string; kind: "CREATED" | "UPDATED" };
+}
+
+export type TopicName = keyof Topics;

@@ -1,0 +1,11 @@
+import { ConflictError } from "../domain/errors.ts";
+
+/** Turns a unique-constraint violation (Prisma P2002) into a ConflictError naming the input field. */
+export async function uniquely<T>(field: string, message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError(field, message);
+    throw error;
+  }
+}

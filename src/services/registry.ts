@@ -1,0 +1,14 @@
+import { AccountService } from "./account-service.ts";
+import type { ServiceDeps } from "./context.ts";
+import { PartnerService } from "./partner-service.ts";
+import { TokenService } from "./token-service.ts";
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(deps: ServiceDeps, options: { adminToken?: string | undefined }) {
+  return {
+    accounts: new AccountService(deps),
+    partners: new PartnerService(deps),
+    tokens: new TokenService(deps, options.adminToken),
+  };
+}
