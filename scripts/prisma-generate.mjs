@@ -8,5 +8,10 @@ const anyFile = fileURLToPath(import.meta.url);
 execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
   cwd: root,
   stdio: "inherit",
-  env: { PRISMA_SCHEMA_ENGINE_BINARY: anyFile, PRISMA_HIDE_UPDATE_MESSAGE: "1", ...process.env },
+  env: {
+    PRISMA_SCHEMA_ENGINE_BINARY: anyFile,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    ...process.env,
+    PATH: `${root}node_modules/.bin:${process.env.PATH}`,
+  },
 });
