@@ -1,6 +1,12 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // One copy of graphql: Vite would otherwise load its ESM build next to the CJS one that
+  // Pothos and Yoga require, and graphql refuses to mix the two.
+  resolve: { alias: { graphql: require.resolve("graphql") } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

@@ -19,11 +19,12 @@ export async function authenticateRequest(services: Services, authorization: unk
 /** Expected failures keep their message and code; anything else stays masked. */
 export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
   if (original instanceof DomainError) {
     const { code, field } = original;
-    return new GraphQLError(original.message, { extensions: { code, ...(field ? { field } : {}) } });
+    const where = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+    return new GraphQLError(original.message, { ...where, extensions: { code, ...(field ? { field } : {}) } });
   }
-  if (original instanceof GraphQLError) return original;
-  if (error instanceof GraphQLError && !error.originalError) return error;
+  console.error("internal error:", original ?? error);
   return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
 }

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors
 import type { Prisma } from "../generated/prisma/client.ts";
 import { filterMap } from "../events/stream.ts";
 import type { ServiceDeps } from "./context.ts";
-import { uniquely } from "./prisma-errors.ts";
+import { selection, uniquely } from "./prisma-helpers.ts";
 
 export interface AccountCreateInput {
   customerNumber: string;
@@ -43,7 +43,7 @@ export class AccountService {
     const partnerId = viewer.role === "PARTNER" ? viewer.partnerId : await this.partnerId(data.partnerCode);
     const account = await uniquely("customerNumber", `Customer number ${customerNumber} is already taken`, () =>
       this.deps.prisma.account.create({
-        ...query,
+        ...selection(query),
         data: {
           customerNumber,
           name: input.displayName("name", data.name),
@@ -67,7 +67,7 @@ export class AccountService {
     }
     if (viewer.role === "CUSTOMER") throw new ForbiddenError("Customers cannot change their account");
     const account = await this.deps.prisma.account.update({
-      ...query,
+      ...selection(query),
       where: { id: current.id },
       data: {
         ...(data.name != null ? { name: input.displayName("name", data.name) } : {}),
@@ -83,13 +83,13 @@ export class AccountService {
 
   async byCustomerNumber(viewer: Viewer, customerNumber: string, query: Query = {}) {
     const number = input.customerNumber("customerNumber", customerNumber);
-    const account = await this.deps.prisma.account.findUnique({ ...query, where: { customerNumber: number } });
+    const account = await this.deps.prisma.account.findUnique({ ...selection(query), where: { customerNumber: number } });
     return account && canReadAccount(viewer, account as never) ? account : null;
   }
 
   /** Reads an account for delivery to `viewer`, or null when it is gone or not theirs. */
   async visible(viewer: Viewer, id: string, query: Query = {}) {
-    const account = await this.deps.prisma.account.findFirst({ ...query, where: { AND: [{ id }, this.where(viewer, {})] } });
+    const account = await this.deps.prisma.account.findFirst({ ...selection(query), where: { AND: [{ id }, this.where(viewer, {})] } });
     return account;
   }
 
@@ -105,7 +105,7 @@ export class AccountService {
   }
 
   list(viewer: Viewer, filter: AccountFilter, query: Prisma.AccountFindManyArgs) {
-    return this.deps.prisma.account.findMany({ ...query, where: this.where(viewer, filter), orderBy: { id: "asc" } });
+    return this.deps.prisma.account.findMany({ ...selection(query), where: this.where(viewer, filter), orderBy: { id: "asc" } });
   }
 
   count(viewer: Viewer, filter: AccountFilter) {

@@ -4,7 +4,7 @@ import * as input from "../domain/account/account-input.ts";
 import { ForbiddenError } from "../domain/errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { ServiceDeps } from "./context.ts";
-import { uniquely } from "./prisma-errors.ts";
+import { selection, uniquely } from "./prisma-helpers.ts";
 
 type Query = { select?: Prisma.PartnerSelect; include?: Prisma.PartnerInclude };
 
@@ -15,16 +15,16 @@ export class PartnerService {
     if (!isStaff(viewer)) throw new ForbiddenError("Only staff may register partners");
     const code = input.partnerCode("code", data.code);
     return uniquely("code", `Partner code ${code} is already taken`, () =>
-      this.deps.prisma.partner.create({ ...query, data: { code, name: input.displayName("name", data.name) } }),
+      this.deps.prisma.partner.create({ ...selection(query), data: { code, name: input.displayName("name", data.name) } }),
     );
   }
 
   byId(id: string, query: Query = {}) {
-    return this.deps.prisma.partner.findUnique({ ...query, where: { id } });
+    return this.deps.prisma.partner.findUnique({ ...selection(query), where: { id } });
   }
 
   list(viewer: Viewer, query: Prisma.PartnerFindManyArgs) {
     const where = isStaff(viewer) ? {} : viewer.partnerId ? { id: viewer.partnerId } : { id: { in: [] } };
-    return this.deps.prisma.partner.findMany({ ...query, where, orderBy: { id: "asc" } });
+    return this.deps.prisma.partner.findMany({ ...selection(query), where, orderBy: { id: "asc" } });
   }
 }

@@ -5,6 +5,7 @@ import * as input from "../domain/account/account-input.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { ServiceDeps } from "./context.ts";
+import { selection } from "./prisma-helpers.ts";
 
 export interface ApiTokenCreateInput {
   name: string;
@@ -44,7 +45,7 @@ export class TokenService {
     const binding = await this.binding(data);
     const secret = `sc_${randomBytes(24).toString("base64url")}`;
     const token = await this.deps.prisma.apiToken.create({
-      ...query,
+      ...selection(query),
       data: {
         name: input.displayName("name", data.name),
         role: data.role,
@@ -62,7 +63,7 @@ export class TokenService {
     const token = await this.deps.prisma.apiToken.findUnique({ where: { id } });
     if (!token) throw new NotFoundError("id", "No token with this id");
     return this.deps.prisma.apiToken.update({
-      ...query,
+      ...selection(query),
       where: { id },
       data: { revokedAt: token.revokedAt ?? this.deps.now() },
     });
@@ -70,7 +71,7 @@ export class TokenService {
 
   list(viewer: Viewer, query: Prisma.ApiTokenFindManyArgs) {
     if (!isAdmin(viewer)) throw new ForbiddenError("Only administrators list tokens");
-    return this.deps.prisma.apiToken.findMany({ ...query, orderBy: { id: "asc" } });
+    return this.deps.prisma.apiToken.findMany({ ...selection(query), orderBy: { id: "asc" } });
   }
 
   count() {

@@ -9,3 +9,11 @@ export async function uniquely<T>(field: string, message: string, write: () => P
     throw error;
   }
 }
+
+/**
+ * Pothos hands over `select: {}` when a client asks for nothing but `__typename`; Prisma rejects an
+ * empty select, so ask for the id instead.
+ */
+export function selection<Q extends { select?: object | null }>(query: Q): Q {
+  return query.select && Object.keys(query.select).length === 0 ? { ...query, select: { id: true } } : query;
+}
