@@ -100,7 +100,7 @@ export class BusinessCalendar {
 
   /** Whole business minutes, truncated toward zero; negative when to < from. */
   businessMinutesBetween(from: number, to: number): number {
-    return Math.trunc(this.businessMillisBetween(from, to) / MINUTE_MS) + 0;
+    return Math.trunc(this.businessMillisBetween(from, to) / MINUTE_MS) + 0; // + 0 turns -0 into 0
   }
 
   /** Open intervals clipped to [from, to]; adjacent ones (24/7 across midnight) merged. */
@@ -125,7 +125,7 @@ export class BusinessCalendar {
   /** Working days in [fromDate, toDate); negative when toDate < fromDate. */
   workingDaysBetween(fromDate: string, toDate: string): number {
     const [from, to] = [this.date("fromDate", fromDate), this.date("toDate", toDate)];
-    if (to < from) return -this.workingDaysBetween(toDate, fromDate);
+    if (to < from) return 0 - this.workingDaysBetween(toDate, fromDate);
     let count = 0;
     for (let year = yearOfDay(from); year <= Math.min(yearOfDay(to), this.lastYear); year++) {
       const days = this.year(year).workingDayNumbers;

@@ -164,7 +164,7 @@ function checkNoOverlap(intervals: readonly CheckedInterval[]): void {
     if (current.start < previous.end) {
       const offender = current.index > previous.index ? current : previous;
       const other = offender === current ? previous : current;
-      throw new ValidationError(`${offender.path}.start`, `${offender.path} overlaps ${other.path}`);
+      throw new ValidationError(`${offender.path}.start`, `${offender.path}.start: the interval overlaps ${other.path}`);
     }
   }
 }

@@ -39,7 +39,7 @@ export class Timeline {
 
   /** Open ms between two instants; negative when to < from. */
   elapsed(from: number, to: number): number {
-    if (to < from) return -this.elapsed(to, from);
+    if (to < from) return 0 - this.elapsed(to, from); // 0 - x, not -x: never -0
     const fromYear = this.years.yearOf(from);
     const toYear = this.years.yearOf(to);
     if (fromYear > this.lastYear) return 0;
