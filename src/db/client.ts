@@ -61,10 +61,16 @@ async function openPglite(dataDir: string): Promise<Database> {
     exec: async (sql) => void (await lite.exec(sql)),
     query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
   };
+  // One connection only: sessions take turns, so one session's BEGIN never wraps another's work.
+  let turn: Promise<unknown> = Promise.resolve();
   return {
     kind: "pglite",
     prisma,
-    withSession: (fn) => fn(session),
+    withSession<T>(fn: (session: SqlSession) => Promise<T>) {
+      const result = turn.then(() => fn(session));
+      turn = result.catch(() => {});
+      return result;
+    },
     async close() {
       await prisma.$disconnect();
       await lite.close();

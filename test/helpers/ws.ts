@@ -15,6 +15,7 @@ export function wsClient(url: string, token?: string, extra: Partial<Parameters<
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
+    onNonLazyError: () => {},
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     ...extra,
   });
