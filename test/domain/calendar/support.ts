@@ -24,9 +24,10 @@ export function expectDomainError(run: () => unknown, code: string, field?: stri
   expect(caught, "expected a DomainError").toBeInstanceOf(DomainError);
   const error = caught as DomainError;
   expect({ code: error.code, field: error.field }).toEqual({ code, field });
-  if (field !== undefined) expect(error.message).toContain(field);
 }
 
+/** A ValidationError for `field` whose message names the field, as the API promises. */
 export function expectValidationError(run: () => unknown, field: string): void {
   expectDomainError(run, "VALIDATION", field);
+  expect(() => run()).toThrow(field);
 }
