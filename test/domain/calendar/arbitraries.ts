@@ -34,7 +34,7 @@ export const calendarDefinition: fc.Arbitrary<CalendarDefinition> = fc
     timeZone: fc.constantFrom("Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"),
     week: fc.array(dayIntervals, { minLength: 7, maxLength: 7 }),
     holidayDates: fc.uniqueArray(dateIn2026, { maxLength: 6 }),
-    holidayRegions: fc.constantFrom([], ["DE"], ["DE-BY"], ["US"]),
+    holidayRegions: fc.constantFrom<string[]>([], ["DE"], ["DE-BY"], ["US"]),
     exceptions: fc.uniqueArray(fc.record({ date: dateIn2026, intervals: dayIntervals }), { maxLength: 6, selector: (exception) => exception.date }),
   })
   .filter(({ week }) => week.some((intervals) => intervals.length > 0))
