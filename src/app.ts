@@ -12,6 +12,7 @@ import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
 import { schema } from "./graphql/schema.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
+import { serveCalendarFeed } from "./http/calendar-feed.ts";
 import { createServices, type Services } from "./services/registry.ts";
 
 export interface AppOptions {
@@ -54,9 +55,16 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     }),
   });
 
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
+      return;
+    }
+    try {
+      if (await serveCalendarFeed(req, res, services, now())) return;
+    } catch (error) {
+      console.error("internal error:", error);
+      if (!res.headersSent) res.writeHead(500).end();
       return;
     }
     void yoga.handle(req, res, { req, res });

@@ -1,4 +1,5 @@
 import { AccountService } from "./account-service.ts";
+import { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import { PartnerService } from "./partner-service.ts";
 import { TokenService } from "./token-service.ts";
@@ -8,6 +9,7 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: ServiceDeps, options: { adminToken?: string | undefined }) {
   return {
     accounts: new AccountService(deps),
+    calendars: new CalendarService(deps),
     partners: new PartnerService(deps),
     tokens: new TokenService(deps, options.adminToken),
   };
