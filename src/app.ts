@@ -37,11 +37,15 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  if (config.seed === "demo" && (await seedDemo(db.prisma))) log("seeded the demo data set");
 
   const bus = createEventBus(config.redisUrl);
   const services = createServices({ prisma: db.prisma, bus, now }, { adminToken: config.adminToken });
   registerPrisma(services, db.prisma);
+  const added = await services.requestTypes.ensureStandard();
+  if (added) log(`added ${added} standard request types`);
+  if (config.seed === "demo" && (await seedDemo(db.prisma, services))) log("seeded the demo data set");
+  const rolled = await services.tierSubscriptions.renewDue();
+  if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,

@@ -29,3 +29,10 @@ export function accountScope(viewer: Viewer): { all: true } | { partnerId: strin
 export const canCreateAccount = (viewer: Viewer) => isStaff(viewer) || viewer.role === "PARTNER";
 /** Status and payment status are the vendor's to set; partners may change names and languages. */
 export const canChangeAccountStanding = isStaff;
+
+/** Whoever may see an account may book, change and cancel its support level (partners sell support). */
+export const canManageTierSubscription = canReadAccount;
+/** A new support PIN is shown once: to the customer itself or to staff, never to a partner. */
+export const canRotateSupportPin = (viewer: Viewer, account: AccountRef) => isStaff(viewer) || (viewer.role === "CUSTOMER" && viewer.accountId === account.id);
+/** Chat and phone agents verify PINs. */
+export const canVerifySupportPin = isStaff;

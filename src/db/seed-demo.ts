@@ -1,7 +1,9 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Services } from "../services/registry.ts";
+import { seedSupportCatalog } from "./demo/seed-support.ts";
 
 /** Loads the demo data set into an empty database; returns false (and writes nothing) otherwise. */
-export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+export async function seedDemo(prisma: PrismaClient, services: Services): Promise<boolean> {
   if ((await prisma.account.count()) > 0) return false;
   await prisma.$transaction(async (tx) => {
     const partner = await tx.partner.create({ data: { code: "P-CRMWORKS", name: "CRM Works Reseller GmbH" } });
@@ -16,5 +18,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       ],
     });
   });
+  await seedSupportCatalog(services);
   return true;
 }

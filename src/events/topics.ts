@@ -2,6 +2,7 @@
 export interface Topics {
   accountChanged: { accountId: string; kind: "CREATED" | "UPDATED" };
   calendarChanged: { calendarId: string };
+  tierSubscriptionChanged: { accountId: string; subscriptionId: string; kind: "SUBSCRIBED" | "CHANGED" | "CANCELLED" | "REBOOKED" | "RENEWED" | "ENDED" };
 }
 
 export type TopicName = keyof Topics;

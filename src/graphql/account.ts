@@ -7,7 +7,7 @@ import { decodeId } from "./global-id.ts";
 export const AccountStatus = builder.enumType("AccountStatus", { values: ACCOUNT_STATUSES });
 export const PaymentStatus = builder.enumType("PaymentStatus", { values: PAYMENT_STATUSES });
 
-builder.prismaNode("Account", {
+export const Account = builder.prismaNode("Account", {
   id: { field: "id" },
   description: "A customer of the vendor, identified by the customer number it quotes.",
   authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),

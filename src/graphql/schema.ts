@@ -8,6 +8,11 @@ import "./account.ts";
 import "./account-changed.ts";
 import "./api-token.ts";
 import "./calendar.ts";
+import "./tier.ts";
+import "./request-type.ts";
+import "./tier-subscription.ts";
+import "./support-pin.ts";
+import "./entitlement.ts";
 import "./viewer.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

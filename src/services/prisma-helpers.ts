@@ -17,3 +17,15 @@ export async function uniquely<T>(field: string, message: string, write: () => P
 export function selection<Q extends { select?: object | null }>(query: Q): Q {
   return query.select && Object.keys(query.select).length === 0 ? { ...query, select: { id: true } } : query;
 }
+
+/**
+ * The columns of a violated unique constraint (Prisma P2002), or null for any other error. Driver
+ * adapters report them under meta.driverAdapterError; an expression index such as `((true))`
+ * yields its expression.
+ */
+export function uniqueViolation(error: unknown): string[] | null {
+  const { code, meta } = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } };
+  if (code !== "P2002") return null;
+  const target = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields ?? [];
+  return (Array.isArray(target) ? target : [target]).map((field) => String(field).replace(/"/g, ""));
+}

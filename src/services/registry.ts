@@ -1,16 +1,30 @@
 import { AccountService } from "./account-service.ts";
 import { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
+import { EntitlementService } from "./entitlement-service.ts";
 import { PartnerService } from "./partner-service.ts";
+import { RequestTypeService } from "./request-type-service.ts";
+import { SupportPinService } from "./support-pin-service.ts";
+import { TierService } from "./tier-service.ts";
+import { TierSubscriptionService } from "./tier-subscription-service.ts";
 import { TokenService } from "./token-service.ts";
 
 export type Services = ReturnType<typeof createServices>;
 
 export function createServices(deps: ServiceDeps, options: { adminToken?: string | undefined }) {
+  const calendars = new CalendarService(deps);
+  const tiers = new TierService(deps, calendars);
+  const requestTypes = new RequestTypeService(deps);
+  const tierSubscriptions = new TierSubscriptionService(deps, tiers);
   return {
     accounts: new AccountService(deps),
-    calendars: new CalendarService(deps),
+    calendars,
+    entitlements: new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions }),
     partners: new PartnerService(deps),
+    requestTypes,
+    supportPins: new SupportPinService(deps),
+    tiers,
+    tierSubscriptions,
     tokens: new TokenService(deps, options.adminToken),
   };
 }

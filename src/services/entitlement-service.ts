@@ -1,0 +1,85 @@
+import type { Viewer } from "../auth/viewer.ts";
+import type { BusinessCalendar } from "../domain/calendar/index.ts";
+import { evaluateEntitlement } from "../domain/entitlement/evaluate.ts";
+import type { EntitlementAnswer, TierSpec } from "../domain/entitlement/types.ts";
+import { ValidationError } from "../domain/errors.ts";
+import { SUPPORT_CHANNELS, type SupportChannel } from "../domain/tier/channels.ts";
+import { language as languageTag } from "../domain/tier/language.ts";
+import { requireAccount } from "./account-lookup.ts";
+import type { CalendarService } from "./calendar-service.ts";
+import type { ServiceDeps } from "./context.ts";
+import type { RequestTypeService } from "./request-type-service.ts";
+import type { TierSubscriptionService } from "./tier-subscription-service.ts";
+import type { TierRow, TierService } from "./tier-service.ts";
+
+export interface EntitlementQuestion {
+  customerNumber: string;
+  channel: SupportChannel;
+  /** defaults to the account's language */
+  language?: string | null;
+  requestTypeCode: string;
+  /** defaults to now */
+  at?: Date | null;
+}
+
+/** The answer as plain data: instants are epoch milliseconds, tiers are stored rows with targets and channels. */
+export interface Entitlement extends EntitlementAnswer {
+  tier: TierRow | null;
+  fallback: { from: TierRow; reason: "ACCOUNT_INACTIVE" | "PAYMENT_OVERDUE" } | null;
+  account: { id: string; customerNumber: string };
+  requestTypeCode: string;
+  channel: SupportChannel;
+  language: string;
+}
+
+// The calendar engine covers 1900–2200; promises reach up to ten years past `at`.
+const EARLIEST = Date.UTC(1901, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+/** Loads what the pure entitlement decision needs; the decision itself is src/domain/entitlement. */
+export class EntitlementService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly parts: { calendars: CalendarService; tiers: TierService; requestTypes: RequestTypeService; subscriptions: TierSubscriptionService },
+  ) {}
+
+  async evaluate(viewer: Viewer, question: EntitlementQuestion): Promise<Entitlement> {
+    const account = await requireAccount(this.deps.prisma, viewer, question.customerNumber);
+    if (!SUPPORT_CHANNELS.includes(question.channel)) throw new ValidationError("channel", `channel must be one of ${SUPPORT_CHANNELS.join(", ")}`);
+    const language = languageTag("language", (question.language ?? account.language).trim());
+    const at = (question.at ?? this.deps.now()).getTime();
+    if (!(at >= EARLIEST && at < LATEST)) throw new ValidationError("at", "at must be an instant in 1901–2099");
+    const [requestType, catalog, subscription] = await Promise.all([
+      this.parts.requestTypes.require("requestType", question.requestTypeCode),
+      this.parts.tiers.catalog(),
+      this.parts.subscriptions.active(account.id),
+    ]);
+    const tiers = subscription ? [...catalog, subscription.tier] : catalog;
+    const answer = evaluateEntitlement({
+      account: { status: account.status, paymentStatus: account.paymentStatus, partnerId: account.partnerId, createdAt: account.createdAt.getTime() },
+      catalog,
+      subscription: subscription && { startedAt: subscription.startedAt.getTime(), currentPeriodEnd: subscription.currentPeriodEnd.getTime(), autoRenew: subscription.autoRenew, tier: subscription.tier },
+      requestType,
+      channel: question.channel,
+      language,
+      at,
+      calendars: await this.engines(tiers),
+    });
+    return {
+      ...answer,
+      tier: answer.tier as TierRow | null,
+      fallback: answer.fallback && { from: answer.fallback.from as TierRow, reason: answer.fallback.reason },
+      account: { id: account.id, customerNumber: account.customerNumber },
+      requestTypeCode: requestType.code,
+      channel: question.channel,
+      language,
+    };
+  }
+
+  /** Every calendar the tiers count in, compiled (the calendar service caches them). */
+  private async engines(tiers: readonly TierSpec[]): Promise<Map<string, BusinessCalendar>> {
+    const ids = new Set(tiers.flatMap((tier) => [...tier.targets, ...tier.channels].map((part) => part.calendarId)));
+    const views = await Promise.all([...ids].map((id) => this.parts.calendars.require(id, "calendarId")));
+    return new Map(views.map((view) => [view.id, view.engine]));
+  }
+}
