@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCrmAddons } from "../../fixtures/policies/001-crm-addons.ts";
+import { testClock } from "../../helpers/clock.ts";
+import { dataOf } from "../../helpers/gql.ts";
+import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
+import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+
+const TUESDAY_10 = "2026-03-10T10:00:00+01:00";
+
+// 001 — free support (ticket, chat when staffed; usually 1, at most 2 working days; no remote
+// sessions, no how-to) and premium paid from prepaid units (remote sessions, how-to, installation,
+// development, the hotline 07–20); work needs complete information; partners that sold before
+// 18:00 may ask for premium help the same day.
+describe("001 CRM add-on vendor", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // paid levels are booked on 1 March, before every instant asked about
+    t = await startTestApp({ now: testClock("2026-03-01T00:00:00Z").now });
+    await loadCrmAddons(t);
+    dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-ACC", name: "ACC reseller" }) { __typename } }`));
+    await createAccount(t, "C-FREE", { language: "de" });
+    await createAccount(t, "C-PREMIUM", { language: "de" });
+    await subscribe(t, "C-PREMIUM", "CRM-PREMIUM");
+    for (const [number, soldAt] of [["C-SOLD-EARLY", "2026-03-10T16:30:00Z"], ["C-SOLD-LATE", "2026-03-10T17:05:00Z"], ["C-DIRECT", "2026-03-10T16:30:00Z"]] as const) {
+      await createAccount(t, number, { language: "en", partnerCode: number === "C-DIRECT" ? null : "P-ACC" });
+      // The sale is the account's creation; pin it to a known instant.
+      await t.app.db.prisma.account.update({ where: { customerNumber: number }, data: { createdAt: new Date(soldAt) } });
+    }
+  });
+  afterAll(() => t.stop());
+
+  describe("free support", () => {
+    it("answers within at most 2 working days, best effort, in the office calendar Mon–Fri 07–18", async () => {
+      const answer = await entitlement(t, { customerNumber: "C-FREE", channel: "TICKET", requestType: "USAGE_QUESTION", at: TUESDAY_10 });
+      expect(answer).toMatchObject({ eligible: true, basis: "INCLUDED", tier: { code: "CRM-FREE" }, unitBased: false });
+      expect(answer.promise[0]).toMatchObject({ amount: 2, unit: "DAYS", clock: "WORKING_DAYS", guaranteed: false, dueAt: "2026-03-12T09:00:00.000Z" });
+    });
+
+    it.each([
+      ["a remote session channel", "REMOTE_SESSION", "USAGE_QUESTION", ["!CHANNEL_NOT_IN_TIER"]],
+      ["a remote session request", "TICKET", "REMOTE_SUPPORT", ["!PREMIUM_REQUIRED"]],
+      ["'show me how to import file X'", "TICKET", "HOW_TO", ["!PREMIUM_REQUIRED"]],
+      ["installation", "TICKET", "INSTALLATION", ["!PREMIUM_REQUIRED"]],
+      ["development work", "TICKET", "DEVELOPMENT", ["!PREMIUM_REQUIRED"]],
+      ["the phone (sales and premium only)", "PHONE", "USAGE_QUESTION", ["!CHANNEL_NOT_IN_TIER"]],
+    ])("refuses %s", async (_label, channel, requestType, codes) => {
+      const answer = await entitlement(t, { customerNumber: "C-FREE", channel, requestType, at: TUESDAY_10 });
+      expect(reasonCodes(answer)).toEqual(codes);
+      expect(answer.reasons[0].message).toContain("CRM-PREMIUM");
+    });
+
+    it("offers chat only while someone is in the office", async () => {
+      expect((await entitlement(t, { customerNumber: "C-FREE", channel: "CHAT", requestType: "USAGE_QUESTION", at: TUESDAY_10 })).eligible).toBe(true);
+      const evening = await entitlement(t, { customerNumber: "C-FREE", channel: "CHAT", requestType: "USAGE_QUESTION", at: "2026-03-10T18:30:00+01:00" });
+      expect(evening.reasons).toEqual([expect.objectContaining({ code: "CHANNEL_CLOSED", nextOpeningAt: "2026-03-11T06:00:00.000Z" })]);
+    });
+
+    it("speaks German and English only", async () => {
+      const answer = await entitlement(t, { customerNumber: "C-FREE", channel: "TICKET", requestType: "USAGE_QUESTION", language: "fr", at: TUESDAY_10 });
+      expect(reasonCodes(answer)).toEqual(["!LANGUAGE_NOT_OFFERED"]);
+    });
+  });
+
+  describe("premium support from prepaid units", () => {
+    it.each(["HOW_TO", "REMOTE_SUPPORT", "INSTALLATION", "DEVELOPMENT"])("covers %s", async (requestType) => {
+      const answer = await entitlement(t, { customerNumber: "C-PREMIUM", channel: "REMOTE_SESSION", requestType, at: TUESDAY_10 });
+      expect(answer).toMatchObject({ eligible: true, tier: { code: "CRM-PREMIUM" }, unitBased: true, priority: { label: "high" } });
+    });
+
+    it.each([
+      ["19:30", "2026-03-10T19:30:00+01:00", true],
+      ["20:30", "2026-03-10T20:30:00+01:00", false],
+      ["06:30", "2026-03-10T06:30:00+01:00", false],
+    ])("the hotline (usually 07–20) at %s: open %s", async (_label, at, open) => {
+      const answer = await entitlement(t, { customerNumber: "C-PREMIUM", channel: "PHONE", requestType: "TECHNICAL_QUESTION", at });
+      expect(answer.eligible).toBe(open);
+    });
+  });
+
+  describe("work starts with complete information", () => {
+    it("lists the case information, the database backup only for broken databases", async () => {
+      const answer = await entitlement(t, { customerNumber: "C-FREE", channel: "TICKET", requestType: "DEFECT", at: TUESDAY_10 });
+      expect(answer.requiredInformation).toEqual([
+        { key: "environment", when: null },
+        { key: "reproductionSteps", when: null },
+        { key: "databaseBackup", when: "BROKEN_DATABASE" },
+        { key: "screenshots", when: null },
+      ]);
+    });
+
+    it.each([
+      ["in business hours", TUESDAY_10, []],
+      ["outside them: at least two proposed dates", "2026-03-10T19:00:00+01:00", [{ key: "proposedDates", when: "OUTSIDE_SUPPORT_HOURS" }]],
+    ])("an installation booked %s", async (_label, at, items) => {
+      const answer = await entitlement(t, { customerNumber: "C-PREMIUM", channel: "TICKET", requestType: "INSTALLATION", at });
+      expect(answer.eligible).toBe(true);
+      expect(answer.requiredInformation).toEqual(items);
+    });
+  });
+
+  describe("a reseller's same-day premium help", () => {
+    it.each([
+      ["sold before 18:00, asked the same evening", "C-SOLD-EARLY", "2026-03-10T19:00:00+01:00", "PARTNER_SALE", "CRM-PREMIUM"],
+      ["sold before 18:00, asked the next day", "C-SOLD-EARLY", "2026-03-11T10:00:00+01:00", "INCLUDED", "CRM-FREE"],
+      ["sold after 18:00", "C-SOLD-LATE", "2026-03-10T19:00:00+01:00", "INCLUDED", "CRM-FREE"],
+      ["not sold by a partner", "C-DIRECT", "2026-03-10T19:00:00+01:00", "INCLUDED", "CRM-FREE"],
+    ])("%s", async (_label, customerNumber, at, basis, code) => {
+      const answer = await entitlement(t, { customerNumber, channel: "TICKET", requestType: "INSTALLATION", at });
+      expect(answer).toMatchObject({ basis, tier: { code } });
+      expect(answer.eligible).toBe(code === "CRM-PREMIUM");
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
+import { testClock } from "../../helpers/clock.ts";
+import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
+import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+
+// 002 — Basis included from account creation; Bronze/Silver/Gold monthly with guaranteed first
+// response in working hours Mon–Fri 09–17 (Europe/Berlin), Silver and Gold with phone callback.
+describe("002 e-commerce back-office: support levels", () => {
+  let t: TestApp;
+  const clock = testClock("2026-03-02T08:00:00Z");
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: clock.now });
+    await loadEcommerceBackoffice(t);
+    for (const number of ["C-BASIS", "C-BRONZE", "C-SILVER", "C-GOLD"]) await createAccount(t, number, { language: "de" });
+    await subscribe(t, "C-BRONZE", "BRONZE");
+    await subscribe(t, "C-SILVER", "SILVER");
+    await subscribe(t, "C-GOLD", "GOLD");
+  });
+  afterAll(() => t.stop());
+
+  it("promises a Gold customer's Friday 16:00 request for Monday 12:00 (4 working hours, Mon–Fri 09–17)", async () => {
+    const answer = await entitlement(t, { customerNumber: "C-GOLD", channel: "EMAIL", requestType: "TECHNICAL_QUESTION", at: "2026-03-06T16:00:00+01:00" });
+    expect(answer).toMatchObject({ eligible: true, basis: "SUBSCRIPTION", tier: { code: "GOLD" }, priority: { rank: 4, label: "highest" } });
+    expect(answer.promise).toEqual([
+      {
+        kind: "FIRST_RESPONSE",
+        amount: 4,
+        unit: "HOURS",
+        clock: "BUSINESS_HOURS",
+        guaranteed: true,
+        calendar: { name: "Paid support levels" },
+        clockStartsAt: "2026-03-06T15:00:00.000Z",
+        dueAt: "2026-03-09T11:00:00.000Z",
+      },
+    ]);
+  });
+
+  it.each([
+    ["C-BRONZE", "BRONZE", 2, "medium", "2026-03-10T11:00:00.000Z"], // Fri 16–17 + Mon 8 h + Tue 09–12
+    ["C-SILVER", "SILVER", 3, "high", "2026-03-09T15:00:00.000Z"], // Fri 16–17 + Mon 09–16
+    ["C-GOLD", "GOLD", 4, "highest", "2026-03-09T11:00:00.000Z"],
+  ])("%s: %s with priority %i (%s) answers a Friday 16:00 request by %s", async (customerNumber, code, rank, label, dueAt) => {
+    const answer = await entitlement(t, { customerNumber, channel: "PORTAL", requestType: "DEFECT", at: "2026-03-06T16:00:00+01:00" });
+    expect(answer).toMatchObject({ tier: { code }, priority: { rank, label } });
+    expect(answer.promise[0]).toMatchObject({ dueAt, guaranteed: true });
+  });
+
+  it("gives a new account the Basis level automatically: best effort within 2 working days", async () => {
+    const answer = await entitlement(t, { customerNumber: "C-BASIS", channel: "CONTACT_FORM", requestType: "USAGE_QUESTION", at: "2026-03-06T16:00:00+01:00" });
+    expect(answer).toMatchObject({ eligible: true, basis: "INCLUDED", tier: { code: "BASIS" }, priority: { rank: 1, label: "normal" }, reasons: [] });
+    expect(answer.promise[0]).toMatchObject({ amount: 2, unit: "DAYS", clock: "WORKING_DAYS", guaranteed: false, dueAt: "2026-03-10T15:00:00.000Z" });
+    expect(answer.channels.map((c: any) => c.channel)).toEqual(["EMAIL", "PORTAL", "CONTACT_FORM", "SOCIAL"]);
+  });
+
+  it.each([
+    ["C-BASIS", false],
+    ["C-BRONZE", false],
+    ["C-SILVER", true],
+    ["C-GOLD", true],
+  ])("phone callback for %s: %s", async (customerNumber, offered) => {
+    const answer = await entitlement(t, { customerNumber, channel: "PHONE_CALLBACK", requestType: "USAGE_QUESTION", at: "2026-03-04T10:00:00+01:00" });
+    expect(answer.eligible).toBe(offered);
+    expect(reasonCodes(answer)).toEqual(offered ? [] : ["!CHANNEL_NOT_IN_TIER"]);
+    if (!offered) expect(answer.reasons[0].message).toContain("SILVER, GOLD");
+  });
+
+  it("closes the phone callback outside Mon–Fri 09–17 and names the next opening", async () => {
+    const answer = await entitlement(t, { customerNumber: "C-SILVER", channel: "PHONE_CALLBACK", requestType: "USAGE_QUESTION", at: "2026-03-04T17:30:00+01:00" });
+    expect(answer.reasons).toEqual([
+      expect.objectContaining({ code: "CHANNEL_CLOSED", blocking: true, channel: "PHONE_CALLBACK", nextOpeningAt: "2026-03-05T08:00:00.000Z" }),
+    ]);
+    expect(answer.promise).toEqual([]);
+  });
+
+  it("accepts written channels around the clock, also on Sunday", async () => {
+    const answer = await entitlement(t, { customerNumber: "C-BRONZE", channel: "SOCIAL", requestType: "DEFECT", at: "2026-03-08T03:00:00+01:00" });
+    expect(answer.eligible).toBe(true);
+    expect(answer.promise[0]).toMatchObject({ clockStartsAt: "2026-03-09T08:00:00.000Z", dueAt: "2026-03-10T12:00:00.000Z" });
+  });
+});
