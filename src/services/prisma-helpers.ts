@@ -19,13 +19,12 @@ export function selection<Q extends { select?: object | null }>(query: Q): Q {
 }
 
 /**
- * The columns of a violated unique constraint (Prisma P2002), or null for any other error. Driver
- * adapters report them under meta.driverAdapterError; an expression index such as `((true))`
- * yields its expression.
+ * The name of the unique index a write violated (Prisma P2002), or null for any other error.
+ * Both driver adapters pass PostgreSQL's message on; only adapter-pg also names the index.
  */
-export function uniqueViolation(error: unknown): string[] | null {
-  const { code, meta } = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } };
+export function violatedUniqueIndex(error: unknown): string | null {
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalMessage?: string; constraint?: { index?: string } } } } };
   if (code !== "P2002") return null;
-  const target = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields ?? [];
-  return (Array.isArray(target) ? target : [target]).map((field) => String(field).replace(/"/g, ""));
+  const cause = meta?.driverAdapterError?.cause;
+  return cause?.constraint?.index ?? /unique constraint "([^"]+)"/.exec(cause?.originalMessage ?? "")?.[1] ?? "";
 }

@@ -5,7 +5,7 @@ import { type NormalisedTier, type TierDefinition, tierCode, validateTierDefinit
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
-import { selection, uniqueViolation } from "./prisma-helpers.ts";
+import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
 
 type Query = { select?: Prisma.TierSelect; include?: Prisma.TierInclude };
 /** A tier with its targets and channels: what entitlement decisions read. */
@@ -111,9 +111,9 @@ export class TierService {
     try {
       return await write();
     } catch (error) {
-      const fields = uniqueViolation(error);
-      if (fields?.includes("code")) throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
-      if (fields) throw includedConflict("another tier");
+      const index = violatedUniqueIndex(error);
+      if (index === "Tier_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
+      if (index === "Tier_one_included_by_default") throw includedConflict("another tier");
       throw error;
     }
   }

@@ -7,7 +7,7 @@ import type { Topics } from "../events/topics.ts";
 import type { Prisma, TierSubscription } from "../generated/prisma/client.ts";
 import { actorOf, requireAccount } from "./account-lookup.ts";
 import type { ServiceDeps } from "./context.ts";
-import { selection, uniqueViolation } from "./prisma-helpers.ts";
+import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
 import type { TierRow, TierService } from "./tier-service.ts";
 
 /** Billing months are calendar months here: the five source vendors bill in Central European time. */
@@ -218,7 +218,9 @@ export class TierSubscriptionService {
         return fn(tx);
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw new ConflictError("tierCode", "The account already holds an active paid level");
+      if (violatedUniqueIndex(error) === "TierSubscription_one_active_per_account") {
+        throw new ConflictError("tierCode", "The account already holds an active paid level");
+      }
       throw error;
     }
     const [subscription, kind] = result;
