@@ -8,5 +8,8 @@ import "./account.ts";
 import "./account-changed.ts";
 import "./api-token.ts";
 import "./viewer.ts";
+import "./unit-package.ts";
+import "./unit-ledger.ts";
+import "./unit-ledger-write.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,7 +1,9 @@
 import { AccountService } from "./account-service.ts";
 import type { ServiceDeps } from "./context.ts";
+import { LedgerService } from "./ledger-service.ts";
 import { PartnerService } from "./partner-service.ts";
 import { TokenService } from "./token-service.ts";
+import { UnitPackageService } from "./unit-package-service.ts";
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -10,5 +12,7 @@ export function createServices(deps: ServiceDeps, options: { adminToken?: string
     accounts: new AccountService(deps),
     partners: new PartnerService(deps),
     tokens: new TokenService(deps, options.adminToken),
+    unitPackages: new UnitPackageService(deps),
+    ledger: new LedgerService(deps),
   };
 }

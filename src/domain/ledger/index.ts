@@ -7,6 +7,6 @@ export { InsufficientUnitsError } from "./errors.ts";
 export { MAX_QUOTE_UNITS, quoteUnits } from "./quote.ts";
 export type { QuotablePackage, UnitQuote } from "./quote.ts";
 export { lowBalanceThreshold, overdraftLimit } from "./settings.ts";
-export { packageCode, packageName, packagePrice, packageUnits, pricePerUnit, unitPackage } from "./unit-package.ts";
+export { packageCode, packageName, packagePrice, packageUnits, pricePerUnit, purchaseQuantity, unitPackage } from "./unit-package.ts";
 export type { PricedPackage, UnitPackageDraft } from "./unit-package.ts";
 export { MINUTES_PER_UNIT, nonZeroUnits, positiveUnits, unitsForMinutes } from "./units.ts";

@@ -65,3 +65,13 @@ export function unitPackage(draft: UnitPackageDraft) {
 export function pricePerUnit(pkg: PricedPackage): Money {
   return { amountMinor: Math.round(pkg.priceMinor / pkg.units), currency: pkg.currency };
 }
+
+/** At most 100 packages per purchase: with the price cap the amount stays a 32-bit Int. */
+export const MAX_PURCHASE_QUANTITY = 100;
+
+export function purchaseQuantity(field: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0 || value > MAX_PURCHASE_QUANTITY) {
+    throw new ValidationError(field, `${field} must be a whole number of packages from 1 to ${MAX_PURCHASE_QUANTITY}`);
+  }
+  return value;
+}
