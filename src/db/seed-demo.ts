@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { seedUnitLedgers } from "./seed-units.ts";
 
 /** Loads the demo data set into an empty database; returns false (and writes nothing) otherwise. */
 export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
@@ -15,6 +16,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         { customerNumber: "C-10006", name: "Old Harbour Trading", language: "en", status: "CLOSED" },
       ],
     });
+    await seedUnitLedgers(tx);
   });
   return true;
 }
