@@ -44,26 +44,29 @@ export function intervalYearBytes(year: IntervalYear): number {
 
 /** How many entries of an ascending array are <= value. */
 export function countAtOrBelow(sorted: Float64Array | Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
-    else high = middle;
+  // branch-free halving: the comparison feeds a conditional move instead of a mispredicted jump
+  let base = 0;
+  let length = sorted.length;
+  if (length === 0) return 0;
+  while (length > 1) {
+    const half = length >>> 1;
+    base = sorted[base + half - 1]! <= value ? base + half : base;
+    length -= half;
   }
-  return low;
+  return base + (sorted[base]! <= value ? 1 : 0);
 }
 
 /** How many entries of an ascending array are < value. */
 export function countBelow(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
+  let base = 0;
+  let length = sorted.length;
+  if (length === 0) return 0;
+  while (length > 1) {
+    const half = length >>> 1;
+    base = sorted[base + half - 1]! < value ? base + half : base;
+    length -= half;
   }
-  return low;
+  return base + (sorted[base]! < value ? 1 : 0);
 }
 
 /** Index of the interval containing t, or -1. */
@@ -72,17 +75,24 @@ export function intervalAt(year: IntervalYear, t: number): number {
   return i >= 0 && t < year.ends[i]! ? i : -1;
 }
 
-/** Open ms from the start of the year up to t. */
-export function openBefore(year: IntervalYear, t: number): number {
-  const i = countAtOrBelow(year.starts, t) - 1;
-  return i < 0 ? 0 : year.cumulative[i]! + Math.min(t, year.ends[i]!) - year.starts[i]!;
+/** Index of the interval in which open time after t accrues first: the one containing t, else the next (n when none). */
+export function accrualIndex(year: IntervalYear, t: number): number {
+  const i = countAtOrBelow(year.starts, t);
+  return i > 0 && t < year.ends[i - 1]! ? i - 1 : i;
+}
+
+/** Open ms from the start of the year up to t; `index` is accrualIndex(year, t). */
+export function openBefore(year: IntervalYear, t: number, index = accrualIndex(year, t)): number {
+  return index < year.starts.length ? year.cumulative[index]! + Math.max(0, t - year.starts[index]!) : year.total;
 }
 
 /**
  * The earliest instant by which `open` ms (0 < open <= total) have elapsed since the start of the
  * year. When the amount is used up exactly at the end of an interval, that end is the answer.
+ * `hint` is the interval to try before searching (short amounts rarely leave it).
  */
-export function instantAfterOpen(year: IntervalYear, open: number): number {
-  const i = countBelow(year.cumulative, open) - 1;
-  return year.starts[i]! + (open - year.cumulative[i]!);
+export function instantAfterOpen(year: IntervalYear, open: number, hint = 0): number {
+  const { cumulative } = year;
+  const i = cumulative[hint]! < open && open <= cumulative[hint + 1]! ? hint : countBelow(cumulative, open) - 1;
+  return year.starts[i]! + (open - cumulative[i]!);
 }

@@ -1,5 +1,5 @@
 import type { IntervalYear } from "./interval-year.ts";
-import { instantAfterOpen, intervalAt, openBefore, countAtOrBelow } from "./interval-year.ts";
+import { accrualIndex, countAtOrBelow, instantAfterOpen, intervalAt, openBefore } from "./interval-year.ts";
 import type { YearIndex } from "./year-index.ts";
 
 export interface OpenInterval {
@@ -58,12 +58,14 @@ export class Timeline {
     let year = this.years.yearOf(from);
     if (year > this.lastYear) return null;
     let intervals = this.intervalsOf(year);
-    let target = openBefore(intervals, from) + amount;
-    while (target > intervals.total) {
+    const index = accrualIndex(intervals, from);
+    let target = openBefore(intervals, from, index) + amount;
+    if (target <= intervals.total) return instantAfterOpen(intervals, target, index);
+    do {
       target -= intervals.total;
       if (++year > this.lastYear) return null;
       intervals = this.intervalsOf(year);
-    }
+    } while (target > intervals.total);
     return instantAfterOpen(intervals, target);
   }
 
