@@ -56,19 +56,6 @@ export function countAtOrBelow(sorted: Float64Array | Int32Array, value: number)
   return base + (sorted[base]! <= value ? 1 : 0);
 }
 
-/** How many entries of an ascending array are < value. */
-export function countBelow(sorted: Float64Array, value: number): number {
-  let base = 0;
-  let length = sorted.length;
-  if (length === 0) return 0;
-  while (length > 1) {
-    const half = length >>> 1;
-    base = sorted[base + half - 1]! < value ? base + half : base;
-    length -= half;
-  }
-  return base + (sorted[base]! < value ? 1 : 0);
-}
-
 /** Index of the interval containing t, or -1. */
 export function intervalAt(year: IntervalYear, t: number): number {
   const i = countAtOrBelow(year.starts, t) - 1;
@@ -93,6 +80,7 @@ export function openBefore(year: IntervalYear, t: number, index = accrualIndex(y
  */
 export function instantAfterOpen(year: IntervalYear, open: number, hint = 0): number {
   const { cumulative } = year;
-  const i = cumulative[hint]! < open && open <= cumulative[hint + 1]! ? hint : countBelow(cumulative, open) - 1;
+  // prefix sums are whole milliseconds, so "entries < open" are the entries <= ceil(open) - 1
+  const i = cumulative[hint]! < open && open <= cumulative[hint + 1]! ? hint : countAtOrBelow(cumulative, Math.ceil(open) - 1) - 1;
   return year.starts[i]! + (open - cumulative[i]!);
 }
