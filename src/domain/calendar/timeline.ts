@@ -9,8 +9,9 @@ export interface OpenInterval {
 
 /**
  * One clock (business hours or whole working days) over all years: the per-year interval sets
- * are stitched together here, walking whole years by their totals and binary-searching inside
- * one. Instants must lie within the YearIndex's range; years after `lastYear` are known empty.
+ * are stitched together here, walking whole years by their totals and searching inside one
+ * (see interval-year.ts). Instants must lie within the YearIndex's range; years after
+ * `lastYear` are known empty.
  */
 export class Timeline {
   constructor(
