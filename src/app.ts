@@ -8,10 +8,13 @@ import { openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { createEventBus, type EventBus } from "./events/bus.ts";
+import { OutboxRelay } from "./events/outbox.ts";
+import type { ServiceDeps } from "./services/context.ts";
 import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
 import { schema } from "./graphql/schema.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
+import { serveCalendarFeed } from "./http/calendar-feed.ts";
 import { createServices, type Services } from "./services/registry.ts";
 
 export interface AppOptions {
@@ -28,6 +31,8 @@ export interface App {
   readonly services: Services;
   readonly db: Database;
   readonly bus: EventBus;
+  /** The services' transaction: what it enqueued in the outbox is published after it commits. */
+  readonly transaction: ServiceDeps["transaction"];
 }
 
 
@@ -39,7 +44,14 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
   if (config.seed === "demo" && (await seedDemo(db.prisma))) log("seeded the demo data set");
 
   const bus = createEventBus(config.redisUrl);
-  const services = createServices({ prisma: db.prisma, bus, now }, { adminToken: config.adminToken });
+  const relay = new OutboxRelay(db.prisma, bus);
+  const transaction: ServiceDeps["transaction"] = async (work, options) => {
+    const result = await db.prisma.$transaction(work, options);
+    void relay.kick();
+    return result;
+  };
+  const services = createServices({ prisma: db.prisma, bus, now, transaction }, { adminToken: config.adminToken });
+  relay.start();
   registerPrisma(services, db.prisma);
 
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -54,9 +66,16 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     }),
   });
 
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
+      return;
+    }
+    try {
+      if (await serveCalendarFeed(req, res, services, now())) return;
+    } catch (error) {
+      console.error("internal error:", error);
+      if (!res.headersSent) res.writeHead(500).end();
       return;
     }
     void yoga.handle(req, res, { req, res });
@@ -69,6 +88,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     services,
     db,
     bus,
+    transaction,
     get url() {
       return url;
     },
@@ -88,6 +108,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      await relay.stop();
       await bus.close();
       await db.close();
     },

@@ -7,6 +7,7 @@ import "./partner.ts";
 import "./account.ts";
 import "./account-changed.ts";
 import "./api-token.ts";
+import "./calendar.ts";
 import "./viewer.ts";
 import "./unit-package.ts";
 import "./unit-ledger.ts";

@@ -1,9 +1,10 @@
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from "../domain/errors.ts";
 import { applyUnits, lowBalanceAfter, type UnitEntryKind } from "../domain/ledger/index.ts";
+import { enqueue, type Tx } from "../events/outbox.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { uniquely } from "./prisma-helpers.ts";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx } from "../events/outbox.ts";
 
 /**
  * Ledger writes queue behind one account's row lock; under load (or on single-connection PGlite)
@@ -60,19 +61,20 @@ export interface WriteRequest {
   fields: { account: string; units: string };
 }
 
-/** The outcome of a ledger write. Hand it to `LedgerService.announce` once the transaction committed. */
+/** The outcome of a ledger write. */
 export interface LedgerWrite {
   entry: LedgerEntry;
   /** True when the idempotency key had been used for this request before: nothing new was written. */
   replayed: boolean;
-  /** The low-balance alert this write recorded, if it crossed the threshold. */
+  /** The low-balance alert this write recorded (and enqueued as `unitBalanceLow`), if it crossed the threshold. */
   alertId: string | null;
 }
 
 /**
  * Appends one entry inside `tx`: lock the account, answer a replay with the original entry, check
  * the balance rules, write the entry with its running balance and next seq, update the account,
- * and record a low-balance alert when the threshold is crossed. Throws, writing nothing, otherwise.
+ * and record a low-balance alert when the threshold is crossed, its event going to the outbox so
+ * it is published only once `tx` commits. Throws, writing nothing, otherwise.
  */
 export async function appendEntry(tx: Tx, request: WriteRequest, draft: (account: LockedAccount) => Promise<EntryDraft>): Promise<LedgerWrite> {
   const { accountId, idempotencyKey, requestHash, actor, at, fields } = request;
@@ -101,13 +103,13 @@ export async function appendEntry(tx: Tx, request: WriteRequest, draft: (account
 
   const low = lowBalanceAfter(account.unitBalance, balanceAfter, { threshold: account.lowBalanceThreshold, armed: account.lowBalanceArmed });
   await tx.account.update({ where: { id: accountId }, data: { unitBalance: balanceAfter, lowBalanceArmed: low.armed }, select: { id: true } });
-  const alert = low.alert
-    ? await tx.lowBalanceAlert.create({
-        data: { accountId, entryId: entry.id, balance: balanceAfter, threshold: account.lowBalanceThreshold, createdAt: at },
-        select: { id: true },
-      })
-    : null;
-  return { entry, replayed: false, alertId: alert?.id ?? null };
+  if (!low.alert) return { entry, replayed: false, alertId: null };
+  const alert = await tx.lowBalanceAlert.create({
+    data: { accountId, entryId: entry.id, balance: balanceAfter, threshold: account.lowBalanceThreshold, createdAt: at },
+    select: { id: true },
+  });
+  await enqueue(tx, "unitBalanceLow", { accountId, alertId: alert.id });
+  return { entry, replayed: false, alertId: alert.id };
 }
 
 /** A work log already debited (on any account) is a conflict, not a second debit. */

@@ -18,7 +18,7 @@ import {
 import { selection } from "./prisma-helpers.ts";
 import { requestHash } from "./request-hash.ts";
 
-export type { LedgerWrite } from "./ledger-append.ts";
+export { LEDGER_TRANSACTION, type LedgerWrite } from "./ledger-append.ts";
 
 export interface UnitsPurchaseInput {
   customerNumber: string;
@@ -130,9 +130,10 @@ export class LedgerService {
 
   /**
    * Debits the units for `minutes` of work inside the caller's transaction `tx` (the ticket
-   * work-log service writes its log and the debit atomically). Throws InsufficientUnitsError when
-   * the debit would exceed the overdraft, ConflictError when the work log was already debited.
-   * After the caller commits it must pass the result to `announce`.
+   * work-log service writes its log and the debit atomically; run it through `deps.transaction`
+   * with LEDGER_TRANSACTION so a low-balance event is published after commit). Throws
+   * InsufficientUnitsError when the debit would exceed the overdraft, ConflictError when the work
+   * log was already debited; either aborts the caller's transaction.
    */
   async debitWork(tx: Tx, data: WorkDebitInput): Promise<LedgerWrite> {
     const units = ledger.unitsForMinutes(data.minutes, "minutes");
@@ -154,17 +155,12 @@ export class LedgerService {
     });
   }
 
-  /** Publishes what a committed write set off; call only after its transaction committed. */
-  async announce(write: LedgerWrite): Promise<void> {
-    if (write.alertId) await this.deps.bus.publish("unitBalanceLow", { accountId: write.entry.accountId, alertId: write.alertId });
-  }
-
   async updateSettings(viewer: Viewer, data: UnitSettingsUpdateInput, query: AccountQuery = {}) {
     this.assertStaff(viewer);
     const threshold = data.lowBalanceThreshold == null ? null : ledger.lowBalanceThreshold("lowBalanceThreshold", data.lowBalanceThreshold);
     const overdraft = data.overdraftLimit == null ? null : ledger.overdraftLimit("overdraftLimit", data.overdraftLimit);
     const accountId = await this.accountId(data.customerNumber);
-    return this.deps.prisma.$transaction(async (tx) => {
+    return this.deps.transaction(async (tx) => {
       const account = (await lockAccount(tx, accountId))!;
       const lowBalanceThreshold = threshold ?? account.lowBalanceThreshold;
       return tx.account.update({
@@ -207,8 +203,6 @@ export class LedgerService {
 
   private async commit(viewer: Viewer, target: Target, draft: (tx: Tx) => Promise<EntryDraft>): Promise<LedgerWrite> {
     const request: WriteRequest = { ...target, actor: actorOf(viewer), at: this.deps.now() };
-    const write = await this.deps.prisma.$transaction((tx) => appendEntry(tx, request, () => draft(tx)), LEDGER_TRANSACTION);
-    await this.announce(write);
-    return write;
+    return this.deps.transaction((tx) => appendEntry(tx, request, () => draft(tx)), LEDGER_TRANSACTION);
   }
 }

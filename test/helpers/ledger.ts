@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { App } from "../../src/app.ts";
-import type { WorkDebitInput } from "../../src/services/ledger-service.ts";
-import { LEDGER_TRANSACTION } from "../../src/services/ledger-append.ts";
+import { enqueue } from "../../src/events/outbox.ts";
+import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/services/ledger-service.ts";
 
 /**
  * Checks an account's ledger in the database: entries numbered 1…n without gaps, each running
@@ -25,11 +25,9 @@ export async function expectLedgerConsistent(app: App, accountId: string): Promi
   return { balance: account.unitBalance, entries: entries.length };
 }
 
-/** Debits work the way the ticket work-log service will: inside its own transaction, announcing after commit. */
-export async function debitWork(app: App, input: Omit<WorkDebitInput, "actor"> & { actor?: string }) {
-  const write = await app.db.prisma.$transaction((tx) => app.services.ledger.debitWork(tx, { actor: "test-worklog", ...input }), LEDGER_TRANSACTION);
-  await app.services.ledger.announce(write);
-  return write;
+/** Debits work the way the ticket work-log service will: inside a services transaction of its own. */
+export function debitWork(app: App, input: Omit<WorkDebitInput, "actor"> & { actor?: string }) {
+  return app.transaction((tx) => app.services.ledger.debitWork(tx, { actor: "test-worklog", ...input }), LEDGER_TRANSACTION);
 }
 
 /** Collects `unitBalanceLow` events from now on; `drain()` returns those published since the last drain. */
@@ -42,16 +40,16 @@ export function collectLowBalanceEvents(app: App) {
     for await (const event of { [Symbol.asyncIterator]: () => iterator }) {
       const marker = markers.get(event.accountId);
       if (marker) marker();
-      else events.push(event);
+      else events.push({ accountId: event.accountId, alertId: event.alertId });
     }
   })();
   let count = 0;
   return {
-    /** The local bus delivers in order: once a marker published now arrives, everything before it has. */
+    /** The outbox publishes in order: once a marker enqueued now arrives, every event committed before it has. */
     async drain() {
       const sentinel = `marker-${++count}`;
       const arrived = new Promise<void>((resolve) => markers.set(sentinel, resolve));
-      await app.bus.publish("unitBalanceLow", { accountId: sentinel, alertId: sentinel });
+      await app.transaction((tx) => enqueue(tx, "unitBalanceLow", { accountId: sentinel, alertId: sentinel }));
       await arrived;
       return events.splice(0);
     },
