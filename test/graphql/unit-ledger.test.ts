@@ -83,6 +83,8 @@ describe("the prepaid unit ledger through GraphQL", () => {
     const view = await ledger();
     expect(view).toMatchObject({ balance: 40, lowBalanceThreshold: 4, overdraftLimit: 0, account: { customerNumber: customer } });
     expect(view.entries.edges[0].node).toMatchObject({ kind: "PURCHASE", units: 40, balanceAfter: 40, actor: "ADMIN_TOKEN" });
+    const { account } = dataOf(await t.gql(`query($n: String!) { account(customerNumber: $n) { unitLedger { balance } } }`, { n: customer }));
+    expect(account.unitLedger).toEqual({ balance: 40 });
     await expectLedgerConsistent(t.app, accountId);
   });
 
