@@ -37,8 +37,8 @@ export function slaClockPhase(history: SlaClockHistory): SlaClockPhase {
 export function validateSlaClockHistory(history: SlaClockHistory): SlaClockHistory {
   const { startedAt, pauses, metAt } = history;
   if (startedAt === null) {
-    if (pauses.length > 0) throw new ValidationError("pauses", "A clock that has not started cannot have pauses");
-    if (metAt !== null) throw new ValidationError("metAt", "A clock that has not started cannot be met");
+    if (pauses.length > 0) throw new ValidationError("pauses", "pauses must be empty for a clock that has not started");
+    if (metAt !== null) throw new ValidationError("metAt", "metAt must be empty for a clock that has not started");
     return history;
   }
   instant("startedAt", startedAt);

@@ -48,8 +48,8 @@ export interface SlaClockStatus {
  * The clock at `now`, from the history as it stood at `now` (events after it are ignored, so a
  * stored history answers for any past instant too). The boundary is the due instant itself:
  * RUNNING at dueAt − 1 ms, BREACHED at dueAt; met at dueAt is MET_LATE. A paused clock is
- * judged at the start of its pause: it never breaches while paused — the wall-time floor of a
- * DAYS target that passes during a pause breaches it the moment it resumes.
+ * judged at the start of its pause: it never breaches while paused (a DAYS target whose clock
+ * time ran out and that is paused over its wall-time due is due the moment it resumes).
  *
  * Re-targeting (a tier change mid-ticket) is this function with the new target and the same
  * history: the running segments are measured in the new target's clock and calendar, so the
@@ -80,10 +80,14 @@ export function slaClockStatus(clock: SlaClock, now: number): SlaClockStatus {
   return { ...measured, state: running ? "RUNNING" : "PAUSED", running, dueAt: running ? dueAt : null, breached: false, metLate: false };
 }
 
-/** The instant the clock time reaches the budget, not before a DAYS target's wall-time due. */
+/**
+ * The instant the clock time reaches the budget — for a DAYS target not before its wall-time
+ * due; if that falls inside a pause, the end of the pause.
+ */
 export function dueInstant(walk: ClockWalk, budget: SlaBudget): number | null {
   const reached = walk.instantAt(budget.ms);
-  return reached === null ? null : Math.max(reached, budget.notBefore ?? reached);
+  if (reached === null || budget.notBefore === null || budget.notBefore <= reached) return reached;
+  return walk.runningFrom(budget.notBefore);
 }
 
 function pauseStart(history: SlaClockHistory): number | null {

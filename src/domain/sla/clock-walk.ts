@@ -35,4 +35,13 @@ export class ClockWalk {
     }
     return null;
   }
+
+  /**
+   * `t` itself unless it falls inside a pause (an instant ending a running segment still
+   * counts as running), else the end of that pause; null when that pause is still open.
+   */
+  runningFrom(t: number): number | null {
+    const segment = this.segments.find(({ to }) => to === null || to >= t);
+    return segment === undefined ? null : Math.max(t, segment.from);
+  }
 }

@@ -80,12 +80,15 @@ describe("DAYS budgets are the clock time up to the wall-time due", () => {
     expect({ state: atNoon.state, remainingMs: atNoon.remainingMs, due: berlin(atNoon.dueAt) }).toEqual({ state: "RUNNING", remainingMs: 0, due: "2026-03-06T15:00:00+01:00" });
   });
 
-  it("a DAYS target paused after its clock time ran out breaches the moment it resumes after the wall-time due", () => {
+  it("a DAYS target paused after its clock time ran out, over its wall-time due, is due the moment it resumes", () => {
     const clock = (pauses: [string, string | null][]) => slaClock(target(1, "DAYS", "BUSINESS_HOURS"), premium, history("2026-03-05T15:00:00+01:00", pauses));
     const paused = slaClockStatus(clock([["2026-03-06T13:00:00+01:00", null]]), at("2026-03-06T16:00:00+01:00"));
     expect({ state: paused.state, dueAt: paused.dueAt, remainingMs: paused.remainingMs }).toEqual({ state: "PAUSED", dueAt: null, remainingMs: 0 });
     const resumed = slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T17:00:00+01:00"]]), at("2026-03-06T17:00:00+01:00"));
-    expect({ state: resumed.state, due: berlin(resumed.dueAt) }).toEqual({ state: "BREACHED", due: "2026-03-06T15:00:00+01:00" });
+    expect(slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T17:00:00+01:00"]]), at("2026-03-06T17:00:00+01:00") - 1).state).toBe("PAUSED");
+    expect({ state: resumed.state, due: berlin(resumed.dueAt) }).toEqual({ state: "BREACHED", due: "2026-03-06T17:00:00+01:00" });
+    const resumedEarly = slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T14:00:00+01:00"]]), at("2026-03-06T14:30:00+01:00"));
+    expect({ state: resumedEarly.state, due: berlin(resumedEarly.dueAt) }).toEqual({ state: "RUNNING", due: "2026-03-06T15:00:00+01:00" });
   });
 });
 
