@@ -8,6 +8,8 @@ import { openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { createEventBus, type EventBus } from "./events/bus.ts";
+import { OutboxRelay } from "./events/outbox.ts";
+import type { ServiceDeps } from "./services/context.ts";
 import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
 import { schema } from "./graphql/schema.ts";
@@ -40,7 +42,14 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
   if (config.seed === "demo" && (await seedDemo(db.prisma))) log("seeded the demo data set");
 
   const bus = createEventBus(config.redisUrl);
-  const services = createServices({ prisma: db.prisma, bus, now }, { adminToken: config.adminToken });
+  const relay = new OutboxRelay(db.prisma, bus);
+  const transaction: ServiceDeps["transaction"] = async (work) => {
+    const result = await db.prisma.$transaction(work);
+    void relay.kick();
+    return result;
+  };
+  const services = createServices({ prisma: db.prisma, bus, now, transaction }, { adminToken: config.adminToken });
+  relay.start();
   registerPrisma(services, db.prisma);
 
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -96,6 +105,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      await relay.stop();
       await bus.close();
       await db.close();
     },
