@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: { graphql: require.resolve("graphql") } },
   test: {
     include: ["test/**/*.test.ts"],
+    // Several server processes need a shared PostgreSQL and Redis; PGlite is single-process.
+    exclude: process.env.DATABASE_URL && process.env.REDIS_URL ? [] : ["test/multi-instance/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -8,6 +8,8 @@ import { openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { createEventBus, type EventBus } from "./events/bus.ts";
+import { OutboxRelay } from "./events/outbox.ts";
+import type { ServiceDeps } from "./services/context.ts";
 import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
 import { schema } from "./graphql/schema.ts";
@@ -29,6 +31,8 @@ export interface App {
   readonly services: Services;
   readonly db: Database;
   readonly bus: EventBus;
+  /** The services' transaction: what it enqueued in the outbox is published after it commits. */
+  readonly transaction: ServiceDeps["transaction"];
 }
 
 
@@ -39,7 +43,14 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
   const bus = createEventBus(config.redisUrl);
-  const services = createServices({ prisma: db.prisma, bus, now }, { adminToken: config.adminToken });
+  const relay = new OutboxRelay(db.prisma, bus);
+  const transaction: ServiceDeps["transaction"] = async (work, options) => {
+    const result = await db.prisma.$transaction(work, options);
+    void relay.kick();
+    return result;
+  };
+  const services = createServices({ prisma: db.prisma, bus, now, transaction }, { adminToken: config.adminToken });
+  relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
   if (added) log(`added ${added} standard request types`);
@@ -81,6 +92,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     services,
     db,
     bus,
+    transaction,
     get url() {
       return url;
     },
@@ -100,6 +112,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      await relay.stop();
       await bus.close();
       await db.close();
     },

@@ -47,7 +47,15 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async close() {
       await prisma.$disconnect();
+      // pool.end() resolves once every client was asked to end, not once its socket closed; a
+      // server-side kill in between (DROP DATABASE … FORCE in tests) would be an unhandled error.
+      let open = pool.totalCount;
+      const closed = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on("remove", () => --open === 0 && resolve());
+      });
       await pool.end();
+      await closed;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Services } from "../services/registry.ts";
 import { seedSupportCatalog } from "./demo/seed-support.ts";
+import { seedUnitLedgers } from "./seed-units.ts";
 
 /** Loads the demo data set into an empty database; returns false (and writes nothing) otherwise. */
 export async function seedDemo(prisma: PrismaClient, services: Services): Promise<boolean> {
@@ -17,6 +18,7 @@ export async function seedDemo(prisma: PrismaClient, services: Services): Promis
         { customerNumber: "C-10006", name: "Old Harbour Trading", language: "en", status: "CLOSED" },
       ],
     });
+    await seedUnitLedgers(tx);
   });
   await seedSupportCatalog(services);
   return true;

@@ -37,3 +37,10 @@ export class ForbiddenError extends DomainError {
     super("FORBIDDEN", message);
   }
 }
+
+/** A client idempotency key that was already used for a different request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(field = "idempotencyKey", message = "This idempotency key was already used for a different request") {
+    super("IDEMPOTENCY_KEY_REUSED", message, field);
+  }
+}

@@ -1,8 +1,19 @@
-/** Every event the service publishes: small, serialisable ids, published after commit. */
+/**
+ * Every event the service publishes: small, serialisable ids, published after commit. Events that
+ * go through the outbox carry the `sequence` it assigns at publication.
+ */
 export interface Topics {
-  accountChanged: { accountId: string; kind: "CREATED" | "UPDATED" };
+  accountChanged: { accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
   calendarChanged: { calendarId: string };
-  tierSubscriptionChanged: { accountId: string; subscriptionId: string; kind: "SUBSCRIBED" | "CHANGED" | "CANCELLED" | "REBOOKED" | "RENEWED" | "ENDED" };
+  /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
+  tierSubscriptionChanged: {
+    accountId: string;
+    subscriptionId: string;
+    kind: "SUBSCRIBED" | "CHANGED" | "CANCELLED" | "REBOOKED" | "RENEWED" | "ENDED";
+    sequence: number;
+  };
+  /** A write took the account's unit balance to or below its low-balance threshold. */
+  unitBalanceLow: { accountId: string; alertId: string; sequence: number };
 }
 
 export type TopicName = keyof Topics;

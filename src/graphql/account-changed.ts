@@ -5,11 +5,13 @@ const AccountChangeKind = builder.enumType("AccountChangeKind", { values: ["CREA
 interface AccountChange {
   kind: "CREATED" | "UPDATED";
   accountId: string;
+  sequence: number;
 }
 
 const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({
   fields: (t) => ({
     kind: t.expose("kind", { type: AccountChangeKind }),
+    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
     account: t.prismaField({
       type: "Account",
       nullable: true,

@@ -77,12 +77,18 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id() },
     resolve: (_root, { id }, ctx) => ctx.services.calendars.get(decodeId("id", id, "BusinessCalendar").id),
   }),
-  calendars: t.connection({
-    type: BusinessCalendar,
-    authScopes: { authenticated: true },
-    args: { includeArchived: t.arg.boolean({ required: false }) },
-    resolve: async (_root, args, ctx) => resolveArrayConnection({ args }, await ctx.services.calendars.list(args)),
-  }),
+  calendars: t.connection(
+    {
+      type: BusinessCalendar,
+      authScopes: { authenticated: true },
+      args: { includeArchived: t.arg.boolean({ required: false }) },
+      resolve: async (_root, args, ctx) => {
+        const calendars = await ctx.services.calendars.list(args);
+        return { ...resolveArrayConnection({ args }, calendars), totalCount: calendars.length };
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => (connection as { totalCount: number }).totalCount }) }) },
+  ),
 }));
 
 const CalendarUpdateInput = builder.inputType("CalendarUpdateInput", {

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
+import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import { builder } from "./builder.ts";
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
@@ -25,6 +25,7 @@ errorType(ValidationError, "ValidationError", true);
 errorType(NotFoundError, "NotFoundError", true);
 errorType(ConflictError, "ConflictError", true);
 errorType(ForbiddenError, "ForbiddenError");
+errorType(IdempotencyKeyReusedError, "IdempotencyKeyReusedError", true);
 
 /** The error types every mutation can return. */
 export const COMMON_ERRORS = [ValidationError, NotFoundError, ConflictError, ForbiddenError];

@@ -14,5 +14,8 @@ import "./tier-subscription.ts";
 import "./support-pin.ts";
 import "./entitlement.ts";
 import "./viewer.ts";
+import "./unit-package.ts";
+import "./unit-ledger.ts";
+import "./unit-ledger-write.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -6,17 +6,25 @@ import type { Viewer } from "../auth/viewer.ts";
 import type { Services } from "../services/registry.ts";
 import type { Context, ServerContext } from "./context.ts";
 import { authenticateRequest } from "./http-auth.ts";
+import { sharedSubscriptions } from "./shared-subscriptions.ts";
+
+const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 
 type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
 
 /** graphql-ws on the same path, through Yoga's envelop pipeline so HTTP and WebSocket share plugins. */
 export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<ServerContext, Context>, services: Services) {
   const viewers = new WeakMap<object, Viewer>();
+  const shared = sharedSubscriptions((args) => (args.rootValue as Envelope).subscribe(args) as never);
   const disposable = useServer<Record<string, unknown>>(
     {
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
       execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
+      subscribe: (args) => shared(args, (args.contextValue as Context).viewer),
+      onNext: (ctx) => {
+        // Bounded memory per socket: a client that does not read is cut off, not buffered for.
+        if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");
+      },
       onConnect: async (ctx) => {
         try {
           viewers.set(ctx.extra.socket, await authenticateRequest(services, ctx.connectionParams?.authorization));

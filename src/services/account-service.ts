@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import * as input from "../domain/account/account-input.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { enqueue } from "../events/outbox.ts";
 import { filterMap } from "../events/stream.ts";
 import type { ServiceDeps } from "./context.ts";
 import { selection, uniquely } from "./prisma-helpers.ts";
@@ -41,21 +42,21 @@ export class AccountService {
     if (!canCreateAccount(viewer)) throw new ForbiddenError("Only staff and partners may create accounts");
     const customerNumber = input.customerNumber("customerNumber", data.customerNumber);
     const partnerId = viewer.role === "PARTNER" ? viewer.partnerId : await this.partnerId(data.partnerCode);
-    const account = await uniquely("customerNumber", `Customer number ${customerNumber} is already taken`, () =>
-      this.deps.prisma.account.create({
-        ...selection(query),
-        data: {
-          customerNumber,
-          name: input.displayName("name", data.name),
-          language: data.language ? input.language("language", data.language) : "en",
-          ...(data.status ? { status: data.status } : {}),
-          ...(data.paymentStatus ? { paymentStatus: data.paymentStatus } : {}),
-          partnerId,
-        },
+    const values = {
+      customerNumber,
+      name: input.displayName("name", data.name),
+      language: data.language ? input.language("language", data.language) : "en",
+      ...(data.status ? { status: data.status } : {}),
+      ...(data.paymentStatus ? { paymentStatus: data.paymentStatus } : {}),
+      partnerId,
+    };
+    return uniquely("customerNumber", `Customer number ${customerNumber} is already taken`, () =>
+      this.deps.transaction(async (tx) => {
+        const account = await tx.account.create({ ...selection(query), data: values });
+        await enqueue(tx, "accountChanged", { accountId: account.id, kind: "CREATED" });
+        return account;
       }),
     );
-    await this.deps.bus.publish("accountChanged", { accountId: account.id, kind: "CREATED" });
-    return account;
   }
 
   async update(viewer: Viewer, data: AccountUpdateInput, query: Query = {}) {
@@ -66,19 +67,18 @@ export class AccountService {
       throw new ForbiddenError("Only staff may change status, payment status or partner");
     }
     if (viewer.role === "CUSTOMER") throw new ForbiddenError("Customers cannot change their account");
-    const account = await this.deps.prisma.account.update({
-      ...selection(query),
-      where: { id: current.id },
-      data: {
-        ...(data.name != null ? { name: input.displayName("name", data.name) } : {}),
-        ...(data.language != null ? { language: input.language("language", data.language) } : {}),
-        ...(data.status ? { status: data.status } : {}),
-        ...(data.paymentStatus ? { paymentStatus: data.paymentStatus } : {}),
-        ...(data.partnerCode !== undefined ? { partnerId: await this.partnerId(data.partnerCode) } : {}),
-      },
+    const changes = {
+      ...(data.name != null ? { name: input.displayName("name", data.name) } : {}),
+      ...(data.language != null ? { language: input.language("language", data.language) } : {}),
+      ...(data.status ? { status: data.status } : {}),
+      ...(data.paymentStatus ? { paymentStatus: data.paymentStatus } : {}),
+      ...(data.partnerCode !== undefined ? { partnerId: await this.partnerId(data.partnerCode) } : {}),
+    };
+    return this.deps.transaction(async (tx) => {
+      const account = await tx.account.update({ ...selection(query), where: { id: current.id }, data: changes });
+      await enqueue(tx, "accountChanged", { accountId: current.id, kind: "UPDATED" });
+      return account;
     });
-    await this.deps.bus.publish("accountChanged", { accountId: account.id, kind: "UPDATED" });
-    return account;
   }
 
   async byCustomerNumber(viewer: Viewer, customerNumber: string, query: Query = {}) {

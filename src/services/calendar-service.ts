@@ -29,7 +29,7 @@ export class CalendarService {
 
   /** Evaluates an unsaved definition; its id is derived from the definition, so it is stable. */
   preview(definition: CalendarDefinition): CalendarView {
-    const engine = compileAt("input", definition);
+    const engine = compileAt("input.", definition);
     const digest = createHash("sha256").update(JSON.stringify(engine.definition)).digest("hex");
     const id = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
     return { id, definition: engine.definition, engine, archivedAt: null, stored: false };

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { EventBus } from "../events/bus.ts";
+import type { Tx } from "../events/outbox.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** What every service is built from. */
 export interface ServiceDeps {
@@ -7,4 +8,15 @@ export interface ServiceDeps {
   bus: EventBus;
   /** The clock; injectable so tests can fix time. */
   now: () => Date;
+  /**
+   * Runs `work` in one transaction; events it enqueued (src/events/outbox.ts) are published once
+   * it has committed.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+/** Prisma's interactive-transaction limits, for work that may queue behind a row lock. */
+export interface TransactionOptions {
+  maxWait?: number;
+  timeout?: number;
 }

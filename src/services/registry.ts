@@ -2,12 +2,14 @@ import { AccountService } from "./account-service.ts";
 import { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import { EntitlementService } from "./entitlement-service.ts";
+import { LedgerService } from "./ledger-service.ts";
 import { PartnerService } from "./partner-service.ts";
 import { RequestTypeService } from "./request-type-service.ts";
 import { SupportPinService } from "./support-pin-service.ts";
 import { TierService } from "./tier-service.ts";
 import { TierSubscriptionService } from "./tier-subscription-service.ts";
 import { TokenService } from "./token-service.ts";
+import { UnitPackageService } from "./unit-package-service.ts";
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -26,5 +28,7 @@ export function createServices(deps: ServiceDeps, options: { adminToken?: string
     tiers,
     tierSubscriptions,
     tokens: new TokenService(deps, options.adminToken),
+    unitPackages: new UnitPackageService(deps),
+    ledger: new LedgerService(deps),
   };
 }

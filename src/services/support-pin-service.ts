@@ -15,6 +15,8 @@ const derive = promisify(scrypt) as (password: string, salt: Buffer, length: num
 // lockout is what stops guessing through the API.
 const COST: Cost = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
+/** Attempts on one account queue behind its row lock, each holding it for one slow hash. */
+const PIN_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 export interface PinVerification {
   verified: boolean;
@@ -51,7 +53,7 @@ export class SupportPinService {
     const account = await requireAccount(this.deps.prisma, viewer, customerNumber);
     pinFormat("pin", pin);
     const now = this.deps.now();
-    const result = await this.deps.prisma.$transaction(async (tx): Promise<PinVerification | { locked: number }> => {
+    const result = await this.deps.transaction(async (tx): Promise<PinVerification | { locked: number }> => {
       const [row] = await tx.$queryRaw<Pick<Account, "supportPinHash" | "pinFailedAttempts" | "pinLockedUntil">[]>`
         SELECT "supportPinHash", "pinFailedAttempts", "pinLockedUntil" FROM "Account" WHERE "id" = ${account.id} FOR UPDATE`;
       const state: PinState = { failedAttempts: row!.pinFailedAttempts, lockedUntil: row!.pinLockedUntil?.getTime() ?? null };
@@ -73,7 +75,7 @@ export class SupportPinService {
       const outcome = verified ? "VERIFIED" : "WRONG_PIN";
       await attempt(outcome);
       return { verified, outcome, attemptsLeft: attemptsLeft(next, now.getTime()), lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil) };
-    });
+    }, PIN_TRANSACTION);
     if ("locked" in result) throw new PinLockedError(result.locked);
     return result;
   }

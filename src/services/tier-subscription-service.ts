@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import { changeAdjustment, firstPeriod, periodAfter } from "../domain/subscription/billing-month.ts";
 import { PauseNotSupportedError } from "../domain/subscription/errors.ts";
+import { enqueue } from "../events/outbox.ts";
 import type { Topics } from "../events/topics.ts";
 import type { Prisma, TierSubscription } from "../generated/prisma/client.ts";
 import { actorOf, requireAccount } from "./account-lookup.ts";
@@ -13,6 +14,8 @@ import type { TierRow, TierService } from "./tier-service.ts";
 /** Billing months are calendar months here: the five source vendors bill in Central European time. */
 export const BILLING_TIME_ZONE = "Europe/Berlin";
 const MAX_REASON_LENGTH = 500;
+/** Writes queue behind the account's row lock (shared with the ledger): allow more than Prisma's 2 s. */
+const LOCKED_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type Query = { select?: Prisma.TierSubscriptionSelect; include?: Prisma.TierSubscriptionInclude };
 type Tx = Prisma.TransactionClient;
@@ -204,28 +207,28 @@ export class TierSubscriptionService {
     return account;
   }
 
-  /** Runs `fn` under the account's row lock, publishes after commit, and re-reads the result with `query`. */
+  /** Runs `fn` under the account's row lock and re-reads the result with `query` once committed. */
   private async write(accountId: string, query: Query, fn: (tx: Tx) => Promise<[TierSubscription, Kind | null]>) {
     const [subscription] = await this.locked(accountId, fn);
     return this.deps.prisma.tierSubscription.findUniqueOrThrow({ ...selection(query), where: { id: subscription.id } });
   }
 
+  /** Runs `fn` under the account's row lock; the change is enqueued in the outbox with it. */
   private async locked(accountId: string, fn: (tx: Tx) => Promise<[TierSubscription, Kind | null]>) {
-    let result: [TierSubscription, Kind | null];
     try {
-      result = await this.deps.prisma.$transaction(async (tx) => {
+      return await this.deps.transaction(async (tx) => {
         await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
-        return fn(tx);
-      });
+        const result = await fn(tx);
+        const [subscription, kind] = result;
+        if (kind) await enqueue(tx, "tierSubscriptionChanged", { accountId, subscriptionId: subscription.id, kind });
+        return result;
+      }, LOCKED_TRANSACTION);
     } catch (error) {
       if (violatedUniqueIndex(error) === "TierSubscription_one_active_per_account") {
         throw new ConflictError("tierCode", "The account already holds an active paid level");
       }
       throw error;
     }
-    const [subscription, kind] = result;
-    if (kind) await this.deps.bus.publish("tierSubscriptionChanged", { accountId, subscriptionId: subscription.id, kind });
-    return result;
   }
 }
 

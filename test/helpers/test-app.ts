@@ -8,6 +8,8 @@ export const ADMIN_TOKEN = "test-admin-token-0123456789";
 export interface TestApp {
   app: App;
   url: string;
+  /** The PostgreSQL database of this app (undefined on PGlite), for a second instance to share. */
+  databaseUrl: string | undefined;
   /** GraphQL as the bootstrap administrator (or as `token`). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): ReturnType<typeof postGql<T>>;
   /** Issues a token of `role` through the API and returns its secret. */
@@ -16,8 +18,8 @@ export interface TestApp {
 }
 
 /** The real app on port 0 with a fresh database (in-memory PGlite, or a new PostgreSQL database). */
-export async function startTestApp(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await freshDatabaseUrl();
+export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl();
   const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
   const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}) });
   const url = await app.start(0);
@@ -25,6 +27,7 @@ export async function startTestApp(options: { now?: () => Date; env?: Record<str
   return {
     app,
     url,
+    databaseUrl: database.url,
     gql,
     async token(role, bind = {}) {
       const result = dataOf(

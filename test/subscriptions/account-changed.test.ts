@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { subscribe, wsClient } from "../helpers/ws.ts";
 import { ADMIN_TOKEN } from "../helpers/test-app.ts";
 
-const SUBSCRIPTION = `subscription($customerNumber: String) { accountChanged(customerNumber: $customerNumber) { kind account { customerNumber name } } }`;
+const SUBSCRIPTION = `subscription($customerNumber: String) { accountChanged(customerNumber: $customerNumber) { kind sequence account { customerNumber name } } }`;
 const create = (t: TestApp, customerNumber: string, partnerCode?: string) =>
   t.gql(`mutation($input: AccountCreateInput!) { accountCreate(input: $input) { __typename } }`, {
     input: { customerNumber, name: `Account ${customerNumber}`, partnerCode },
@@ -24,10 +24,13 @@ describe("accountChanged over graphql-ws", () => {
     // A subscription is live once the server has the listener; a first event proves the path.
     await new Promise((resolve) => setTimeout(resolve, 200));
     dataOf(await create(t, "C-7001"));
-    expect(await events.next()).toEqual({ data: { accountChanged: { kind: "CREATED", account: { customerNumber: "C-7001", name: "Account C-7001" } } } });
+    const created = await events.next();
+    expect(created).toMatchObject({ data: { accountChanged: { kind: "CREATED", account: { customerNumber: "C-7001", name: "Account C-7001" } } } });
     const { account } = dataOf(await t.gql(`{ account(customerNumber: "C-7001") { id } }`));
     dataOf(await t.gql(`mutation($id: ID!) { accountUpdate(input: { id: $id, name: "Renamed" }) { __typename } }`, { id: account.id }));
-    expect(await events.next()).toEqual({ data: { accountChanged: { kind: "UPDATED", account: { customerNumber: "C-7001", name: "Renamed" } } } });
+    const updated = await events.next();
+    expect(updated).toMatchObject({ data: { accountChanged: { kind: "UPDATED", account: { customerNumber: "C-7001", name: "Renamed" } } } });
+    expect(updated.data.accountChanged.sequence).toBeGreaterThan(created.data.accountChanged.sequence);
     events.close();
     await client.dispose();
   });

@@ -19,7 +19,7 @@ const UNIT_MS: Record<Exclude<DurationUnit, "DAYS">, number> = { MINUTES: MINUTE
 
 /** Validates a definition and returns its evaluator; years are compiled lazily on first use. */
 export function compileCalendar(definition: CalendarDefinition): BusinessCalendar {
-  return new BusinessCalendar(validateCalendarDefinition(definition));
+  return new BusinessCalendar(definition);
 }
 
 /**
@@ -28,6 +28,8 @@ export function compileCalendar(definition: CalendarDefinition): BusinessCalenda
  * half-open: open at 09:00, closed at 12:00 for 09:00–12:00.
  */
 export class BusinessCalendar {
+  /** the validated, normalised definition */
+  readonly definition: CalendarDefinition;
   readonly timeZone: string;
   private readonly zone: TimeZone;
   private readonly schedule: DaySchedule;
@@ -40,8 +42,10 @@ export class BusinessCalendar {
   private readonly firstInstant: number;
   private readonly endInstant: number;
 
-  /** Takes a definition that validateCalendarDefinition returned; see compileCalendar. */
-  constructor(readonly definition: CalendarDefinition) {
+  /** Throws a ValidationError naming the field when the definition is invalid. */
+  constructor(input: CalendarDefinition) {
+    const definition = validateCalendarDefinition(input);
+    this.definition = definition;
     this.timeZone = definition.timeZone;
     this.zone = new TimeZone(definition.timeZone);
     this.schedule = new DaySchedule(definition);

@@ -16,12 +16,13 @@ export interface CompiledYear {
 }
 
 export function compileYear(schedule: DaySchedule, zone: TimeZone, year: number): CompiledYear {
-  const business = new IntervalYearBuilder();
-  const workingDays = new IntervalYearBuilder();
-  const workingDayNumbers: number[] = [];
   const endDay = firstDayOfYear(year + 1);
   let day = firstDayOfYear(year);
   let dayStart = zone.toInstant(day * DAY_MS);
+  const yearEnd = zone.toInstant(endDay * DAY_MS);
+  const business = new IntervalYearBuilder(dayStart, yearEnd);
+  const workingDays = new IntervalYearBuilder(dayStart, yearEnd);
+  const workingDayNumbers: number[] = [];
   for (; day < endDay; day++) {
     const nextDayStart = zone.toInstant((day + 1) * DAY_MS);
     const intervals = schedule.intervalsOn(day);

@@ -35,10 +35,6 @@ export function parseLocalTime(text: unknown, allowEndOfDay: boolean): number | 
   return hours <= 23 && minutes <= 59 ? hours * 60 + minutes : null;
 }
 
-export function formatLocalTime(minutes: number): string {
-  return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-}
-
 /** `YYYY-MM-DD` of a real calendar date within the supported years → epoch day; otherwise null. */
 export function parseLocalDate(text: unknown): number | null {
   if (typeof text !== "string") return null;
@@ -79,8 +75,4 @@ export function mergeLocalIntervals(intervals: readonly LocalInterval[]): LocalI
     else merged.push(next);
   }
   return merged;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }

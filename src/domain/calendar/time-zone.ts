@@ -1,14 +1,15 @@
-import { IANAZone } from "luxon";
-import { DAY_MS, MINUTE_MS } from "./local-time.ts";
+import { DAY_MS, SECOND_MS } from "./local-time.ts";
 
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
 
 /**
  * Conversions between instants (epoch ms) and local wall-clock time ("local ms": the wall clock
- * read as if it were UTC) in one IANA zone. Only luxon's offset lookup is used, never its clock.
+ * read as if it were UTC) in one IANA zone, straight from Intl: one `format` call per lookup is
+ * about ten times cheaper than luxon's `IANAZone.offset`, and compiling a year makes ~1,000.
  */
 export class TimeZone {
-  private readonly zone: IANAZone;
+  private readonly format: (instant: number) => string;
 
   /** The canonical spelling of a known IANA zone, or null. */
   static canonicalName(name: unknown): string | null {
@@ -21,11 +22,17 @@ export class TimeZone {
   }
 
   constructor(readonly name: string) {
-    this.zone = IANAZone.create(name);
+    const options = { timeZone: name, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+    this.format = new Intl.DateTimeFormat("en-US", options).format;
   }
 
+  /** Local minus UTC at an instant, in ms (whole seconds: Intl does not show fractions). */
   offsetMs(instant: number): number {
-    return Math.round(this.zone.offset(instant) * MINUTE_MS);
+    const match = FORMATTED.exec(this.format(instant));
+    if (!match) throw new Error(`Unexpected Intl output for ${this.name}`);
+    const [month, day, year, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+    const wholeSecond = instant - (((instant % SECOND_MS) + SECOND_MS) % SECOND_MS);
+    return Date.UTC(year, month - 1, day, hour % 24, minute, second) - wholeSecond;
   }
 
   toLocal(instant: number): number {

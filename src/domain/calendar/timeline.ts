@@ -1,5 +1,5 @@
 import type { IntervalYear } from "./interval-year.ts";
-import { instantAfterOpen, intervalAt, openBefore, countAtOrBelow } from "./interval-year.ts";
+import { accrualIndex, instantAfterOpen, intervalAt, openBefore, startsAtOrBefore } from "./interval-year.ts";
 import type { YearIndex } from "./year-index.ts";
 
 export interface OpenInterval {
@@ -9,8 +9,9 @@ export interface OpenInterval {
 
 /**
  * One clock (business hours or whole working days) over all years: the per-year interval sets
- * are stitched together here, walking whole years by their totals and binary-searching inside
- * one. Instants must lie within the YearIndex's range; years after `lastYear` are known empty.
+ * are stitched together here, walking whole years by their totals and searching inside one
+ * (see interval-year.ts). Instants must lie within the YearIndex's range; years after
+ * `lastYear` are known empty.
  */
 export class Timeline {
   constructor(
@@ -27,7 +28,7 @@ export class Timeline {
   nextOpening(t: number): number | null {
     let year = this.years.yearOf(t);
     const intervals = this.intervalsOf(year);
-    const i = countAtOrBelow(intervals.starts, t);
+    const i = startsAtOrBefore(intervals, t);
     if (i > 0 && t < intervals.ends[i - 1]!) return t;
     if (i < intervals.starts.length) return intervals.starts[i]!;
     for (year++; year <= this.lastYear; year++) {
@@ -58,12 +59,14 @@ export class Timeline {
     let year = this.years.yearOf(from);
     if (year > this.lastYear) return null;
     let intervals = this.intervalsOf(year);
-    let target = openBefore(intervals, from) + amount;
-    while (target > intervals.total) {
+    const index = accrualIndex(intervals, from);
+    let target = openBefore(intervals, from, index) + amount;
+    if (target <= intervals.total) return instantAfterOpen(intervals, target, index);
+    do {
       target -= intervals.total;
       if (++year > this.lastYear) return null;
       intervals = this.intervalsOf(year);
-    }
+    } while (target > intervals.total);
     return instantAfterOpen(intervals, target);
   }
 
@@ -72,8 +75,9 @@ export class Timeline {
     const result: OpenInterval[] = [];
     const lastYear = Math.min(this.years.yearOf(to), this.lastYear);
     for (let year = this.years.yearOf(from); year <= lastYear; year++) {
-      const { starts, ends } = this.intervalsOf(year);
-      for (let i = Math.max(0, countAtOrBelow(starts, from) - 1); i < starts.length && starts[i]! < to; i++) {
+      const intervals = this.intervalsOf(year);
+      const { starts, ends } = intervals;
+      for (let i = Math.max(0, startsAtOrBefore(intervals, from) - 1); i < starts.length && starts[i]! < to; i++) {
         const start = Math.max(from, starts[i]!);
         const end = Math.min(to, ends[i]!);
         const last = result[result.length - 1];

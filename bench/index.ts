@@ -1,0 +1,10 @@
+// `npm run bench`: every benchmark of the project, each printing its figures next to the anchor
+// measured in the same run. Run one alone with `npx tsx bench/<name>.ts`.
+import { runCalendarBench } from "./calendar.ts";
+
+const benches: [string, () => Promise<void>][] = [["business calendar", runCalendarBench]];
+
+for (const [name, run] of benches) {
+  console.log(`\n## ${name}\n`);
+  await run();
+}

@@ -1,0 +1,12 @@
+export { applyUnits, armedAfterThresholdChange, balanceFloor, lowBalanceAfter } from "./balance.ts";
+export type { BalanceLimits, LowBalanceState } from "./balance.ts";
+export { UNIT_ENTRY_KINDS } from "./entry-kind.ts";
+export type { UnitEntryKind } from "./entry-kind.ts";
+export { idempotencyKey, reason, reference } from "./entry-input.ts";
+export { InsufficientUnitsError } from "./errors.ts";
+export { MAX_QUOTE_UNITS, quoteUnits } from "./quote.ts";
+export type { QuotablePackage, UnitQuote } from "./quote.ts";
+export { lowBalanceThreshold, overdraftLimit } from "./settings.ts";
+export { packageCode, packageName, packagePrice, packageUnits, pricePerUnit, purchaseQuantity, unitPackage } from "./unit-package.ts";
+export type { PricedPackage, UnitPackageDraft } from "./unit-package.ts";
+export { MINUTES_PER_UNIT, nonZeroUnits, positiveUnits, unitsForMinutes } from "./units.ts";

@@ -1,0 +1,14 @@
+export { DEFAULT_ALERT_THRESHOLDS, slaAlertSchedule } from "./alert-schedule.ts";
+export type { SlaAlert } from "./alert-schedule.ts";
+export { slaBudget } from "./budget.ts";
+export type { SlaBudget } from "./budget.ts";
+export { slaClockApply, slaClockMeet, slaClockPause, slaClockReopen, slaClockResume, slaClockStart } from "./clock-change.ts";
+export type { SlaClockAction } from "./clock-change.ts";
+export { slaClockHistoryAt, slaClockPhase, validateSlaClockHistory } from "./clock-history.ts";
+export type { SlaClockHistory, SlaClockPhase, SlaPause } from "./clock-history.ts";
+export { slaClockStatus } from "./clock-status.ts";
+export type { SlaClock, SlaClockState, SlaClockStatus } from "./clock-status.ts";
+export { nearestRankPercentile, slaReport } from "./report.ts";
+export type { SlaReport, SlaReportLine, SlaReportRow } from "./report.ts";
+export { SLA_TARGET_KINDS, validateSlaTarget } from "./target.ts";
+export type { SlaTarget, SlaTargetKind } from "./target.ts";
