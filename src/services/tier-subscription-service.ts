@@ -3,7 +3,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import { changeAdjustment, firstPeriod, periodAfter } from "../domain/subscription/billing-month.ts";
 import { PauseNotSupportedError } from "../domain/subscription/errors.ts";
-import { enqueue } from "../events/outbox.ts";
+import { enqueue, type Tx } from "../events/outbox.ts";
 import type { Topics } from "../events/topics.ts";
 import type { Prisma, TierSubscription } from "../generated/prisma/client.ts";
 import { actorOf, requireAccount } from "./account-lookup.ts";
@@ -18,7 +18,6 @@ const MAX_REASON_LENGTH = 500;
 const LOCKED_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type Query = { select?: Prisma.TierSubscriptionSelect; include?: Prisma.TierSubscriptionInclude };
-type Tx = Prisma.TransactionClient;
 type Kind = Topics["tierSubscriptionChanged"]["kind"];
 
 export interface TierSubscriptionInput {
@@ -45,6 +44,7 @@ export class TierSubscriptionService {
 
   async subscribe(viewer: Viewer, data: TierSubscriptionInput, query: Query = {}) {
     const account = await this.account(viewer, data.customerNumber);
+    if (account.status === "CLOSED") throw new ValidationError("customerNumber", `${account.customerNumber} is closed and cannot book a support level`);
     const tier = await this.paidTier(data.tierCode);
     const at = this.deps.now();
     return this.write(account.id, query, async (tx) => {
@@ -80,7 +80,7 @@ export class TierSubscriptionService {
     return this.write(account.id, query, async (tx) => {
       const active = await this.requireActive(tx, account.customerNumber, account.id, at);
       if (active.tierId === tier.id) throw new ValidationError("tierCode", `${account.customerNumber} already holds ${tier.code}`);
-      return [await this.switchTier(tx, viewer, active, tier, at, "CHANGED"), "CHANGED"];
+      return [await this.switchTier(tx, viewer, active, tier, at), "CHANGED"];
     });
   }
 
@@ -154,15 +154,17 @@ export class TierSubscriptionService {
   }
 
   private async roll(id: string, accountId: string, now: Date): Promise<Kind | null> {
-    const [, kind] = await this.locked(accountId, async (tx) => {
+    let kind: Kind | null = null;
+    await this.locked(accountId, async (tx) => {
       const subscription = await tx.tierSubscription.findUniqueOrThrow({ where: { id } });
-      return [subscription, await rollIn(tx, subscription, now)];
+      kind = await rollIn(tx, subscription, now);
+      return [subscription, null];
     });
     return kind;
   }
 
   private async rebook(tx: Tx, viewer: Viewer, active: TierSubscription, tier: TierRow, at: Date): Promise<[TierSubscription, Kind]> {
-    const changed = active.tierId === tier.id ? active : await this.switchTier(tx, viewer, active, tier, at, "CHANGED");
+    const changed = active.tierId === tier.id ? active : await this.switchTier(tx, viewer, active, tier, at);
     const rebooked = await tx.tierSubscription.update({
       where: { id: active.id },
       data: { autoRenew: true, cancelledAt: null, cancellationReason: null },
@@ -171,14 +173,14 @@ export class TierSubscriptionService {
     return [rebooked, "REBOOKED"];
   }
 
-  private async switchTier(tx: Tx, viewer: Viewer, active: TierSubscription, tier: TierRow, at: Date, kind: "CHANGED") {
+  private async switchTier(tx: Tx, viewer: Viewer, active: TierSubscription, tier: TierRow, at: Date) {
     const from = await tx.tier.findUniqueOrThrow({ where: { id: active.tierId } });
     const amountMinor =
       from.currency === tier.currency
         ? changeAdjustment(at.getTime(), active.currentPeriodEnd.getTime(), BILLING_TIME_ZONE, from.priceMinor, tier.priceMinor)
         : null;
     const changed = await tx.tierSubscription.update({ where: { id: active.id }, data: { tierId: tier.id } });
-    await record(tx, changed, kind, viewer, at, {
+    await record(tx, changed, "CHANGED", viewer, at, {
       fromTierId: from.id,
       toTierId: tier.id,
       periodStart: at,
@@ -240,14 +242,24 @@ async function settled(tx: Tx, accountId: string, at: Date): Promise<TierSubscri
   return rolled.status === "ACTIVE" ? rolled : null;
 }
 
-/** Renews a due period month by month at the tier's current price, or ends a cancelled one at its period end. */
+/**
+ * Renews a due period month by month at the tier's current price, or ends a cancelled one at its
+ * period end; the change goes into the outbox with it.
+ */
 async function rollIn(tx: Tx, subscription: TierSubscription, now: Date): Promise<Kind | null> {
   if (subscription.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return null;
-  if (!subscription.autoRenew) {
-    const ended = await tx.tierSubscription.update({ where: { id: subscription.id }, data: { status: "ENDED", endedAt: subscription.currentPeriodEnd } });
-    await record(tx, ended, "ENDED", null, subscription.currentPeriodEnd, { fromTierId: subscription.tierId });
-    return "ENDED";
-  }
+  const kind = subscription.autoRenew ? await renew(tx, subscription, now) : await end(tx, subscription);
+  await enqueue(tx, "tierSubscriptionChanged", { accountId: subscription.accountId, subscriptionId: subscription.id, kind });
+  return kind;
+}
+
+async function end(tx: Tx, subscription: TierSubscription): Promise<Kind> {
+  const ended = await tx.tierSubscription.update({ where: { id: subscription.id }, data: { status: "ENDED", endedAt: subscription.currentPeriodEnd } });
+  await record(tx, ended, "ENDED", null, subscription.currentPeriodEnd, { fromTierId: subscription.tierId });
+  return "ENDED";
+}
+
+async function renew(tx: Tx, subscription: TierSubscription, now: Date): Promise<Kind> {
   const { priceMinor: amountMinor, currency } = await tx.tier.findUniqueOrThrow({ where: { id: subscription.tierId } });
   let period = { start: subscription.currentPeriodStart.getTime(), end: subscription.currentPeriodEnd.getTime() };
   while (period.end <= now.getTime()) {

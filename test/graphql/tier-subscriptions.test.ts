@@ -38,6 +38,7 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
     await loadEcommerceBackoffice(t);
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-SHOP", name: "Shop reseller" }) { __typename } }`));
     for (const number of ["C-A", "C-B", "C-RACE"]) await createAccount(t, number);
+    await createAccount(t, "C-GONE", { status: "CLOSED" });
     await createAccount(t, "C-SOLD", { partnerCode: "P-SHOP" });
     partner = await t.token("PARTNER", { partnerCode: "P-SHOP" });
     customer = await t.token("CUSTOMER", { customerNumber: "C-B" });
@@ -56,6 +57,19 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
       autoRenew: true,
       firstPeriodCharge: { amountMinor: 1289, currency: "EUR" },
     });
+  });
+
+  it("announces each change through the outbox once committed", async () => {
+    await createAccount(t, "C-EVENTS");
+    const events = t.app.bus.subscribe("tierSubscriptionChanged");
+    const next = events.next(); // the bus listens from the first pull on
+    const booked = await subscribe(t, "C-EVENTS", "GOLD");
+    const { value } = await next;
+    await events.return?.();
+    expect(value).toMatchObject({ kind: "SUBSCRIBED", sequence: expect.any(Number) });
+    const row = await t.app.db.prisma.tierSubscription.findFirstOrThrow({ where: { account: { customerNumber: "C-EVENTS" } } });
+    expect(value.subscriptionId).toBe(row.id);
+    expect(booked.status).toBe("ACTIVE");
   });
 
   it("refuses a second paid level while one is active", async () => {
@@ -84,6 +98,7 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
     ["the included level", "C-B", "BASIS", "ValidationError", "tierCode"],
     ["an unknown level", "C-B", "PLATINUM", "NotFoundError", "tierCode"],
     ["an unknown customer", "C-NOBODY", "GOLD", "NotFoundError", "customerNumber"],
+    ["for a closed account", "C-GONE", "GOLD", "ValidationError", "customerNumber"],
   ])("refuses to book %s", async (_label, customerNumber, tierCode, typename, field) => {
     expect(await book(customerNumber, tierCode)).toMatchObject({ __typename: typename, field });
   });
