@@ -12,6 +12,13 @@ export interface Topics {
     kind: "SUBSCRIBED" | "CHANGED" | "CANCELLED" | "REBOOKED" | "RENEWED" | "ENDED";
     sequence: number;
   };
+  /**
+   * A ticket was created or changed (status, assignment, clocks, tier, messages, work). Queue
+   * dashboards re-read it and place it; `accountId` lets delivery be authorised cheaply.
+   */
+  ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
+  /** An SLA alert fired (src/services/sla-monitor.ts): a warning threshold or the breach. */
+  slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number };
   /** A write took the account's unit balance to or below its low-balance threshold. */
   unitBalanceLow: { accountId: string; alertId: string; sequence: number };
 }
