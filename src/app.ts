@@ -16,6 +16,7 @@ import { schema } from "./graphql/schema.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
 import { serveCalendarFeed } from "./http/calendar-feed.ts";
 import { createServices, type Services } from "./services/registry.ts";
+import { SlaMonitor } from "./services/sla-monitor.ts";
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +34,8 @@ export interface App {
   readonly bus: EventBus;
   /** The services' transaction: what it enqueued in the outbox is published after it commits. */
   readonly transaction: ServiceDeps["transaction"];
+  /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
+  readonly slaMonitor: SlaMonitor;
 }
 
 
@@ -49,7 +52,9 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     void relay.kick();
     return result;
   };
-  const services = createServices({ prisma: db.prisma, bus, now, transaction }, { adminToken: config.adminToken });
+  const deps: ServiceDeps = { prisma: db.prisma, bus, now, transaction };
+  const services = createServices(deps, { adminToken: config.adminToken });
+  const slaMonitor = new SlaMonitor(deps);
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
@@ -86,6 +91,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
   });
   const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: 256 * 1024 });
   const ws = attachWebSocket(wss, yoga, services);
+  slaMonitor.start();
 
   let url = "";
   return {
@@ -93,6 +99,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     db,
     bus,
     transaction,
+    slaMonitor,
     get url() {
       return url;
     },
@@ -112,6 +119,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      await slaMonitor.stop();
       await relay.stop();
       await bus.close();
       await db.close();

@@ -17,5 +17,7 @@ import "./viewer.ts";
 import "./unit-package.ts";
 import "./unit-ledger.ts";
 import "./unit-ledger-write.ts";
+import "./unit-balance-low.ts";
+import "./sla-alerts.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

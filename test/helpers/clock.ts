@@ -1,10 +1,16 @@
-/** A clock the test moves by hand; hand `now` to startTestApp. */
-export function testClock(start: string) {
-  let current = new Date(start);
+/** A clock tests move by hand: pass `clock.now` to startTestApp. */
+export function testClock(start: string | number) {
+  let current = typeof start === "number" ? start : Date.parse(start);
   return {
-    now: () => current,
-    set(instant: string) {
-      current = new Date(instant);
+    now: () => new Date(current),
+    set(at: string | number) {
+      current = typeof at === "number" ? at : Date.parse(at);
+    },
+    advance(ms: number) {
+      current += ms;
+    },
+    get ms() {
+      return current;
     },
   };
 }

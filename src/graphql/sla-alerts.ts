@@ -1,0 +1,48 @@
+import type { SlaAlertView } from "../services/sla-alert-service.ts";
+import { builder } from "./builder.ts";
+import { encodeId } from "./global-id.ts";
+import { ResponseTargetKind } from "./tier-types.ts";
+
+const SlaAlertKind = builder.enumType("SlaAlertKind", {
+  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet." } },
+});
+
+export const SlaAlertEvent = builder.objectRef<SlaAlertView>("SlaAlertEvent").implement({
+  description: "An SLA alert, emitted once at its instant (or at once, marked late, after downtime).",
+  fields: (t) => ({
+    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    alertId: t.exposeID("id"),
+    kind: t.expose("kind", { type: SlaAlertKind }),
+    threshold: t.exposeFloat("threshold", { description: "The fraction of the budget used: e.g. 0.75, 0.9; 1 for a breach." }),
+    alertAt: t.expose("fireAt", { type: "DateTime", description: "The instant the alert was due." }),
+    firedAt: t.expose("firedAt", { type: "DateTime", nullable: true }),
+    late: t.exposeBoolean("late", { description: "Emitted more than a second after its instant, e.g. after downtime." }),
+    ticketId: t.id({ resolve: (alert) => encodeId("Ticket", alert.ticketId) }),
+    target: t.expose("target", { type: ResponseTargetKind }),
+    guaranteed: t.exposeBoolean("guaranteed"),
+    dueAt: t.expose("dueAt", { type: "DateTime", nullable: true }),
+    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant." }),
+  }),
+});
+
+const SlaAlertFilter = builder.inputType("SlaAlertFilter", {
+  fields: (t) => ({
+    customerNumber: t.string({ required: false }),
+    tierCodes: t.stringList({ required: false }),
+    kinds: t.field({ type: [SlaAlertKind], required: false }),
+    targets: t.field({ type: [ResponseTargetKind], required: false }),
+    assigneeId: t.string({ required: false }),
+    teamId: t.string({ required: false }),
+  }),
+});
+
+builder.subscriptionField("slaAlerts", (t) =>
+  t.field({
+    type: SlaAlertEvent,
+    authScopes: { authenticated: true },
+    description: "Impending and actual SLA breaches of tickets the subscriber may see.",
+    args: { filter: t.arg({ type: SlaAlertFilter, required: false }) },
+    subscribe: (_root, args, ctx) => ctx.services.slaAlerts.stream(ctx.viewer, args.filter ?? {}),
+    resolve: (alert) => alert,
+  }),
+);
