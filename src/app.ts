@@ -54,7 +54,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
   };
   const deps: ServiceDeps = { prisma: db.prisma, bus, now, transaction };
   const services = createServices(deps, { adminToken: config.adminToken });
-  const slaMonitor = new SlaMonitor(deps);
+  const slaMonitor = new SlaMonitor(deps, () => void relay.kick());
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
@@ -90,7 +90,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     void yoga.handle(req, res, { req, res });
   });
   const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: 256 * 1024 });
-  const ws = attachWebSocket(wss, yoga, services);
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
 
   let url = "";

@@ -8,6 +8,8 @@ export interface Config {
   redisUrl: string | undefined;
   adminToken: string | undefined;
   seed: "demo" | undefined;
+  /** Identical subscriptions share one execution per event; off only to measure what that saves. */
+  shareSubscriptions: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     adminToken,
     seed: env.SEED === "demo" ? "demo" : undefined,
+    shareSubscriptions: env.SUBSCRIPTION_SHARING !== "off",
   };
 }

@@ -63,19 +63,18 @@ export class OutboxRelay {
     return this.prisma.$transaction(async (tx) => {
       const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`;
       if (!lock[0]?.locked) return 0;
-      const rows = await tx.$queryRaw<{ id: bigint; topic: TopicName; payload: Record<string, unknown> }[]>`
-        SELECT id, topic, payload FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return 0;
-      const max = await tx.$queryRaw<{ last: bigint }[]>`SELECT COALESCE(MAX(sequence), 0)::bigint AS last FROM "OutboxEvent"`;
-      const last = BigInt(max[0]?.last ?? 0);
-      const ids = rows.map((row) => row.id);
-      const sequences = rows.map((_row, index) => last + BigInt(index + 1));
-      await tx.$executeRaw`
-        UPDATE "OutboxEvent" AS o SET "publishedAt" = now(), sequence = s.sequence
-        FROM unnest(${ids}::bigint[], ${sequences}::bigint[]) AS s(id, sequence) WHERE o.id = s.id`;
-      for (const [index, row] of rows.entries()) {
-        await this.bus.publish(row.topic, { ...row.payload, sequence: Number(sequences[index]) } as never);
-      }
+      // Numbered after the lock is held, so sequences continue where the last holder stopped.
+      const rows = await tx.$queryRaw<{ topic: TopicName; payload: Record<string, unknown>; sequence: bigint }[]>`
+        WITH pending AS (
+          SELECT id FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+        ), numbered AS (
+          SELECT id, (SELECT COALESCE(MAX(sequence), 0) FROM "OutboxEvent") + row_number() OVER (ORDER BY id) AS sequence FROM pending
+        )
+        UPDATE "OutboxEvent" AS o SET "publishedAt" = now(), sequence = n.sequence
+        FROM numbered AS n WHERE o.id = n.id
+        RETURNING o.topic, o.payload, n.sequence`;
+      rows.sort((a, b) => Number(a.sequence - b.sequence));
+      for (const row of rows) await this.bus.publish(row.topic, { ...row.payload, sequence: Number(row.sequence) } as never);
       return rows.length;
     });
   }

@@ -13,9 +13,10 @@ const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
 
 /** graphql-ws on the same path, through Yoga's envelop pipeline so HTTP and WebSocket share plugins. */
-export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<ServerContext, Context>, services: Services) {
+export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<ServerContext, Context>, services: Services, options = { share: true }) {
   const viewers = new WeakMap<object, Viewer>();
-  const shared = sharedSubscriptions((args) => (args.rootValue as Envelope).subscribe(args) as never);
+  const own = (args: ExecutionArgs) => (args.rootValue as Envelope).subscribe(args) as never;
+  const shared = options.share ? sharedSubscriptions(own) : own;
   const disposable = useServer<Record<string, unknown>>(
     {
       connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408

@@ -2,7 +2,7 @@ import { canReadAccount } from "../auth/policy.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { customerNumber as validCustomerNumber } from "../domain/account/account-input.ts";
 import { slaBudget, type SlaTargetKind } from "../domain/sla/index.ts";
-import { filterMap } from "../events/stream.ts";
+import { filterMapBatched } from "../events/stream.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 
@@ -42,36 +42,42 @@ export class SlaAlertService {
     private readonly calendars: CalendarService,
   ) {}
 
-  /** Fired alerts matching `filter` that the viewer may see, re-read and re-authorised per event. */
+  /** Fired alerts matching `filter` that the viewer may see, re-read (a burst at once) and re-authorised per event. */
   stream(viewer: Viewer, filter: SlaAlertFilter) {
     const customerNumber = filter.customerNumber ? validCustomerNumber("filter.customerNumber", filter.customerNumber) : null;
-    return filterMap(this.deps.bus.subscribe("slaAlertFired"), async (event) => {
-      const alert = await this.deps.prisma.slaAlert.findUnique({ where: { id: event.alertId }, include });
-      if (!alert || !alert.firedAt) return null;
-      const { ticket, slaClock: clock } = alert;
-      if (!canReadAccount(viewer, { id: ticket.accountId, partnerId: ticket.account.partnerId })) return null;
-      const matches =
-        (!customerNumber || ticket.account.customerNumber === customerNumber) &&
-        (!filter.tierCodes?.length || (ticket.tier !== null && filter.tierCodes.includes(ticket.tier.code))) &&
-        (!filter.kinds?.length || filter.kinds.includes(alert.kind)) &&
-        (!filter.targets?.length || filter.targets.includes(clock.kind)) &&
-        (!filter.assigneeId || ticket.assigneeId === filter.assigneeId) &&
-        (!filter.teamId || ticket.teamId === filter.teamId);
-      if (!matches) return null;
-      return {
-        id: alert.id,
-        sequence: event.sequence,
-        kind: alert.kind,
-        threshold: alert.threshold,
-        fireAt: alert.fireAt,
-        firedAt: alert.firedAt,
-        late: alert.late,
-        ticketId: alert.ticketId,
-        target: clock.kind,
-        guaranteed: clock.guaranteed,
-        dueAt: clock.dueAt,
-        remainingBusinessMinutes: await this.remainingAtAlert(alert.kind, alert.threshold, clock),
-      } satisfies SlaAlertView;
+    return filterMapBatched(this.deps.bus.subscribe("slaAlertFired"), async (events) => {
+      const rows = await this.deps.prisma.slaAlert.findMany({ where: { id: { in: events.map((e) => e.alertId) } }, include });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return Promise.all(
+        events.map(async (event) => {
+          const alert = byId.get(event.alertId);
+          if (!alert?.firedAt) return null;
+          const { ticket, slaClock: clock } = alert;
+          if (!canReadAccount(viewer, { id: ticket.accountId, partnerId: ticket.account.partnerId })) return null;
+          const matches =
+            (!customerNumber || ticket.account.customerNumber === customerNumber) &&
+            (!filter.tierCodes?.length || (ticket.tier !== null && filter.tierCodes.includes(ticket.tier.code))) &&
+            (!filter.kinds?.length || filter.kinds.includes(alert.kind)) &&
+            (!filter.targets?.length || filter.targets.includes(clock.kind)) &&
+            (!filter.assigneeId || ticket.assigneeId === filter.assigneeId) &&
+            (!filter.teamId || ticket.teamId === filter.teamId);
+          if (!matches) return null;
+          return {
+            id: alert.id,
+            sequence: event.sequence,
+            kind: alert.kind,
+            threshold: alert.threshold,
+            fireAt: alert.fireAt,
+            firedAt: alert.firedAt,
+            late: alert.late,
+            ticketId: alert.ticketId,
+            target: clock.kind,
+            guaranteed: clock.guaranteed,
+            dueAt: clock.dueAt,
+            remainingBusinessMinutes: await this.remainingAtAlert(alert.kind, alert.threshold, clock),
+          } satisfies SlaAlertView;
+        }),
+      );
     });
   }
 

@@ -20,9 +20,15 @@ export class SlaMonitor {
   /** A wake-up is already queued: further change events need no second one. */
   private waking = false;
   private stopped = true;
+  /** The earliest pending alert as of the last firing pass. */
+  private next: Date | null = null;
   private changes: AsyncIterableIterator<unknown> | undefined;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  /** `afterCommit` publishes what the firing statement put in the outbox (the relay's kick). */
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly afterCommit: () => void,
+  ) {}
 
   /** Fires what came due while the service was down (marked late), then follows the schedule. */
   start(): void {
@@ -64,40 +70,45 @@ export class SlaMonitor {
     let fired = 0;
     for (;;) {
       const batch = await this.fireBatch(this.deps.now());
-      fired += batch;
-      if (batch < BATCH) return fired;
+      fired += batch.fired;
+      this.next = batch.next;
+      if (batch.fired < BATCH) return fired;
     }
   }
 
-  private fireBatch(now: Date): Promise<number> {
+  /**
+   * Claims due rows, marks them fired and writes their outbox events in ONE statement (so one
+   * implicit transaction, one round trip), and reports the next pending instant for the timer.
+   */
+  private async fireBatch(now: Date): Promise<{ fired: number; next: Date | null }> {
     const at = now.toISOString();
-    return this.deps.transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; ticketId: string; accountId: string }[]>`
-        WITH due AS (
-          SELECT id FROM "SlaAlert"
-          WHERE "firedAt" IS NULL AND "fireAt" <= (${at}::timestamptz AT TIME ZONE 'UTC')
-          ORDER BY "fireAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
-        )
+    const [result] = await this.deps.prisma.$queryRaw<{ fired: number; next: Date | null }[]>`
+      WITH due AS (
+        SELECT id FROM "SlaAlert"
+        WHERE "firedAt" IS NULL AND "fireAt" <= (${at}::timestamptz AT TIME ZONE 'UTC')
+        ORDER BY "fireAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+      ), fired AS (
         UPDATE "SlaAlert" AS a
         SET "firedAt" = (${at}::timestamptz AT TIME ZONE 'UTC'),
             late = (${at}::timestamptz AT TIME ZONE 'UTC') - a."fireAt" > ${`${LATE_AFTER_MS} milliseconds`}::interval
         FROM due, "Ticket" AS t
         WHERE a.id = due.id AND t.id = a."ticketId"
-        RETURNING a.id, a."ticketId", t."accountId"`;
-      if (rows.length) {
-        await tx.outboxEvent.createMany({
-          data: rows.map((row) => ({ topic: "slaAlertFired", payload: { alertId: row.id, ticketId: row.ticketId, accountId: row.accountId } })),
-        });
-      }
-      return rows.length;
-    });
+        RETURNING a.id, a."ticketId", t."accountId"
+      ), events AS (
+        INSERT INTO "OutboxEvent" (topic, payload)
+        SELECT 'slaAlertFired', jsonb_build_object('alertId', id, 'ticketId', "ticketId", 'accountId', "accountId") FROM fired
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM events)::int AS fired,
+             (SELECT min("fireAt") FROM "SlaAlert" WHERE "firedAt" IS NULL AND id NOT IN (SELECT id FROM due)) AS next`;
+    if (result!.fired > 0) this.afterCommit();
+    return result!;
   }
 
   /** Sleeps until the earliest pending alert (or the safety-net interval). */
-  private async arm(): Promise<void> {
+  private arm(): void {
     if (this.stopped) return;
-    const next = await this.deps.prisma.slaAlert.findFirst({ where: { firedAt: null }, orderBy: { fireAt: "asc" }, select: { fireAt: true } });
-    const delay = next ? Math.max(0, next.fireAt.getTime() - this.deps.now().getTime()) : MAX_SLEEP_MS;
+    const delay = this.next ? this.next.getTime() - this.deps.now().getTime() : MAX_SLEEP_MS;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.wake(), Math.max(MIN_SLEEP_MS, Math.min(delay, MAX_SLEEP_MS)));
     this.timer.unref();

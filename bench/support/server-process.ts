@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
+export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Resident memory of the server process, bytes. */
+  rss(): number;
+  /** CPU seconds (user + system) the server process has used. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** A fresh PostgreSQL database next to POSTGRES_URL, dropped by `drop()`. */
+export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `sc_bench_${process.pid}_${Date.now()}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Starts `src/main.ts` as its own process (optionally pinned to one core) and waits until it listens. */
+export function startServer(env: Record<string, string>, core?: number): Promise<ServerProcess> {
+  const node = [process.execPath, `${ROOT}node_modules/tsx/dist/cli.mjs`, "src/main.ts"];
+  const [command, ...args] = core === undefined ? node : ["taskset", "-c", String(core), ...node];
+  const child: ChildProcess = spawn(command!, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", ADMIN_TOKEN: BENCH_ADMIN_TOKEN, DATA_DIR: "memory", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      // tsx runs the service in a child of its own: measure that one.
+      const pid = serviceProcess(child.pid!);
+      resolve({
+        url: match[1]!,
+        pid,
+        rss: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024,
+        cpuSeconds: () => {
+          const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          return (Number(fields[11]) + Number(fields[12])) / 100;
+        },
+        stop: () =>
+          new Promise((done) => {
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
+      });
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+/** The deepest descendant of `pid` (taskset → tsx → node running the service). */
+function serviceProcess(pid: number): number {
+  for (;;) {
+    let children: string[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return pid;
+    }
+    if (children.length === 0) return pid;
+    pid = Number(children[children.length - 1]);
+  }
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
