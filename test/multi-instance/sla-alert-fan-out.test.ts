@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ticketWithPendingAlerts } from "../helpers/sla-alert-rows.ts";
+import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { subscribe, wsClient } from "../helpers/ws.ts";
+
+// Runs only with DATABASE_URL and REDIS_URL (see vitest.config.ts).
+describe("SLA alerts with two server processes on one database and Redis", () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    const env = { REDIS_URL: process.env.REDIS_URL! };
+    a = await startTestApp({ env });
+    b = await startTestApp({ env, databaseUrl: a.databaseUrl! });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+  });
+
+  it("fires each alert on one instance only and delivers it once to subscribers on both", async () => {
+    const clients = [wsClient(a.url, ADMIN_TOKEN), wsClient(b.url, ADMIN_TOKEN)];
+    const streams = clients.map((client) => subscribe(client, `subscription { slaAlerts { alertId kind sequence } }`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const soon = Date.now() + 600;
+    await ticketWithPendingAlerts(a.app, "C-6101", [
+      { kind: "WARNING", threshold: 0.75, fireAt: new Date(soon) },
+      { kind: "BREACHED", threshold: 1, fireAt: new Date(soon + 200) },
+    ]);
+    // Both monitors wake for the rows (the change event reaches both through Redis) and race.
+    for (const stream of streams) {
+      const kinds = [(await stream.next(5_000)).data.slaAlerts.kind, (await stream.next(5_000)).data.slaAlerts.kind];
+      expect(kinds).toEqual(["WARNING", "BREACHED"]);
+    }
+    expect(await Promise.all(streams.map((stream) => stream.quiet(800)))).toEqual([true, true]);
+    expect(await a.app.db.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(2);
+    for (const stream of streams) stream.close();
+    await Promise.all(clients.map((client) => client.dispose()));
+  });
+});
