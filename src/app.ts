@@ -49,7 +49,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     void relay.kick();
     return result;
   };
-  const services = createServices({ prisma: db.prisma, bus, now, transaction }, { adminToken: config.adminToken });
+  const services = createServices({ prisma: db.prisma, bus, now, transaction }, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();

@@ -8,6 +8,8 @@ export interface Config {
   redisUrl: string | undefined;
   adminToken: string | undefined;
   seed: "demo" | undefined;
+  /** a SOLVED ticket may be reopened for this many days (TICKET_REOPEN_DAYS, default 7) */
+  ticketReopenDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -22,6 +24,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminToken = env.ADMIN_TOKEN || undefined;
   if (adminToken && adminToken.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters");
   if (env.SEED && env.SEED !== "demo") throw new ConfigError(`SEED must be "demo" or unset, got "${env.SEED}"`);
+  const ticketReopenDays = Number(env.TICKET_REOPEN_DAYS ?? 7);
+  if (!Number.isInteger(ticketReopenDays) || ticketReopenDays < 0 || ticketReopenDays > 365) {
+    throw new ConfigError(`TICKET_REOPEN_DAYS must be a whole number of days 0–365, got "${env.TICKET_REOPEN_DAYS}"`);
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -30,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     adminToken,
     seed: env.SEED === "demo" ? "demo" : undefined,
+    ticketReopenDays,
   };
 }

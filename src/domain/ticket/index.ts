@@ -8,3 +8,6 @@ export { OPEN_TICKET_STATUSES, TICKET_STATUSES } from "./status.ts";
 export type { TicketStatus } from "./status.ts";
 export { TICKET_EVENTS, ticketCreation, ticketTransition } from "./transition.ts";
 export type { ClockEffect, TicketEvent, TicketLifecycle, TicketSettings, TicketTransition } from "./transition.ts";
+export { NotEntitledError, WrittenChannelRequiredError } from "./intake-errors.ts";
+export * as intakeInput from "./intake-input.ts";
+export type { AttachmentInput } from "./intake-input.ts";
