@@ -17,5 +17,12 @@ import "./viewer.ts";
 import "./unit-package.ts";
 import "./unit-ledger.ts";
 import "./unit-ledger-write.ts";
+import "./ticket-types.ts";
+import "./ticket.ts";
+import "./ticket-intake.ts";
+import "./ticket-lifecycle.ts";
+import "./ticket-work.ts";
+import "./queue.ts";
+import "./sla-report.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

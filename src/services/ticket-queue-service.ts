@@ -61,6 +61,10 @@ export class TicketQueueService {
     return this.deps.prisma.ticket.findMany({ ...selection(query), where, orderBy: QUEUE_ORDER });
   }
 
+  count(viewer: Viewer, filter: TicketFilter) {
+    return this.deps.prisma.ticket.count({ where: this.where(viewer, normaliseFilter(filter, "filter")) });
+  }
+
   async counts(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
     const now = this.deps.now();
     const where = this.where(viewer, normaliseFilter(filter, "filter"), now);
