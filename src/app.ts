@@ -4,7 +4,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import { type Viewer } from "./auth/viewer.ts";
 import type { Config } from "./config.ts";
-import { openDatabase, type Database } from "./db/client.ts";
+import { type AdapterWrapper, openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { createEventBus, type EventBus } from "./events/bus.ts";
@@ -23,6 +23,8 @@ export interface AppOptions {
   /** The clock; tests inject a fixed or controllable one. */
   now?: () => Date;
   log?: (message: string) => void;
+  /** Wraps Prisma's driver adapter (tests count SQL statements through it). */
+  wrapAdapter?: AdapterWrapper;
 }
 
 export interface App {
@@ -40,8 +42,8 @@ export interface App {
 
 
 
-export async function buildApp({ config, now = () => new Date(), log = () => {} }: AppOptions): Promise<App> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
   const applied = await migrate(db);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
@@ -53,7 +55,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {} 
     return result;
   };
   const deps: ServiceDeps = { prisma: db.prisma, bus, now, transaction };
-  const services = createServices(deps, { adminToken: config.adminToken });
+  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
   const slaMonitor = new SlaMonitor(deps, () => void relay.kick());
   relay.start();
   registerPrisma(services, db.prisma);

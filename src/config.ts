@@ -10,6 +10,8 @@ export interface Config {
   seed: "demo" | undefined;
   /** Identical subscriptions share one execution per event; off only to measure what that saves. */
   shareSubscriptions: boolean;
+  /** a SOLVED ticket may be reopened for this many days (TICKET_REOPEN_DAYS, default 7) */
+  ticketReopenDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +26,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminToken = env.ADMIN_TOKEN || undefined;
   if (adminToken && adminToken.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters");
   if (env.SEED && env.SEED !== "demo") throw new ConfigError(`SEED must be "demo" or unset, got "${env.SEED}"`);
+  const ticketReopenDays = Number(env.TICKET_REOPEN_DAYS ?? 7);
+  if (!Number.isInteger(ticketReopenDays) || ticketReopenDays < 0 || ticketReopenDays > 365) {
+    throw new ConfigError(`TICKET_REOPEN_DAYS must be a whole number of days 0–365, got "${env.TICKET_REOPEN_DAYS}"`);
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -33,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken,
     seed: env.SEED === "demo" ? "demo" : undefined,
     shareSubscriptions: env.SUBSCRIPTION_SHARING !== "off",
+    ticketReopenDays,
   };
 }

@@ -36,3 +36,13 @@ export const canManageTierSubscription = canReadAccount;
 export const canRotateSupportPin = (viewer: Viewer, account: AccountRef) => isStaff(viewer) || (viewer.role === "CUSTOMER" && viewer.accountId === account.id);
 /** Chat and phone agents verify PINs. */
 export const canVerifySupportPin = isStaff;
+
+/** A ticket is visible to whoever may see its account. */
+export const canReadTicket = (viewer: Viewer, ticket: { account: AccountRef }) => canReadAccount(viewer, ticket.account);
+/**
+ * Agents answer, note, change status, assign, log work and change tiers; the customer (or its
+ * partner) opens tickets, replies, completes information, closes and reopens.
+ */
+export const canWorkTicket = isStaff;
+/** Saved queues and SLA reports are the support team's. */
+export const canManageQueues = isStaff;

@@ -22,15 +22,21 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
+  /** Wraps Prisma's driver adapter, e.g. to count SQL statements in tests. */
+  wrapAdapter?: AdapterWrapper;
 }
+
+export type AdapterWrapper = <A extends object>(adapter: A) => A;
+const asIs: AdapterWrapper = (adapter) => adapter;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir ?? "./data");
+  const wrap = options.wrapAdapter ?? asIs;
+  return options.databaseUrl ? openPostgres(options.databaseUrl, wrap) : openPglite(options.dataDir ?? "./data", wrap);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, wrap: AdapterWrapper): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: wrap(new PrismaPg(pool)) });
   return {
     kind: "postgres",
     prisma,
@@ -60,11 +66,11 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, wrap: AdapterWrapper): Promise<Database> {
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   const lite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
   await lite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const prisma = new PrismaClient({ adapter: wrap(new PrismaPGlite(lite)) });
   const session: SqlSession = {
     exec: async (sql) => void (await lite.exec(sql)),
     query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,

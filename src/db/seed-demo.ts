@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Services } from "../services/registry.ts";
 import { seedSupportCatalog } from "./demo/seed-support.ts";
+import { seedDemoTickets } from "./seed-tickets.ts";
 import { seedUnitLedgers } from "./seed-units.ts";
 
 /** Loads the demo data set into an empty database; returns false (and writes nothing) otherwise. */
@@ -21,5 +22,6 @@ export async function seedDemo(prisma: PrismaClient, services: Services): Promis
     await seedUnitLedgers(tx);
   });
   await seedSupportCatalog(services);
+  await seedDemoTickets(services);
   return true;
 }

@@ -19,7 +19,7 @@ const EntitlementBasis = builder.enumType("EntitlementBasis", {
   },
 });
 
-const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").implement({
+export const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").implement({
   fields: (t) => ({
     code: t.expose("code", { type: EntitlementReasonCode }),
     message: t.exposeString("message"),

@@ -17,6 +17,13 @@ import "./viewer.ts";
 import "./unit-package.ts";
 import "./unit-ledger.ts";
 import "./unit-ledger-write.ts";
+import "./ticket-types.ts";
+import "./ticket.ts";
+import "./ticket-intake.ts";
+import "./ticket-lifecycle.ts";
+import "./ticket-work.ts";
+import "./queue.ts";
+import "./sla-report.ts";
 import "./unit-balance-low.ts";
 import "./sla-alerts.ts";
 

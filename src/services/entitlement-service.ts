@@ -2,6 +2,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import type { BusinessCalendar } from "../domain/calendar/index.ts";
 import { evaluateEntitlement } from "../domain/entitlement/evaluate.ts";
 import type { EntitlementAnswer, TierSpec } from "../domain/entitlement/types.ts";
+import type { RequiredInformationItem } from "../domain/request-type/request-type-definition.ts";
 import { ValidationError } from "../domain/errors.ts";
 import { SUPPORT_CHANNELS, type SupportChannel } from "../domain/tier/channels.ts";
 import { language as languageTag } from "../domain/tier/language.ts";
@@ -28,6 +29,9 @@ export interface Entitlement extends EntitlementAnswer {
   fallback: { from: TierRow; reason: "ACCOUNT_INACTIVE" | "PAYMENT_OVERDUE" } | null;
   account: { id: string; customerNumber: string };
   requestTypeCode: string;
+  requestTypeId: string;
+  /** the request type's whole checklist (requiredInformation: the items that apply at `at`) */
+  checklist: RequiredInformationItem[];
   channel: SupportChannel;
   language: string;
 }
@@ -71,6 +75,8 @@ export class EntitlementService {
       fallback: answer.fallback && { from: answer.fallback.from as TierRow, reason: answer.fallback.reason },
       account: { id: account.id, customerNumber: account.customerNumber },
       requestTypeCode: requestType.code,
+      requestTypeId: requestType.id,
+      checklist: requestType.requiredInformation,
       channel: question.channel,
       language,
     };

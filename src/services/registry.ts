@@ -10,20 +10,36 @@ import { SlaAlertService } from "./sla-alert-service.ts";
 import { SupportPinService } from "./support-pin-service.ts";
 import { TierService } from "./tier-service.ts";
 import { TierSubscriptionService } from "./tier-subscription-service.ts";
+import { TicketChanges } from "./ticket-change.ts";
+import { TicketIntakeService } from "./ticket-intake-service.ts";
+import { TicketLifecycleService } from "./ticket-lifecycle-service.ts";
+import { TicketQueueService } from "./ticket-queue-service.ts";
+import { TicketReadService } from "./ticket-read-service.ts";
+import { TicketReportService } from "./ticket-report-service.ts";
+import { TicketWorkService } from "./ticket-work-service.ts";
 import { TokenService } from "./token-service.ts";
 import { UnitPackageService } from "./unit-package-service.ts";
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(deps: ServiceDeps, options: { adminToken?: string | undefined }) {
+export interface ServiceOptions {
+  adminToken?: string | undefined;
+  /** a SOLVED ticket may be reopened for this many days */
+  ticketReopenDays?: number;
+}
+
+export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const calendars = new CalendarService(deps);
   const tiers = new TierService(deps, calendars);
   const requestTypes = new RequestTypeService(deps);
   const tierSubscriptions = new TierSubscriptionService(deps, tiers);
+  const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions });
+  const ledger = new LedgerService(deps);
+  const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
   return {
     accounts: new AccountService(deps),
     calendars,
-    entitlements: new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions }),
+    entitlements,
     partners: new PartnerService(deps),
     requestTypes,
     slaAlerts: new SlaAlertService(deps, calendars),
@@ -32,7 +48,13 @@ export function createServices(deps: ServiceDeps, options: { adminToken?: string
     tierSubscriptions,
     tokens: new TokenService(deps, options.adminToken),
     unitPackages: new UnitPackageService(deps),
-    ledger: new LedgerService(deps),
+    ledger,
+    ticketIntake: new TicketIntakeService(deps, { entitlements, calendars, changes: ticketChanges }),
+    ticketLifecycle: new TicketLifecycleService(ticketChanges, tiers),
+    ticketWork: new TicketWorkService(deps, ledger),
+    ticketQueues: new TicketQueueService(deps),
+    ticketReports: new TicketReportService(deps, calendars),
+    tickets: new TicketReadService(deps, calendars),
     lowBalanceAlerts: new LowBalanceAlertService(deps),
   };
 }

@@ -33,3 +33,26 @@ describe("the demo data set's support catalog", () => {
     expect(reasonCodes(answer)).toEqual(reasons);
   });
 });
+
+describe("the demo data set's day of tickets", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SEED: "demo" } });
+  });
+  afterAll(() => t.stop());
+
+  it("opens them through the services: tiers, priorities, clocks and kinds as intake decides", async () => {
+    const { tickets } = dataOf(
+      await t.gql(`{ tickets(first: 50, filter: { statuses: [NEW, AWAITING_INFORMATION, OPEN, AWAITING_CUSTOMER, ON_HOLD, SOLVED] }) {
+        totalCount edges { node { subject status kind tier { code } priority { rank } slaClocks { state } } } } }`),
+    );
+    expect(tickets.totalCount).toBe(11);
+    const bySubject = Object.fromEntries(tickets.edges.map((e: any) => [e.node.subject, e.node]));
+    expect(bySubject["Custom invoice layout"]).toMatchObject({ kind: "PAID_OFFER", slaClocks: [] });
+    expect(bySubject["Add-on breaks the CRM database"]).toMatchObject({ status: "AWAITING_INFORMATION", tier: { code: "CRM-PREMIUM" }, slaClocks: [{ state: "NOT_STARTED" }] });
+    expect(bySubject["Bulk-edit shipping rules"]).toMatchObject({ status: "SOLVED", tier: { code: "GOLD" }, priority: { rank: 4 } });
+    expect(bySubject["Taux de rebond élevé"]).toMatchObject({ status: "AWAITING_CUSTOMER", slaClocks: [{ state: "MET" }] });
+    expect(tickets.edges[0].node.priority.rank).toBe(4);
+  });
+});

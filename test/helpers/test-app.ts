@@ -1,5 +1,6 @@
 import { type App, buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import type { AdapterWrapper } from "../../src/db/client.ts";
 import { freshDatabaseUrl } from "./database.ts";
 import { dataOf, postGql } from "./gql.ts";
 
@@ -18,10 +19,10 @@ export interface TestApp {
 }
 
 /** The real app on port 0 with a fresh database (in-memory PGlite, or a new PostgreSQL database). */
-export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl();
   const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
-  const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}) });
+  const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}) });
   const url = await app.start(0);
   const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN) => postGql(url, query, variables, token ?? undefined);
   return {

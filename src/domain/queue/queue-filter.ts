@@ -1,4 +1,5 @@
-import type { SupportChannel, TicketPriority, TicketStatus } from "../ticket/index.ts";
+import type { TicketStatus } from "../ticket/index.ts";
+import type { SupportChannel } from "../tier/channels.ts";
 import type { QueueTicket } from "./queue-ticket.ts";
 
 /**
@@ -10,7 +11,7 @@ import type { QueueTicket } from "./queue-ticket.ts";
 export interface QueueFilter {
   statuses?: readonly TicketStatus[] | null;
   tierIds?: readonly (string | null)[] | null;
-  priorities?: readonly TicketPriority[] | null;
+  priorityRanks?: readonly number[] | null;
   channels?: readonly SupportChannel[] | null;
   languages?: readonly string[] | null;
   teamIds?: readonly (string | null)[] | null;
@@ -23,7 +24,7 @@ export function queueFilterMatches(filter: QueueFilter, ticket: QueueTicket): bo
   return (
     oneOf(filter.statuses, ticket.status) &&
     oneOf(filter.tierIds, ticket.tierId) &&
-    oneOf(filter.priorities, ticket.priority) &&
+    oneOf(filter.priorityRanks, ticket.priorityRank) &&
     oneOf(filter.channels, ticket.channel) &&
     oneOf(filter.languages, ticket.language) &&
     oneOf(filter.teamIds, ticket.teamId) &&

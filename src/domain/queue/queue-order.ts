@@ -1,16 +1,15 @@
-import { PRIORITY_RANK } from "../ticket/index.ts";
 import type { QueueTicket } from "./queue-ticket.ts";
 
-export type QueueOrderKey = Pick<QueueTicket, "id" | "createdAt" | "priority" | "nextDueAt">;
+export type QueueOrderKey = Pick<QueueTicket, "id" | "createdAt" | "priorityRank" | "nextDueAt">;
 
 /**
- * The queue order, for Array.sort: higher priority rank first (HIGHEST before LOW), then the
+ * The queue order, for Array.sort: higher priority rank first (the tier's rank), then the
  * earlier due instant of a running clock (tickets without a running clock after those with
  * one), then first come, first served (createdAt, then id in code-unit order): a total order.
  */
 export function queueCompare(a: QueueOrderKey, b: QueueOrderKey): number {
   return (
-    PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] ||
+    b.priorityRank - a.priorityRank ||
     compareDue(a.nextDueAt, b.nextDueAt) ||
     a.createdAt - b.createdAt ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

@@ -1,5 +1,6 @@
 import type { SlaClockStatus } from "../sla/index.ts";
-import type { SupportChannel, TicketPriority, TicketStatus } from "../ticket/index.ts";
+import type { TicketStatus } from "../ticket/index.ts";
+import type { SupportChannel } from "../tier/channels.ts";
 
 /** An SLA clock counts as at risk from this elapsed fraction on, until it breaches. */
 export const AT_RISK_FRACTION = 0.75;
@@ -19,7 +20,8 @@ export interface QueueTicket extends QueueSla {
   id: string;
   createdAt: number;
   status: TicketStatus;
-  priority: TicketPriority;
+  /** the tier's priority rank: higher is more urgent */
+  priorityRank: number;
   tierId: string | null;
   channel: SupportChannel;
   language: string;

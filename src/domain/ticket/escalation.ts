@@ -1,7 +1,7 @@
 import { DomainError } from "../errors.ts";
 import type { SlaClock } from "../sla/index.ts";
 import { slaClockHistoryAt, slaClockResume, slaClockStatus } from "../sla/index.ts";
-import type { SupportChannel } from "./channel.ts";
+import type { SupportChannel } from "../tier/channels.ts";
 
 /** 004: after opening a ticket, wait for its response time before escalating the matter by chat or phone. */
 export const ESCALATION_CHANNELS: readonly SupportChannel[] = ["CHAT", "PHONE"];

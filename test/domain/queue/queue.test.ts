@@ -12,7 +12,7 @@ function ticket(id: string, overrides: Partial<QueueTicket> = {}): QueueTicket {
     id,
     createdAt: t("08:00"),
     status: "OPEN",
-    priority: "MEDIUM",
+    priorityRank: 2,
     tierId: "bronze",
     channel: "TICKET",
     language: "de",
@@ -30,11 +30,11 @@ describe("queue order: priority, then due, then first come first served", () => 
     const queue = [
       ticket("no-clock-early", { createdAt: t("07:00") }),
       ticket("due-13", { nextDueAt: t("13:00") }),
-      ticket("highest-late", { priority: "HIGHEST", nextDueAt: t("17:00"), createdAt: t("09:30") }),
-      ticket("low-overdue", { priority: "LOW", nextDueAt: t("08:30") }),
+      ticket("highest-late", { priorityRank: 4, nextDueAt: t("17:00"), createdAt: t("09:30") }),
+      ticket("low-overdue", { priorityRank: 1, nextDueAt: t("08:30") }),
       ticket("due-11", { nextDueAt: t("11:00"), createdAt: t("09:00") }),
       ticket("overdue", { nextDueAt: t("09:00"), createdAt: t("09:10") }),
-      ticket("high", { priority: "HIGH" }),
+      ticket("high", { priorityRank: 3 }),
       ticket("no-clock-late", { createdAt: t("08:30") }),
       ticket("due-11-b", { nextDueAt: t("11:00"), createdAt: t("09:00") }),
       ticket("due-11-a", { nextDueAt: t("11:00"), createdAt: t("09:00") }),
@@ -83,7 +83,7 @@ describe("queueSla from clock statuses", () => {
 });
 
 describe("queueFilterMatches", () => {
-  const mine = ticket("1", { assigneeId: "ada", priority: "HIGH", channel: "PHONE", language: "fr", tierId: "silver", atRisk: true });
+  const mine = ticket("1", { assigneeId: "ada", priorityRank: 3, channel: "PHONE", language: "fr", tierId: "silver", atRisk: true });
 
   it.each<[string, QueueFilter, boolean]>([
     ["empty filter", {}, true],
@@ -92,7 +92,7 @@ describe("queueFilterMatches", () => {
     ["status not among", { statuses: ["SOLVED"] }, false],
     ["tier", { tierIds: ["silver"] }, true],
     ["other tier", { tierIds: ["gold"] }, false],
-    ["priority", { priorities: ["HIGH", "HIGHEST"] }, true],
+    ["priority", { priorityRanks: [3, 4] }, true],
     ["channel", { channels: ["CHAT"] }, false],
     ["language", { languages: ["fr", "en"] }, true],
     ["team", { teamIds: ["support"] }, true],
@@ -102,8 +102,8 @@ describe("queueFilterMatches", () => {
     ["breached only", { breached: true }, false],
     ["not breached", { breached: false }, true],
     ["at risk", { atRisk: true }, true],
-    ["all criteria at once", { statuses: ["OPEN"], tierIds: ["silver"], priorities: ["HIGH"], channels: ["PHONE"], languages: ["fr"], teamIds: ["support"], assigneeIds: ["ada"], breached: false, atRisk: true }, true],
-    ["all but one", { statuses: ["OPEN"], tierIds: ["silver"], priorities: ["HIGH"], channels: ["PHONE"], languages: ["de"], teamIds: ["support"], assigneeIds: ["ada"] }, false],
+    ["all criteria at once", { statuses: ["OPEN"], tierIds: ["silver"], priorityRanks: [3], channels: ["PHONE"], languages: ["fr"], teamIds: ["support"], assigneeIds: ["ada"], breached: false, atRisk: true }, true],
+    ["all but one", { statuses: ["OPEN"], tierIds: ["silver"], priorityRanks: [3], channels: ["PHONE"], languages: ["de"], teamIds: ["support"], assigneeIds: ["ada"] }, false],
   ])("%s → %s", (_name, filter, expected) => {
     expect(queueFilterMatches(filter, mine)).toBe(expected);
   });

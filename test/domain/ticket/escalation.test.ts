@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SlaClockHistory } from "../../../src/domain/sla/index.ts";
-import type { SupportChannel } from "../../../src/domain/ticket/index.ts";
+import type { SupportChannel } from "../../../src/domain/tier/channels.ts";
 import { assertEscalationAllowed, TooEarlyToEscalateError } from "../../../src/domain/ticket/index.ts";
 import { allWeek, at, berlin, expectDomainError, history, slaClock, target } from "../sla/support.ts";
 

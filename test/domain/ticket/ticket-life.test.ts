@@ -15,8 +15,8 @@ const targets: Record<SlaTargetKind, SlaTarget> = {
 const kinds = Object.keys(targets) as SlaTargetKind[];
 const settings = { reopenWindowMinutes: 7 * 1440 };
 const checklist = [
-  { key: "environment", label: "Environment" },
-  { key: "steps", label: "Steps to reproduce" },
+  { key: "environment", label: "Environment", when: null },
+  { key: "steps", label: "Steps to reproduce", when: null },
 ];
 
 class Ticket {

@@ -1,0 +1,234 @@
+import type { Viewer } from "../auth/viewer.ts";
+import type { Reason } from "../domain/entitlement/types.ts";
+import { DomainError, IdempotencyKeyReusedError, ValidationError } from "../domain/errors.ts";
+import type { InformationCondition } from "../domain/request-type/request-type-definition.ts";
+import type { AttachmentInput } from "../domain/ticket/index.ts";
+import {
+  assertEscalationAllowed,
+  ESCALATION_CHANNELS,
+  intakeInput,
+  missingInformation,
+  NotEntitledError,
+  OPEN_TICKET_STATUSES,
+  ticketCreation,
+  ticketFlags,
+  WrittenChannelRequiredError,
+} from "../domain/ticket/index.ts";
+import type { SupportChannel } from "../domain/tier/channels.ts";
+import { enqueue } from "../events/outbox.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { actorOf, requireAccount } from "./account-lookup.ts";
+import type { CalendarService } from "./calendar-service.ts";
+import type { ServiceDeps } from "./context.ts";
+import type { Entitlement, EntitlementService } from "./entitlement-service.ts";
+import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
+import { requestHash } from "./request-hash.ts";
+import { syncSlaAlerts } from "./sla-alert-sync.ts";
+import { CURRENT_CLOCKS, applyEffects, type ClockTarget, clockColumns, clockSummary, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
+import { unchanged } from "./ticket-change.ts";
+
+export interface TicketCreateInput {
+  customerNumber: string;
+  channel: SupportChannel;
+  /** default: the account's language */
+  language?: string | null;
+  requestTypeCode: string;
+  subject: string;
+  body: string;
+  attachments?: readonly AttachmentInput[] | null;
+  /** facts that make more information necessary: BROKEN_DATABASE */
+  flags?: readonly string[] | null;
+  /** checklist keys the request already carries */
+  providedInformation?: readonly string[] | null;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Which entitlement reasons refuse a ticket. Blocking reasons not listed here do not:
+ * CHANNEL_CLOSED (the clocks count only the target calendar's open time, so they effectively start
+ * at its next opening) and OUT_OF_SCOPE (accepted as a PAID_OFFER request without SLA clocks).
+ * WRITTEN_CHANNEL_REQUIRED has its own error, naming the written channels to use instead.
+ */
+const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED"]);
+const UNIQUE_KEY = "Ticket_accountId_idempotencyKey_key";
+
+/** Opening tickets, with the entitlement answer applied, and completing their required information. */
+export class TicketIntakeService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly parts: { entitlements: EntitlementService; calendars: CalendarService; changes: TicketChanges },
+  ) {}
+
+  async create(viewer: Viewer, input: TicketCreateInput, query: TicketQuery = {}) {
+    const request = normalise(input);
+    const account = await requireAccount(this.deps.prisma, viewer, input.customerNumber);
+    if (request.idempotencyKey) {
+      const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
+      if (replay) return replay;
+    }
+    const now = this.deps.now();
+    const at = now.getTime();
+    const answer = await this.parts.entitlements
+      .evaluate(viewer, { customerNumber: account.customerNumber, channel: request.channel, language: request.language, requestTypeCode: request.requestTypeCode, at: now })
+      .catch(renaming("requestType", "requestTypeCode"));
+    const kind = intakeKind(answer);
+    if (kind === "STANDARD" && ESCALATION_CHANNELS.includes(request.channel)) await this.assertEscalationAllowed(account.id, answer.requestTypeId, request.channel, at);
+
+    // the answer keeps OUTSIDE_SUPPORT_HOURS items only when the request came outside support hours
+    const outside = answer.requiredInformation.some((item) => item.when === "OUTSIDE_SUPPORT_HOURS");
+    const conditions: InformationCondition[] = [...request.flags, ...(outside ? (["OUTSIDE_SUPPORT_HOURS"] as const) : [])];
+    const lacking = missingInformation(answer.checklist, request.providedInformation, conditions);
+    const missing = kind === "STANDARD" ? lacking : [];
+
+    const tier = answer.tier;
+    const targets: ClockTarget[] =
+      kind === "STANDARD" && tier
+        ? tier.targets.map(({ kind: targetKind, amount, unit, clock, calendarId, guaranteed }) => ({ kind: targetKind, amount, unit, clock, calendarId, guaranteed, thresholds: tier.warningThresholds }))
+        : [];
+    const engines = await enginesFor(this.parts.calendars, targets.map((target) => target.calendarId));
+    const creation = ticketCreation(targets.map((target) => target.kind), missing.length === 0);
+    const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);
+    const actor = actorOf(viewer);
+
+    const data: Prisma.TicketUncheckedCreateInput = {
+      accountId: account.id,
+      tierId: tier?.id ?? null,
+      priorityRank: answer.priority?.rank ?? 0,
+      priorityLabel: answer.priority?.label ?? "none",
+      channel: request.channel,
+      language: answer.language,
+      requestTypeId: answer.requestTypeId,
+      subject: request.subject,
+      body: request.body,
+      status: creation.status,
+      kind,
+      intakeReasons: answer.reasons as unknown as Prisma.InputJsonValue,
+      flags: request.flags,
+      providedInformation: request.providedInformation,
+      missingInformation: missing.map((item) => item.key),
+      createdBy: actor,
+      idempotencyKey: request.idempotencyKey,
+      requestHash: request.idempotencyKey ? request.hash : null,
+      createdAt: now,
+      ...clockSummary(states, engines, at),
+      attachments: { createMany: { data: request.attachments } },
+      clocks: { createMany: { data: states.map((state) => clockColumns(state, engines, at)) } },
+      events: { create: { kind: "CREATED", actor, at: now, data: { to: creation.status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons } as unknown as Prisma.InputJsonValue } },
+    };
+    try {
+      return await this.deps.transaction(async (tx) => {
+        const ticket = await tx.ticket.create({ ...withId(query), data });
+        const alertClocks = states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds }));
+        await syncSlaAlerts(tx, ticket.id, alertClocks, { fresh: true });
+        await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: account.id, kind: "CREATED" });
+        return ticket;
+      });
+    } catch (error) {
+      // the same key raced in from another request: answer as a replay would
+      if (request.idempotencyKey && violatedUniqueIndex(error) !== null) {
+        const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Completes checklist items; when nothing is missing any more, an AWAITING_INFORMATION ticket
+   * becomes NEW and its clocks start at this moment.
+   */
+  informationProvide(viewer: Viewer, input: { ticketId: string; keys: readonly string[] }, query: TicketQuery = {}) {
+    const { changes } = this.parts;
+    return changes.apply(
+      viewer,
+      input.ticketId,
+      (context) => {
+        const { ticket } = context;
+        const keys = [...new Set(input.keys)];
+        const known = new Set([...ticket.providedInformation, ...ticket.missingInformation]);
+        keys.forEach((key, i) => {
+          if (!known.has(key)) throw new ValidationError(`keys.${i}`, `keys.${i} "${key}" is not on the ticket's checklist`);
+        });
+        const provided = [...new Set([...ticket.providedInformation, ...keys])];
+        const missing = ticket.missingInformation.filter((key) => !keys.includes(key));
+        const data = { providedInformation: provided, missingInformation: missing };
+        const history = { kind: "INFORMATION_PROVIDED", data: { keys } };
+        if (ticket.status !== "AWAITING_INFORMATION" || missing.length > 0) return { ...unchanged(context), data, history };
+        return { ...changes.transition("informationCompleted", { data })(context), history };
+      },
+      { staffOnly: false },
+      query,
+    );
+  }
+
+  private async replay(accountId: string, key: string, hash: string, query: TicketQuery) {
+    const existing = await this.deps.prisma.ticket.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } }, select: { id: true, requestHash: true } });
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    return this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } });
+  }
+
+  /** 004: a chat or phone contact about a matter with an open ticket waits for that ticket's first response. */
+  private async assertEscalationAllowed(accountId: string, requestTypeId: string, channel: SupportChannel, at: number) {
+    const open = await this.deps.prisma.ticket.findMany({
+      where: { accountId, requestTypeId, kind: "STANDARD", status: { in: [...OPEN_TICKET_STATUSES] } },
+      select: { clocks: { ...CURRENT_CLOCKS, where: { replacedAt: null, kind: "FIRST_RESPONSE" } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const clocks = open.flatMap((ticket) => ticket.clocks.map(stateOf));
+    const engines = await enginesFor(this.parts.calendars, clocks.map((clock) => clock.target.calendarId));
+    for (const clock of clocks) assertEscalationAllowed(channel, slaClockOf(clock, engines), at);
+  }
+}
+
+/** Decides per reason (see REFUSING): a standard ticket, a paid-offer request, or a typed refusal. */
+function intakeKind(answer: Entitlement): "STANDARD" | "PAID_OFFER" {
+  const blocking = answer.reasons.filter((reason) => reason.blocking);
+  const written = blocking.find((reason) => reason.code === "WRITTEN_CHANNEL_REQUIRED");
+  if (written) throw new WrittenChannelRequiredError(written.message, answer.channels.filter((c) => c.written).map((c) => c.channel));
+  const refusals = blocking.filter((reason) => REFUSING.has(reason.code));
+  if (refusals.length) throw new NotEntitledError(refusals);
+  return blocking.some((reason) => reason.code === "OUT_OF_SCOPE") ? "PAID_OFFER" : "STANDARD";
+}
+
+function normalise(input: TicketCreateInput) {
+  const attachments = intakeInput.attachments(input.attachments ?? []);
+  const flags = ticketFlags(input.flags ?? []);
+  const providedInformation = [...new Set(input.providedInformation ?? [])];
+  const request = {
+    channel: input.channel,
+    language: input.language?.trim() || null,
+    requestTypeCode: input.requestTypeCode.trim().toUpperCase(),
+    subject: intakeInput.text("subject", input.subject, intakeInput.MAX_SUBJECT),
+    body: intakeInput.text("body", input.body, intakeInput.MAX_BODY),
+    attachments,
+    flags,
+    providedInformation,
+    idempotencyKey: intakeInput.idempotencyKey("idempotencyKey", input.idempotencyKey),
+  };
+  const hash = requestHash("TICKET_CREATE", {
+    channel: request.channel,
+    language: request.language,
+    requestTypeCode: request.requestTypeCode,
+    subject: request.subject,
+    body: request.body,
+    attachments: JSON.stringify(attachments),
+    flags: JSON.stringify([...flags].sort()),
+    providedInformation: JSON.stringify([...providedInformation].sort()),
+  });
+  return { ...request, hash };
+}
+
+/** The client's selection plus the id the alerts need. */
+function withId(query: TicketQuery): TicketQuery {
+  return query.select ? { select: { ...query.select, id: true } } : query;
+}
+
+/** Rethrows a domain error about `from` (the entitlement question's name) as one about `to` (this input's). */
+function renaming(from: string, to: string) {
+  return (error: unknown): never => {
+    if (error instanceof DomainError && error.field === from) Object.defineProperty(error, "field", { value: to });
+    throw error;
+  };
+}

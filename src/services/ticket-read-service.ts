@@ -1,0 +1,30 @@
+import type { Viewer } from "../auth/viewer.ts";
+import type { SlaClockStatus } from "../domain/sla/index.ts";
+import type { SlaClock as ClockRow } from "../generated/prisma/client.ts";
+import type { CalendarService } from "./calendar-service.ts";
+import type { ServiceDeps } from "./context.ts";
+import { selection } from "./prisma-helpers.ts";
+import { ticketScope } from "./ticket-access.ts";
+import type { TicketQuery } from "./ticket-change.ts";
+import { clockStatuses, enginesFor, stateOf } from "./ticket-clocks.ts";
+
+export type ClockView = SlaClockStatus & { calendarId: string };
+
+/** One ticket, and its clocks evaluated at an instant. */
+export class TicketReadService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** The ticket if the viewer may see it, else null. */
+  ticket(viewer: Viewer, id: string, query: TicketQuery = {}) {
+    return this.deps.prisma.ticket.findFirst({ ...selection(query), where: { AND: [{ id }, ticketScope(viewer)] } });
+  }
+
+  /** The current clocks' status at `at` (default: now); calendars come from the cache, so a page of tickets costs no query here. */
+  async slaClocks(rows: readonly ClockRow[], at?: Date | null): Promise<ClockView[]> {
+    const engines = await enginesFor(this.calendars, rows.map((row) => row.calendarId));
+    return clockStatuses(rows.map(stateOf), engines, (at ?? this.deps.now()).getTime());
+  }
+}

@@ -1,0 +1,55 @@
+import type { AdapterWrapper } from "../../src/db/client.ts";
+
+type Fn = (...args: unknown[]) => unknown;
+
+/**
+ * Counts the SQL statements Prisma sends through its driver adapter (driver adapters emit no
+ * query events): hand `wrap` to startTestApp, then `measure` an operation.
+ */
+export function queryCounter() {
+  let counting = false;
+  const statements: string[] = [];
+
+  const queryable = <Q extends object>(target: Q): Q =>
+    new Proxy(target, {
+      get(object, property) {
+        const value = Reflect.get(object, property, object) as unknown;
+        if (typeof value !== "function") return value;
+        const method = value as Fn;
+        if (property === "queryRaw" || property === "executeRaw") {
+          return (query: { sql: string }) => {
+            if (counting) statements.push(query.sql);
+            return method.call(object, query);
+          };
+        }
+        if (property === "startTransaction") return async (...args: unknown[]) => queryable((await method.apply(object, args)) as object);
+        return method.bind(object);
+      },
+    });
+
+  const wrap: AdapterWrapper = (factory) =>
+    new Proxy(factory, {
+      get(object, property) {
+        const value = Reflect.get(object, property, object) as unknown;
+        if (typeof value !== "function") return value;
+        const method = value as Fn;
+        if (property === "connect") return async () => queryable((await method.call(object)) as object);
+        return method.bind(object);
+      },
+    });
+
+  return {
+    wrap,
+    /** Runs `work` and returns the SQL statements it caused. */
+    async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+      statements.length = 0;
+      counting = true;
+      try {
+        const result = await work();
+        return { result, statements: [...statements] };
+      } finally {
+        counting = false;
+      }
+    },
+  };
+}
