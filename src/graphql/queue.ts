@@ -10,7 +10,7 @@ const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCo
   fields: (t) => ({ status: t.expose("status", { type: TicketStatus }), count: t.exposeInt("count") }),
 });
 
-const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({
+export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({
   fields: (t) => ({
     total: t.exposeInt("total"),
     byStatus: t.expose("byStatus", { type: [StatusCount], description: "Every status, 0 when none." }),

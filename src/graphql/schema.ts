@@ -26,5 +26,6 @@ import "./queue.ts";
 import "./sla-report.ts";
 import "./unit-balance-low.ts";
 import "./sla-alerts.ts";
+import "./queue-changed.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -18,6 +18,8 @@ interface Member {
   push(result: ExecutionResult): Promise<unknown>;
   stop(error?: unknown): void;
   pending: number;
+  /** Results that arrived while the member's own snapshot was being read. */
+  held: ExecutionResult[] | null;
 }
 
 /** The authorisation scope of a viewer: subscribers in one scope may share results. */
@@ -36,7 +38,7 @@ export function sharedSubscriptions(subscribe: Subscribe) {
   const groups = new Map<string, Promise<Group | ExecutionResult>>();
   const live = new Map<string, Group>();
 
-  async function open(key: string, args: ExecutionArgs): Promise<Group | ExecutionResult> {
+  async function open(key: string, args: ExecutionArgs, snapshot: boolean): Promise<Group | ExecutionResult> {
     const source = await subscribe(args);
     if (!(Symbol.asyncIterator in source)) {
       groups.delete(key);
@@ -45,8 +47,12 @@ export function sharedSubscriptions(subscribe: Subscribe) {
     const group: Group = { members: new Set(), source };
     live.set(key, group);
     void (async () => {
+      let first = snapshot; // each member reads its own snapshot; the shared one is not passed on
       try {
-        for await (const result of source) for (const member of group.members) deliver(member, result);
+        for await (const result of source) {
+          if (first) first = false;
+          else for (const member of group.members) deliver(member, result);
+        }
       } catch (error) {
         for (const member of group.members) member.stop(error);
       } finally {
@@ -66,23 +72,44 @@ export function sharedSubscriptions(subscribe: Subscribe) {
   }
 
   function deliver(member: Member, result: ExecutionResult) {
+    if (member.held) return void member.held.push(result);
     if (member.pending >= MAX_PENDING) return member.stop(new SlowConsumerError());
     member.pending++;
     void member.push(result).then(() => member.pending--);
   }
 
-  return async (args: ExecutionArgs, viewer: Viewer | undefined): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+  /** The first result of the subscriber's own execution: its snapshot. */
+  async function ownSnapshot(args: ExecutionArgs): Promise<ExecutionResult | null> {
+    const source = await subscribe(args);
+    if (!(Symbol.asyncIterator in source)) return source;
+    const first = await source.next();
+    await source.return?.();
+    return first.done ? null : first.value;
+  }
+
+  /**
+   * `snapshot`: the subscription's first result is a snapshot (e.g. a queue's first page), which
+   * each subscriber must get for itself; the results after it are shared.
+   */
+  return async (args: ExecutionArgs, viewer: Viewer | undefined, snapshot = false): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const key = JSON.stringify([print(args.document), args.operationName ?? null, args.variableValues ?? null, scopeOf(viewer)]);
     let pending = groups.get(key);
     if (!pending) {
-      pending = open(key, args);
+      pending = open(key, args, snapshot);
       groups.set(key, pending);
     }
     const group = await pending;
     if (!("members" in group)) return group;
     return new Repeater<ExecutionResult>(async (push, stop) => {
-      const member: Member = { push, stop, pending: 0 };
+      const member: Member = { push, stop, pending: 0, held: snapshot ? [] : null };
       group.members.add(member);
+      if (snapshot) {
+        const first = await ownSnapshot(args);
+        if (first) await push(first);
+        const held = member.held ?? [];
+        member.held = null;
+        for (const result of held) deliver(member, result);
+      }
       await stop;
       group.members.delete(member);
       if (group.members.size === 0) close(key, group);

@@ -1,4 +1,4 @@
-import { type ExecutionArgs, GraphQLError } from "graphql";
+import { type ExecutionArgs, GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { WebSocketServer } from "ws";
@@ -9,6 +9,16 @@ import { authenticateRequest } from "./http-auth.ts";
 import { sharedSubscriptions } from "./shared-subscriptions.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
+/** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
+const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
+
+function rootField(args: ExecutionArgs): string | undefined {
+  const operation = args.document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+  );
+  const field = operation?.selectionSet.selections[0];
+  return field?.kind === Kind.FIELD ? field.name.value : undefined;
+}
 
 type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
 
@@ -21,7 +31,7 @@ export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<S
     {
       connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
       execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) => shared(args, (args.contextValue as Context).viewer),
+      subscribe: (args) => shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(rootField(args) ?? "")),
       onNext: (ctx) => {
         // Bounded memory per socket: a client that does not read is cut off, not buffered for.
         if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");

@@ -5,6 +5,7 @@ import { EntitlementService } from "./entitlement-service.ts";
 import { LedgerService } from "./ledger-service.ts";
 import { LowBalanceAlertService } from "./low-balance-alert-service.ts";
 import { PartnerService } from "./partner-service.ts";
+import { QueueWatchService } from "./queue-watch-service.ts";
 import { RequestTypeService } from "./request-type-service.ts";
 import { SlaAlertService } from "./sla-alert-service.ts";
 import { SupportPinService } from "./support-pin-service.ts";
@@ -35,6 +36,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const tierSubscriptions = new TierSubscriptionService(deps, tiers);
   const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions });
   const ledger = new LedgerService(deps);
+  const ticketQueues = new TicketQueueService(deps);
   const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
   return {
     accounts: new AccountService(deps),
@@ -52,7 +54,8 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     ticketIntake: new TicketIntakeService(deps, { entitlements, calendars, changes: ticketChanges }),
     ticketLifecycle: new TicketLifecycleService(ticketChanges, tiers),
     ticketWork: new TicketWorkService(deps, ledger),
-    ticketQueues: new TicketQueueService(deps),
+    ticketQueues,
+    queueWatch: new QueueWatchService(deps, ticketQueues),
     ticketReports: new TicketReportService(deps, calendars),
     tickets: new TicketReadService(deps, calendars),
     lowBalanceAlerts: new LowBalanceAlertService(deps),

@@ -113,6 +113,15 @@ export class TicketQueueService {
     return this.deps.prisma.queue.findMany({ ...selection(query), where: options.includeArchived ? {} : { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   }
 
+  /** The filter of a saved queue (a NotFoundError on `field` when there is none), or an ad-hoc one checked. */
+  async filterOf(viewer: Viewer, source: { queueId?: string | null; filter?: TicketFilter | null }, field = "queueId"): Promise<TicketFilter> {
+    if (!source.queueId) return normaliseFilter(source.filter ?? {}, "filter");
+    assertManager(viewer);
+    const queue = await this.deps.prisma.queue.findUnique({ where: { id: source.queueId }, select: { filter: true } });
+    if (!queue) throw new NotFoundError(field, "No queue with this id");
+    return queue.filter as TicketFilter;
+  }
+
   queue(viewer: Viewer, id: string, query: QueueQuery = {}) {
     assertManager(viewer);
     return this.deps.prisma.queue.findUnique({ ...selection(query), where: { id } });
@@ -124,7 +133,8 @@ export class TicketQueueService {
     return queue;
   }
 
-  private where(viewer: Viewer, filter: TicketFilter, now = this.deps.now()): Prisma.TicketWhereInput {
+  /** The tickets of a (normalised) filter the viewer may see, at `now`, as a Prisma filter. */
+  where(viewer: Viewer, filter: TicketFilter, now = this.deps.now()): Prisma.TicketWhereInput {
     const among = <T>(values: readonly T[] | null | undefined) => (values?.length ? { in: [...values] } : undefined);
     return {
       AND: [
