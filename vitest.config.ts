@@ -11,7 +11,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Several server processes need a shared PostgreSQL and Redis; PGlite is single-process.
     exclude: process.env.DATABASE_URL && process.env.REDIS_URL ? [] : ["test/multi-instance/**"],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

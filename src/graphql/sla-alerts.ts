@@ -46,3 +46,19 @@ builder.subscriptionField("slaAlerts", (t) =>
     resolve: (alert) => alert,
   }),
 );
+
+builder.prismaObject("SlaAlert", {
+  description: "A pending or fired alert of one of the ticket's SLA clocks.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: SlaAlertKind }),
+    threshold: t.exposeFloat("threshold"),
+    alertAt: t.expose("fireAt", { type: "DateTime", description: "When it is (or was) due." }),
+    firedAt: t.expose("firedAt", { type: "DateTime", nullable: true, description: "null while pending." }),
+    late: t.exposeBoolean("late"),
+    target: t.field({ type: ResponseTargetKind, select: { slaClock: { select: { kind: true } } }, resolve: (alert) => alert.slaClock.kind }),
+  }),
+});
+
+builder.prismaObjectField("Ticket", "slaAlerts", (t) =>
+  t.relation("alerts", { description: "Pending and fired SLA alerts, by instant.", query: { orderBy: [{ fireAt: "asc" }, { threshold: "asc" }] } }),
+);

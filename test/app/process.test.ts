@@ -1,39 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDatabaseUrl } from "../helpers/database.ts";
 import { dataOf, postGql } from "../helpers/gql.ts";
+import { ADMIN, startService } from "../helpers/service-process.ts";
 import { subscribe, wsClient } from "../helpers/ws.ts";
-
-const ROOT = new URL("../..", import.meta.url).pathname;
-const ADMIN = "process-test-admin-token";
-
-/** Starts the service as `npm start` does and resolves with its URL once it says it listens. */
-function startService(env: Record<string, string | undefined>): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", ADMIN_TOKEN: ADMIN, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 15 s:\n${output}`)), 15_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, exited });
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    void exited.then((code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
 
 describe("the service process", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "supportclock-data-"));

@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+export const ADMIN = "process-test-admin-token";
+
+/** Starts the service as `npm start` does and resolves with its URL once it says it listens. */
+export interface Service {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+  /** SIGKILL to the whole process group: no shutdown code runs. */
+  kill9(): Promise<void>;
+}
+
+export function startService(env: Record<string, string | undefined>): Promise<Service> {
+  const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", ADMIN_TOKEN: ADMIN, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so kill9() reaches the service behind tsx too
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        const kill9 = async () => {
+          process.kill(-child.pid!, "SIGKILL");
+          await exited;
+        };
+        resolve({ child, url: match[1]!, exited, kill9 });
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    void exited.then((code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
