@@ -36,3 +36,7 @@ export const canManageTierSubscription = canReadAccount;
 export const canRotateSupportPin = (viewer: Viewer, account: AccountRef) => isStaff(viewer) || (viewer.role === "CUSTOMER" && viewer.accountId === account.id);
 /** Chat and phone agents verify PINs. */
 export const canVerifySupportPin = isStaff;
+/** Staff, partners (for the accounts they sold) and customers (for themselves) ask for sessions and installations, and cancel them. */
+export const canRequestBooking = canReadAccount;
+/** Only staff confirm a proposed slot and record a session as done. */
+export const canScheduleBooking = isStaff;

@@ -12,6 +12,8 @@ export interface Topics {
     kind: "SUBSCRIBED" | "CHANGED" | "CANCELLED" | "REBOOKED" | "RENEWED" | "ENDED";
     sequence: number;
   };
+  /** A remote session or installation was requested, confirmed, done or cancelled. */
+  bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number };
   /** A write took the account's unit balance to or below its low-balance threshold. */
   unitBalanceLow: { accountId: string; alertId: string; sequence: number };
 }

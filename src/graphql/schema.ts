@@ -17,5 +17,6 @@ import "./viewer.ts";
 import "./unit-package.ts";
 import "./unit-ledger.ts";
 import "./unit-ledger-write.ts";
+import "./booking.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

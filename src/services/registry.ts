@@ -1,4 +1,5 @@
 import { AccountService } from "./account-service.ts";
+import { BookingService } from "./booking-service.ts";
 import { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import { EntitlementService } from "./entitlement-service.ts";
@@ -18,10 +19,13 @@ export function createServices(deps: ServiceDeps, options: { adminToken?: string
   const tiers = new TierService(deps, calendars);
   const requestTypes = new RequestTypeService(deps);
   const tierSubscriptions = new TierSubscriptionService(deps, tiers);
+  const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions });
+  const ledger = new LedgerService(deps);
   return {
     accounts: new AccountService(deps),
+    bookings: new BookingService(deps, { entitlements, ledger }),
     calendars,
-    entitlements: new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions }),
+    entitlements,
     partners: new PartnerService(deps),
     requestTypes,
     supportPins: new SupportPinService(deps),
@@ -29,6 +33,6 @@ export function createServices(deps: ServiceDeps, options: { adminToken?: string
     tierSubscriptions,
     tokens: new TokenService(deps, options.adminToken),
     unitPackages: new UnitPackageService(deps),
-    ledger: new LedgerService(deps),
+    ledger,
   };
 }
