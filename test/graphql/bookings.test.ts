@@ -212,6 +212,7 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
     it("staff confirm one proposal; customers and partners may not", async () => {
       const booking = await requested();
       expect(await call(CONFIRM, { id: booking.id, proposal: 1 }, customer)).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
+      expect(await call(CONFIRM, { id: booking.id, proposal: 1 }, partner)).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
       expect(await call(CONFIRM, { id: booking.id, proposal: 2 }, agent)).toMatchObject({ __typename: "ValidationError", field: "proposal" });
       const confirmed = await call(CONFIRM, { id: booking.id, proposal: 1 }, agent);
       expect(confirmed.booking).toMatchObject({ state: "CONFIRMED", confirmedStart: "2026-03-12T13:00:00.000Z", confirmedEnd: "2026-03-12T14:00:00.000Z" });
@@ -277,6 +278,10 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
       expect(mine.totalCount).toBe(all.totalCount);
       const sold = await bookings({}, partner);
       expect(new Set(sold.edges.map((e: any) => e.node.account.customerNumber))).toEqual(new Set(["C-RESOLD"]));
+      const other = (await bookings({ customerNumber: "C-OTHER" })).edges[0].node.id;
+      const node = `query($id: ID!) { node(id: $id) { ... on Booking { id } } }`;
+      expect(dataOf(await t.gql(node, { id: other }, agent)).node).toEqual({ id: other });
+      expect((await t.gql(node, { id: other }, customer)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const refused = await t.gql(BOOKINGS, { customerNumber: "C-OTHER" }, customer);
       expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     });
