@@ -46,3 +46,7 @@ export const canReadTicket = (viewer: Viewer, ticket: { account: AccountRef }) =
 export const canWorkTicket = isStaff;
 /** Saved queues and SLA reports are the support team's. */
 export const canManageQueues = isStaff;
+/** Staff, partners (for the accounts they sold) and customers (for themselves) ask for sessions and installations, and cancel them. */
+export const canRequestBooking = canReadAccount;
+/** Only staff confirm a proposed slot and record a session as done. */
+export const canScheduleBooking = isStaff;

@@ -19,6 +19,8 @@ export interface Topics {
   ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
   /** An SLA alert fired (src/services/sla-monitor.ts): a warning threshold or the breach. */
   slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number };
+  /** A remote session or installation was requested, confirmed, done or cancelled. */
+  bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number };
   /** A write took the account's unit balance to or below its low-balance threshold. */
   unitBalanceLow: { accountId: string; alertId: string; sequence: number };
 }

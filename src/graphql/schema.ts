@@ -27,5 +27,6 @@ import "./sla-report.ts";
 import "./unit-balance-low.ts";
 import "./sla-alerts.ts";
 import "./queue-changed.ts";
+import "./booking.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,11 +1,13 @@
 import type { Viewer } from "../auth/viewer.ts";
 import type { BusinessCalendar } from "../domain/calendar/index.ts";
+import { type EffectiveTier, effectiveTier, type TierStanding } from "../domain/entitlement/effective-tier.ts";
 import { evaluateEntitlement } from "../domain/entitlement/evaluate.ts";
 import type { EntitlementAnswer, TierSpec } from "../domain/entitlement/types.ts";
 import type { RequiredInformationItem } from "../domain/request-type/request-type-definition.ts";
 import { ValidationError } from "../domain/errors.ts";
 import { SUPPORT_CHANNELS, type SupportChannel } from "../domain/tier/channels.ts";
 import { language as languageTag } from "../domain/tier/language.ts";
+import type { Account } from "../generated/prisma/client.ts";
 import { requireAccount } from "./account-lookup.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
@@ -53,22 +55,11 @@ export class EntitlementService {
     const language = languageTag("language", (question.language ?? account.language).trim());
     const at = (question.at ?? this.deps.now()).getTime();
     if (!(at >= EARLIEST && at < LATEST)) throw new ValidationError("at", "at must be an instant in 1901–2099");
-    const [requestType, catalog, subscription] = await Promise.all([
+    const [requestType, standing] = await Promise.all([
       this.parts.requestTypes.require("requestType", question.requestTypeCode),
-      this.parts.tiers.catalog(),
-      this.parts.subscriptions.active(account.id),
+      this.standing(account, at),
     ]);
-    const tiers = subscription ? [...catalog, subscription.tier] : catalog;
-    const answer = evaluateEntitlement({
-      account: { status: account.status, paymentStatus: account.paymentStatus, partnerId: account.partnerId, createdAt: account.createdAt.getTime() },
-      catalog,
-      subscription: subscription && { startedAt: subscription.startedAt.getTime(), currentPeriodEnd: subscription.currentPeriodEnd.getTime(), autoRenew: subscription.autoRenew, tier: subscription.tier },
-      requestType,
-      channel: question.channel,
-      language,
-      at,
-      calendars: await this.engines(tiers),
-    });
+    const answer = evaluateEntitlement({ ...standing, requestType, channel: question.channel, language });
     return {
       ...answer,
       tier: answer.tier as TierRow | null,
@@ -79,6 +70,28 @@ export class EntitlementService {
       checklist: requestType.requiredInformation,
       channel: question.channel,
       language,
+    };
+  }
+
+  /**
+   * The tier that applies to an account the caller already may see, as the entitlement answer
+   * decides it (paid level, partner-sale grant, included level, fallback), with the live catalog
+   * and the compiled calendars of every tier involved.
+   */
+  async effectiveTier(account: Account, at: Date): Promise<EffectiveTier & { catalog: TierRow[]; calendars: ReadonlyMap<string, BusinessCalendar> }> {
+    const standing = await this.standing(account, at.getTime());
+    return { ...effectiveTier(standing), catalog: standing.catalog, calendars: standing.calendars };
+  }
+
+  /** What the effective tier depends on, loaded. */
+  private async standing(account: Account, at: number): Promise<TierStanding & { catalog: TierRow[] }> {
+    const [catalog, subscription] = await Promise.all([this.parts.tiers.catalog(), this.parts.subscriptions.active(account.id)]);
+    return {
+      account: { status: account.status, paymentStatus: account.paymentStatus, partnerId: account.partnerId, createdAt: account.createdAt.getTime() },
+      catalog,
+      subscription: subscription && { startedAt: subscription.startedAt.getTime(), currentPeriodEnd: subscription.currentPeriodEnd.getTime(), autoRenew: subscription.autoRenew, tier: subscription.tier },
+      at,
+      calendars: await this.engines(subscription ? [...catalog, subscription.tier] : catalog),
     };
   }
 

@@ -1,4 +1,5 @@
 import { AccountService } from "./account-service.ts";
+import { BookingService } from "./booking-service.ts";
 import { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import { EntitlementService } from "./entitlement-service.ts";
@@ -40,6 +41,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
   return {
     accounts: new AccountService(deps),
+    bookings: new BookingService(deps, { entitlements, ledger }),
     calendars,
     entitlements,
     partners: new PartnerService(deps),

@@ -3,6 +3,9 @@ import { parseLocalTime } from "../calendar/local-time.ts";
 import { covers } from "../subscription/coverage.ts";
 import type { EntitlementAnswer, EntitlementBasis, EntitlementInput, TierSpec } from "./types.ts";
 
+/** What the effective tier depends on: the account's standing, its paid level, the catalog, the instant. */
+export type TierStanding = Pick<EntitlementInput, "account" | "catalog" | "subscription" | "at" | "calendars">;
+
 export interface EffectiveTier {
   tier: TierSpec | null;
   basis: EntitlementBasis;
@@ -14,7 +17,7 @@ export interface EffectiveTier {
  * higher, or else the included level. A paid level or grant needs an active account with a
  * current payment status (000); otherwise the included level applies and the answer says why.
  */
-export function effectiveTier(input: EntitlementInput): EffectiveTier {
+export function effectiveTier(input: TierStanding): EffectiveTier {
   const included = input.catalog.find((tier) => tier.includedByDefault) ?? null;
   const paid = input.subscription && covers(input.subscription, input.at) ? input.subscription.tier : null;
   const grant = partnerSaleGrant(input);
@@ -30,7 +33,7 @@ export function effectiveTier(input: EntitlementInput): EffectiveTier {
  * The sale is the partner-sold account's creation; the cutoff is read in the zone of the tier's
  * first-response calendar. Of several grants the highest-ranked wins.
  */
-function partnerSaleGrant({ account, catalog, at, calendars }: EntitlementInput): TierSpec | null {
+function partnerSaleGrant({ account, catalog, at, calendars }: TierStanding): TierSpec | null {
   if (account.partnerId === null || at < account.createdAt) return null;
   const granted = catalog.filter((tier) => {
     const cutoff = tier.partnerSaleCutoff === null ? null : parseLocalTime(tier.partnerSaleCutoff, true);

@@ -4,6 +4,7 @@ import { isWrittenChannel } from "../tier/channels.ts";
 import { speaks } from "../tier/language.ts";
 import { channelMatrix } from "./channel-matrix.ts";
 import { effectiveTier } from "./effective-tier.ts";
+import { paidLevelsWith } from "./paid-levels.ts";
 import { calendarOf, responsePromise } from "./response-promise.ts";
 import type { EntitlementAnswer, EntitlementInput, Reason, RequestTypeSpec, TierSpec } from "./types.ts";
 
@@ -62,7 +63,7 @@ function requestReasons({ requestType, catalog }: EntitlementInput, tier: TierSp
   const lacksPaid = requestType.premiumOnly && (!tier || tier.includedByDefault);
   const lacksEntitlement = needed !== null && !tier?.entitlements.includes(needed);
   if (lacksPaid || lacksEntitlement) {
-    const qualifying = catalog.filter((t) => !t.includedByDefault && (needed === null || t.entitlements.includes(needed)));
+    const qualifying = paidLevelsWith(catalog, needed);
     const offer = qualifying.length ? ` (${codes(qualifying)})` : "";
     const what = needed ? `a paid level that includes ${needed}` : "a paid level";
     reasons.push({ code: "PREMIUM_REQUIRED", message: `${requestType.name} needs ${what}${offer}`, blocking: true });
