@@ -1,8 +1,12 @@
 // `npm run bench`: every benchmark of the project, each printing its figures next to the anchor
 // measured in the same run. Run one alone with `npx tsx bench/<name>.ts`.
 import { runCalendarBench } from "./calendar.ts";
+import { runTicketBench } from "./tickets.ts";
 
-const benches: [string, () => Promise<void>][] = [["business calendar", runCalendarBench]];
+const benches: [string, () => Promise<void>][] = [
+  ["business calendar", runCalendarBench],
+  ["tickets and queues", runTicketBench],
+];
 
 for (const [name, run] of benches) {
   console.log(`\n## ${name}\n`);
