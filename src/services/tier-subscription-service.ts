@@ -1,24 +1,21 @@
 import { canManageTierSubscription } from "../auth/policy.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
-import { changeAdjustment, firstPeriod, periodAfter } from "../domain/subscription/billing-month.ts";
+import { changeAdjustment, firstPeriod } from "../domain/subscription/billing-month.ts";
 import { PauseNotSupportedError } from "../domain/subscription/errors.ts";
 import { enqueue, type Tx } from "../events/outbox.ts";
-import type { Topics } from "../events/topics.ts";
 import type { Prisma, TierSubscription } from "../generated/prisma/client.ts";
-import { actorOf, requireAccount } from "./account-lookup.ts";
+import { requireAccount } from "./account-lookup.ts";
 import type { ServiceDeps } from "./context.ts";
 import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
+import { BILLING_TIME_ZONE, type Kind, periodOf, record, rollIn, settled } from "./tier-subscription-periods.ts";
 import type { TierRow, TierService } from "./tier-service.ts";
 
-/** Billing months are calendar months here: the five source vendors bill in Central European time. */
-export const BILLING_TIME_ZONE = "Europe/Berlin";
 const MAX_REASON_LENGTH = 500;
 /** Writes queue behind the account's row lock (shared with the ledger): allow more than Prisma's 2 s. */
 const LOCKED_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type Query = { select?: Prisma.TierSubscriptionSelect; include?: Prisma.TierSubscriptionInclude };
-type Kind = Topics["tierSubscriptionChanged"]["kind"];
 
 export interface TierSubscriptionInput {
   customerNumber: string;
@@ -232,58 +229,4 @@ export class TierSubscriptionService {
       throw error;
     }
   }
-}
-
-/** The account's active subscription after rolling a period that ended by `at`; null once ended. */
-async function settled(tx: Tx, accountId: string, at: Date): Promise<TierSubscription | null> {
-  const active = await tx.tierSubscription.findFirst({ where: { accountId, status: "ACTIVE" } });
-  if (!active || (await rollIn(tx, active, at)) === null) return active;
-  const rolled = await tx.tierSubscription.findUniqueOrThrow({ where: { id: active.id } });
-  return rolled.status === "ACTIVE" ? rolled : null;
-}
-
-/**
- * Renews a due period month by month at the tier's current price, or ends a cancelled one at its
- * period end; the change goes into the outbox with it.
- */
-async function rollIn(tx: Tx, subscription: TierSubscription, now: Date): Promise<Kind | null> {
-  if (subscription.status !== "ACTIVE" || subscription.currentPeriodEnd > now) return null;
-  const kind = subscription.autoRenew ? await renew(tx, subscription, now) : await end(tx, subscription);
-  await enqueue(tx, "tierSubscriptionChanged", { accountId: subscription.accountId, subscriptionId: subscription.id, kind });
-  return kind;
-}
-
-async function end(tx: Tx, subscription: TierSubscription): Promise<Kind> {
-  const ended = await tx.tierSubscription.update({ where: { id: subscription.id }, data: { status: "ENDED", endedAt: subscription.currentPeriodEnd } });
-  await record(tx, ended, "ENDED", null, subscription.currentPeriodEnd, { fromTierId: subscription.tierId });
-  return "ENDED";
-}
-
-async function renew(tx: Tx, subscription: TierSubscription, now: Date): Promise<Kind> {
-  const { priceMinor: amountMinor, currency } = await tx.tier.findUniqueOrThrow({ where: { id: subscription.tierId } });
-  let period = { start: subscription.currentPeriodStart.getTime(), end: subscription.currentPeriodEnd.getTime() };
-  while (period.end <= now.getTime()) {
-    period = periodAfter(period.end, BILLING_TIME_ZONE);
-    await record(tx, subscription, "RENEWED", null, new Date(period.start), { toTierId: subscription.tierId, ...periodOf(period), amountMinor, currency });
-  }
-  await tx.tierSubscription.update({
-    where: { id: subscription.id },
-    data: { currentPeriodStart: new Date(period.start), currentPeriodEnd: new Date(period.end) },
-  });
-  return "RENEWED";
-}
-
-const periodOf = (period: { start: number; end: number }) => ({ periodStart: new Date(period.start), periodEnd: new Date(period.end) });
-
-function record(
-  tx: Tx,
-  subscription: TierSubscription,
-  kind: Kind,
-  viewer: Viewer | null,
-  at: Date,
-  details: Omit<Prisma.TierSubscriptionEventUncheckedCreateInput, "subscriptionId" | "kind" | "actor" | "at">,
-) {
-  return tx.tierSubscriptionEvent.create({
-    data: { subscriptionId: subscription.id, kind, at, actor: viewer ? actorOf(viewer) : "system", ...details },
-  });
 }

@@ -70,6 +70,10 @@ describe("the tier catalog through GraphQL", () => {
   it("lists the catalog by priority rank and finds a tier by code", async () => {
     const { tiers } = dataOf(await t.gql(LIST, {}));
     expect(tiers.edges.map((e: any) => e.node.code)).toEqual(["BASIS", "SILVER"]);
+    const page = `query($after: String) { tiers(first: 1, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`;
+    const first = dataOf(await t.gql(page, {})).tiers;
+    const second = dataOf(await t.gql(page, { after: first.pageInfo.endCursor })).tiers;
+    expect([first.edges[0].node.code, first.pageInfo.hasNextPage, second.edges[0].node.code, second.pageInfo.hasNextPage]).toEqual(["BASIS", true, "SILVER", false]);
     const { tier: found } = dataOf(await t.gql(`{ tier(code: "silver") { code priority { rank } } }`, {}, customer));
     expect(found).toEqual({ code: "SILVER", priority: { rank: 3 } });
   });
