@@ -5,6 +5,10 @@
 export interface Topics {
   accountChanged: { accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
   calendarChanged: { calendarId: string };
+  /** A tier was created, changed or archived: cached catalogs are stale. */
+  tierCatalogChanged: Record<string, never>;
+  /** A token was revoked: cached credentials must go. */
+  apiTokenRevoked: { secretHash: string };
   /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
   tierSubscriptionChanged: {
     accountId: string;

@@ -11,6 +11,7 @@ type Query = { select?: Prisma.TierSelect; include?: Prisma.TierInclude };
 /** A tier with its targets and channels: what entitlement decisions read. */
 export type TierRow = Prisma.TierGetPayload<{ include: { targets: true; channels: true } }>;
 const WITH_PARTS = { targets: true, channels: true } as const;
+const CATALOG_TTL_MS = 60_000;
 
 /** Every field optional but the code: what is given replaces, targets and channels as whole lists. */
 export type TierPatch = { [K in keyof Omit<TierDefinition, "code">]?: TierDefinition[K] | null } & { code: string };
@@ -19,7 +20,9 @@ export class TierService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly calendars: CalendarService,
-  ) {}
+  ) {
+    this.listenForChanges();
+  }
 
   async create(viewer: Viewer, definition: TierDefinition, query: Query = {}) {
     assertStaff(viewer);
@@ -52,7 +55,7 @@ export class TierService {
   async archive(viewer: Viewer, code: string, query: Query = {}) {
     assertStaff(viewer);
     const current = await this.requireRow("code", code);
-    return this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } });
+    return this.changed(this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } }));
   }
 
   byCode(code: string, query: Query = {}) {
@@ -71,9 +74,32 @@ export class TierService {
     return this.deps.prisma.tier.count({ where: liveUnless(options) });
   }
 
-  /** The live catalog with targets and channels. */
+  /**
+   * The live catalog with targets and channels. Every intake and entitlement answer needs it, so
+   * it is cached until a tier write on any instance says otherwise (or a minute passes).
+   */
   catalog(): Promise<TierRow[]> {
-    return this.deps.prisma.tier.findMany({ where: { archivedAt: null }, include: WITH_PARTS, orderBy: { id: "asc" } });
+    if (!this.cached || this.cached.at + CATALOG_TTL_MS < Date.now()) {
+      const rows = this.deps.prisma.tier.findMany({ where: { archivedAt: null }, include: WITH_PARTS, orderBy: { id: "asc" } });
+      this.cached = { rows, at: Date.now() };
+      rows.catch(() => (this.cached = null));
+    }
+    return this.cached.rows;
+  }
+
+  private cached: { rows: Promise<TierRow[]>; at: number } | null = null;
+
+  private listenForChanges() {
+    void (async () => {
+      for await (const _ of this.deps.bus.subscribe("tierCatalogChanged")) this.cached = null;
+    })();
+  }
+
+  private async changed<T>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    this.cached = null;
+    await this.deps.bus.publish("tierCatalogChanged", {});
+    return result;
   }
 
   /** A live tier to subscribe to, by code; `field` names the input. */
@@ -109,7 +135,7 @@ export class TierService {
 
   private async write<T>(tier: NormalisedTier, write: () => Promise<T>): Promise<T> {
     try {
-      return await write();
+      return await this.changed(write());
     } catch (error) {
       const index = violatedUniqueIndex(error);
       if (index === "Tier_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);

@@ -17,6 +17,8 @@ export interface ApiTokenCreateInput {
 type Query = { select?: Prisma.ApiTokenSelect; include?: Prisma.ApiTokenInclude };
 
 // Secrets are 192 random bits, so one fast hash is enough; a slow KDF would only slow every request.
+const TOKEN_TTL_MS = 30_000;
+const MAX_CACHED_TOKENS = 10_000;
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 export class TokenService {
@@ -27,6 +29,7 @@ export class TokenService {
     adminToken: string | undefined,
   ) {
     this.adminHash = adminToken ? Buffer.from(hash(adminToken), "hex") : null;
+    this.listenForRevocations();
   }
 
   /** The viewer behind a bearer secret; an unknown or revoked secret is an AuthenticationError. */
@@ -35,9 +38,27 @@ export class TokenService {
     if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(digest, "hex"))) {
       return { role: "ADMIN", tokenId: null, partnerId: null, accountId: null };
     }
+    const cached = this.known.get(digest);
+    if (cached && cached.until > Date.now()) return cached.viewer;
     const token = await this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest } });
     if (!token || token.revokedAt) throw new AuthenticationError("Unknown or revoked token");
-    return { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId };
+    const viewer: Viewer = { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId };
+    if (this.known.size >= MAX_CACHED_TOKENS) this.known.clear();
+    this.known.set(digest, { viewer, until: Date.now() + TOKEN_TTL_MS });
+    return viewer;
+  }
+
+  /**
+   * Recently seen valid tokens: every request authenticates, and a database read each time would
+   * cost more than the request. A revocation clears the entry on every instance at once (the TTL
+   * only bounds the damage should that event be lost).
+   */
+  private readonly known = new Map<string, { viewer: Viewer; until: number }>();
+
+  private listenForRevocations() {
+    void (async () => {
+      for await (const { secretHash } of this.deps.bus.subscribe("apiTokenRevoked")) this.known.delete(secretHash);
+    })();
   }
 
   async create(viewer: Viewer, data: ApiTokenCreateInput, query: Query = {}) {
@@ -62,11 +83,14 @@ export class TokenService {
     if (!isAdmin(viewer)) throw new ForbiddenError("Only administrators revoke tokens");
     const token = await this.deps.prisma.apiToken.findUnique({ where: { id } });
     if (!token) throw new NotFoundError("id", "No token with this id");
-    return this.deps.prisma.apiToken.update({
+    const revoked = await this.deps.prisma.apiToken.update({
       ...selection(query),
       where: { id },
       data: { revokedAt: token.revokedAt ?? this.deps.now() },
     });
+    this.known.delete(token.secretHash);
+    await this.deps.bus.publish("apiTokenRevoked", { secretHash: token.secretHash });
+    return revoked;
   }
 
   list(viewer: Viewer, query: Prisma.ApiTokenFindManyArgs) {
