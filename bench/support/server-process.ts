@@ -5,7 +5,7 @@ import pg from "pg";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
-export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface ServerProcess {
   url: string;
