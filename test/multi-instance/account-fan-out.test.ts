@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dataOf } from "../helpers/gql.ts";
-import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { ADMIN_TOKEN } from "../helpers/test-app.ts";
+import { twoInstances } from "../helpers/two-instances.ts";
 import { subscribe, wsClient } from "../helpers/ws.ts";
 
 // Runs only with DATABASE_URL and REDIS_URL (see vitest.config.ts): PGlite is single-process.
 describe("two server processes on one PostgreSQL database and Redis", () => {
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    const env = { REDIS_URL: process.env.REDIS_URL! };
-    a = await startTestApp({ env });
-    b = await startTestApp({ env, databaseUrl: a.databaseUrl! });
-  });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-  });
+  const instances = twoInstances();
 
   it("delivers an event published on one instance to subscribers on both, once each", async () => {
+    const { a, b } = instances;
     const clients = [wsClient(a.url, ADMIN_TOKEN), wsClient(b.url, ADMIN_TOKEN)];
     const streams = clients.map((client) => subscribe(client, `subscription { accountChanged { kind sequence account { customerNumber } } }`));
     await new Promise((resolve) => setTimeout(resolve, 500));

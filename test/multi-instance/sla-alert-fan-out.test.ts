@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ticketWithPendingAlerts } from "../helpers/sla-alert-rows.ts";
-import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { ADMIN_TOKEN } from "../helpers/test-app.ts";
+import { twoInstances } from "../helpers/two-instances.ts";
 import { subscribe, wsClient } from "../helpers/ws.ts";
 
 // Runs only with DATABASE_URL and REDIS_URL (see vitest.config.ts).
 describe("SLA alerts with two server processes on one database and Redis", () => {
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    const env = { REDIS_URL: process.env.REDIS_URL! };
-    a = await startTestApp({ env });
-    b = await startTestApp({ env, databaseUrl: a.databaseUrl! });
-  });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-  });
+  const instances = twoInstances();
 
   it("fires each alert on one instance only and delivers it once to subscribers on both", async () => {
+    const { a, b } = instances;
     const clients = [wsClient(a.url, ADMIN_TOKEN), wsClient(b.url, ADMIN_TOKEN)];
     const streams = clients.map((client) => subscribe(client, `subscription { slaAlerts { alertId kind sequence } }`));
     await new Promise((resolve) => setTimeout(resolve, 500));
