@@ -12,6 +12,7 @@ import { OutboxRelay } from "./events/outbox.ts";
 import type { ServiceDeps } from "./services/context.ts";
 import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
+import { responseCache } from "./graphql/response-cache.ts";
 import { schema } from "./graphql/schema.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
 import { serveCalendarFeed } from "./http/calendar-feed.ts";
@@ -65,12 +66,14 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const rolled = await services.tierSubscriptions.renewDue();
   if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: { subscriptionsProtocol: "WS", title: "supportclock" },
     maskedErrors: { maskError },
     logging: false,
+    plugins: [cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
       services,
@@ -121,6 +124,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      cache.close();
       await slaMonitor.stop();
       await relay.stop();
       await bus.close();
