@@ -37,6 +37,8 @@ export interface App {
   readonly bus: EventBus;
   /** The services' transaction: what it enqueued in the outbox is published after it commits. */
   readonly transaction: ServiceDeps["transaction"];
+  /** Publishes what committed transactions enqueued; `await relay.kick()` returns once all of it is published. */
+  readonly relay: OutboxRelay;
   /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
   readonly slaMonitor: SlaMonitor;
 }
@@ -104,6 +106,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     db,
     bus,
     transaction,
+    relay,
     slaMonitor,
     get url() {
       return url;

@@ -20,9 +20,10 @@ const TOPICS: readonly TopicName[] = [
 const MAX_ENTRIES = 1_000;
 
 interface Entry {
-  result: ExecutionResult;
+  /** null when the execution turned out not to be reusable (errors, or a change meanwhile) */
+  result: Promise<ExecutionResult | null>;
   storedAt: number;
-  /** the service clock when stored: answers with SLA figures depend on it */
+  /** the service clock when started: answers with SLA figures depend on it */
   clockAt: number;
 }
 
@@ -38,7 +39,8 @@ export interface ResponseCacheOptions {
  * Reuses the result of an identical query (same document, operation, variables and viewer) for a
  * short time. Every mutation executed here and every bus event (published by any instance) drops
  * all entries; a query that ran while the cache was dropped is not stored, so no answer older
- * than a change is served after that change is known. Mutations and subscriptions are never cached.
+ * than a change is served after that change is known. Identical queries arriving while one runs
+ * wait for its answer rather than run again. Mutations and subscriptions are never cached.
  */
 export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plugin: Plugin<Context>; close: () => void } {
   const entries = new Map<string, Entry>();
@@ -62,7 +64,7 @@ export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plug
   const fresh = (entry: Entry) => performance.now() - entry.storedAt < ttlMs && Math.abs(now().getTime() - entry.clockAt) < ttlMs;
 
   const plugin: Plugin<Context> = {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName)?.operation;
       if (operation === "mutation") {
         drop();
@@ -72,19 +74,25 @@ export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plug
       const key = JSON.stringify([args.contextValue.viewer, args.operationName ?? null, args.variableValues ?? null, textOf(args.document)]);
       const entry = entries.get(key);
       if (entry && fresh(entry)) {
-        setResultAndStopExecution(entry.result);
-        return;
+        return entry.result.then((result) => {
+          if (result) setResultAndStopExecution(result);
+        });
       }
       const startedIn = generation;
-      const storedAt = performance.now();
-      const clockAt = now().getTime();
-      return {
-        onExecuteDone({ result }) {
-          if (generation !== startedIn || Symbol.asyncIterator in result || result.errors?.length) return;
-          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-          entries.set(key, { result, storedAt, clockAt });
-        },
-      };
+      let settle!: (result: ExecutionResult | null) => void;
+      const mine: Entry = { result: new Promise((resolve) => (settle = resolve)), storedAt: performance.now(), clockAt: now().getTime() };
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(key, mine);
+      setExecuteFn(async (executionArgs) => {
+        let result: Awaited<ReturnType<typeof executeFn>> | null = null;
+        try {
+          return (result = await executeFn(executionArgs));
+        } finally {
+          const reusable = result !== null && generation === startedIn && !(Symbol.asyncIterator in result) && !result.errors?.length;
+          if (!reusable && entries.get(key) === mine) entries.delete(key);
+          settle(reusable ? (result as ExecutionResult) : null);
+        }
+      });
     },
   };
   return { plugin, close: () => loops.forEach((loop) => void loop.return?.()) };
