@@ -26,9 +26,12 @@ describe("the response cache", () => {
   });
   afterAll(() => t.stop());
 
+  // the outbox relay and the SLA monitor poll in the background
+  const background = /pg_try_advisory|OutboxEvent|"SlaAlert"|^\s*(BEGIN|COMMIT|ROLLBACK)/i;
+  const answering = (statements: string[]) => statements.filter((sql) => !background.test(sql));
   const list = async (token?: string) => {
     const { result, statements } = await counter.measure(() => t.gql(LIST, {}, token));
-    return { tickets: dataOf(result).tickets, statements: statements.length };
+    return { tickets: dataOf(result).tickets, statements: answering(statements).length };
   };
 
   it("answers an identical query of the same viewer from memory, and another viewer's afresh", async () => {
@@ -45,7 +48,7 @@ describe("the response cache", () => {
     expect(alone).toBeGreaterThan(0);
     clock.advance(60_000);
     const { result, statements } = await counter.measure(() => Promise.all([t.gql(LIST, {}, agent), t.gql(LIST, {}, agent), t.gql(LIST, {}, agent)]));
-    expect(statements).toHaveLength(alone);
+    expect(answering(statements)).toHaveLength(alone);
     expect(new Set(result.map((answer) => JSON.stringify(dataOf(answer).tickets))).size).toBe(1);
   });
 
