@@ -12,6 +12,7 @@ import { OutboxRelay } from "./events/outbox.ts";
 import type { ServiceDeps } from "./services/context.ts";
 import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
+import { responseCache } from "./graphql/response-cache.ts";
 import { schema } from "./graphql/schema.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
 import { serveCalendarFeed } from "./http/calendar-feed.ts";
@@ -36,6 +37,8 @@ export interface App {
   readonly bus: EventBus;
   /** The services' transaction: what it enqueued in the outbox is published after it commits. */
   readonly transaction: ServiceDeps["transaction"];
+  /** Publishes what committed transactions enqueued; `await relay.kick()` returns once all of it is published. */
+  readonly relay: OutboxRelay;
   /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
   readonly slaMonitor: SlaMonitor;
 }
@@ -65,12 +68,14 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const rolled = await services.tierSubscriptions.renewDue();
   if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: { subscriptionsProtocol: "WS", title: "supportclock" },
     maskedErrors: { maskError },
     logging: false,
+    plugins: [cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
       services,
@@ -101,6 +106,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     db,
     bus,
     transaction,
+    relay,
     slaMonitor,
     get url() {
       return url;
@@ -121,6 +127,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      cache.close();
       await slaMonitor.stop();
       await relay.stop();
       await bus.close();

@@ -12,6 +12,8 @@ export interface Config {
   shareSubscriptions: boolean;
   /** a SOLVED ticket may be reopened for this many days (TICKET_REOPEN_DAYS, default 7) */
   ticketReopenDays: number;
+  /** an identical query by the same viewer is answered again for this long, until a change is known (RESPONSE_CACHE_MS, default 1000; 0: off) */
+  responseCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(ticketReopenDays) || ticketReopenDays < 0 || ticketReopenDays > 365) {
     throw new ConfigError(`TICKET_REOPEN_DAYS must be a whole number of days 0–365, got "${env.TICKET_REOPEN_DAYS}"`);
   }
+  const responseCacheMs = Number(env.RESPONSE_CACHE_MS ?? 1_000);
+  if (!Number.isInteger(responseCacheMs) || responseCacheMs < 0 || responseCacheMs > 60_000) {
+    throw new ConfigError(`RESPONSE_CACHE_MS must be a whole number of milliseconds 0–60000, got "${env.RESPONSE_CACHE_MS}"`);
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -40,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: env.SEED === "demo" ? "demo" : undefined,
     shareSubscriptions: env.SUBSCRIPTION_SHARING !== "off",
     ticketReopenDays,
+    responseCacheMs,
   };
 }

@@ -49,8 +49,9 @@ export class EntitlementService {
     private readonly parts: { calendars: CalendarService; tiers: TierService; requestTypes: RequestTypeService; subscriptions: TierSubscriptionService },
   ) {}
 
-  async evaluate(viewer: Viewer, question: EntitlementQuestion): Promise<Entitlement> {
-    const account = await requireAccount(this.deps.prisma, viewer, question.customerNumber);
+  /** `account`: the question's account, when the caller already required it for this viewer. */
+  async evaluate(viewer: Viewer, question: EntitlementQuestion, account?: Account): Promise<Entitlement> {
+    account ??= await requireAccount(this.deps.prisma, viewer, question.customerNumber);
     if (!SUPPORT_CHANNELS.includes(question.channel)) throw new ValidationError("channel", `channel must be one of ${SUPPORT_CHANNELS.join(", ")}`);
     const language = languageTag("language", (question.language ?? account.language).trim());
     const at = (question.at ?? this.deps.now()).getTime();
@@ -86,12 +87,13 @@ export class EntitlementService {
   /** What the effective tier depends on, loaded. */
   private async standing(account: Account, at: number): Promise<TierStanding & { catalog: TierRow[] }> {
     const [catalog, subscription] = await Promise.all([this.parts.tiers.catalog(), this.parts.subscriptions.active(account.id)]);
+    const paid = subscription && { ...subscription, tier: await this.parts.tiers.withParts(subscription.tierId) };
     return {
       account: { status: account.status, paymentStatus: account.paymentStatus, partnerId: account.partnerId, createdAt: account.createdAt.getTime() },
       catalog,
-      subscription: subscription && { startedAt: subscription.startedAt.getTime(), currentPeriodEnd: subscription.currentPeriodEnd.getTime(), autoRenew: subscription.autoRenew, tier: subscription.tier },
+      subscription: paid && { startedAt: paid.startedAt.getTime(), currentPeriodEnd: paid.currentPeriodEnd.getTime(), autoRenew: paid.autoRenew, tier: paid.tier },
       at,
-      calendars: await this.engines(subscription ? [...catalog, subscription.tier] : catalog),
+      calendars: await this.engines(paid ? [...catalog, paid.tier] : catalog),
     };
   }
 

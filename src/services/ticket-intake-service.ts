@@ -70,7 +70,7 @@ export class TicketIntakeService {
     const now = this.deps.now();
     const at = now.getTime();
     const answer = await this.parts.entitlements
-      .evaluate(viewer, { customerNumber: account.customerNumber, channel: request.channel, language: request.language, requestTypeCode: request.requestTypeCode, at: now })
+      .evaluate(viewer, { customerNumber: account.customerNumber, channel: request.channel, language: request.language, requestTypeCode: request.requestTypeCode, at: now }, account)
       .catch(renaming("requestType", "requestTypeCode"));
     const kind = intakeKind(answer);
     if (kind === "STANDARD" && ESCALATION_CHANNELS.includes(request.channel)) await this.assertEscalationAllowed(account.id, answer.requestTypeId, request.channel, at);

@@ -87,6 +87,11 @@ export class TierService {
     return this.cached.rows;
   }
 
+  /** A tier with targets and channels by id: from the cached live catalog, or (archived) from the database. */
+  async withParts(id: string): Promise<TierRow> {
+    return (await this.catalog()).find((tier) => tier.id === id) ?? this.deps.prisma.tier.findUniqueOrThrow({ where: { id }, include: WITH_PARTS });
+  }
+
   private cached: { rows: Promise<TierRow[]>; at: number } | null = null;
 
   private listenForChanges() {

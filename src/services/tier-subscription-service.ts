@@ -142,12 +142,9 @@ export class TierSubscriptionService {
     });
   }
 
-  /** The account's active subscription with its tier, for entitlement decisions. */
+  /** The account's active subscription, for entitlement decisions (its tier comes from the tier catalog). */
   active(accountId: string) {
-    return this.deps.prisma.tierSubscription.findFirst({
-      where: { accountId, status: "ACTIVE" },
-      include: { tier: { include: { targets: true, channels: true } } },
-    });
+    return this.deps.prisma.tierSubscription.findFirst({ where: { accountId, status: "ACTIVE" } });
   }
 
   private async roll(id: string, accountId: string, now: Date): Promise<Kind | null> {
