@@ -5,20 +5,18 @@
  * DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) gets a fresh database.
  * Run: `npx tsx bench/tickets.ts`.
  */
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createSchema, createYoga } from "graphql-yoga";
-import pg from "pg";
 import { buildApp } from "../src/app.ts";
 import type { Viewer } from "../src/auth/viewer.ts";
 import { loadConfig } from "../src/config.ts";
 import { encodeId } from "../src/graphql/global-id.ts";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
+import { benchDatabase, POSTGRES_URL } from "./support/server-process.ts";
 
 const ADMIN: Viewer = { role: "ADMIN", tokenId: null, partnerId: null, accountId: null };
-const POSTGRES = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const CONCURRENCY = 16;
 const QUEUE_TICKETS = 300;
 
@@ -38,29 +36,14 @@ async function baseline(): Promise<LoadResult> {
   return result;
 }
 
+/** A fresh database next to POSTGRES_URL, or null (and a note) when PostgreSQL is not reachable. */
 async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const name = `sc_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
   try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    return await benchDatabase();
   } catch (error) {
-    console.log(`PostgreSQL at ${POSTGRES} not reachable (${(error as Error).message}): skipped`);
+    console.log(`PostgreSQL at ${POSTGRES_URL} not reachable (${(error as Error).message}): skipped`);
     return null;
-  } finally {
-    await admin.end().catch(() => {});
   }
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 async function benchOn(label: string, databaseUrl: string | undefined, anchor: LoadResult) {

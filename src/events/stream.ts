@@ -1,28 +1,9 @@
 import { Repeater } from "graphql-yoga";
 
 /**
- * Maps each event through `fn`, dropping nulls. Built on Repeater so that `return()` (a client
- * unsubscribing) ends the stream at once, even while waiting for the next event.
- */
-export function filterMap<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => Promise<U | null>): AsyncIterableIterator<U> {
-  return new Repeater<U>(async (push, stop) => {
-    let stopped = false;
-    void stop.then(() => {
-      stopped = true;
-      void source.return?.();
-    });
-    for await (const item of source) {
-      if (stopped) break;
-      const out = await fn(item);
-      if (out !== null && !stopped) await push(out);
-    }
-    stop();
-  });
-}
-
-/**
- * Like filterMap, but hands `fn` every event that arrived since its last call, so a burst costs
- * one read instead of one per event. Order is kept.
+ * Maps the events of `source` through `fn`, dropping nulls. `fn` gets every event that arrived
+ * since its last call, so a burst costs one read instead of one per event; order is kept. Built on
+ * Repeater so that `return()` (a client unsubscribing) ends the stream at once, even while waiting.
  */
 export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (items: T[]) => Promise<(U | null)[]>): AsyncIterableIterator<U> {
   return new Repeater<U>(async (push, stop) => {
@@ -49,4 +30,9 @@ export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (it
     await flushing;
     stop();
   });
+}
+
+/** filterMapBatched for a mapping of one event at a time. */
+export function filterMap<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => Promise<U | null>): AsyncIterableIterator<U> {
+  return filterMapBatched(source, (items) => Promise.all(items.map(fn)));
 }

@@ -1,6 +1,6 @@
 import type { AccountStatus, PaymentStatus } from "../account/account-input.ts";
 import type { BusinessCalendar, ClockMode, DurationUnit } from "../calendar/index.ts";
-import type { RequiredInformationItem } from "../request-type/request-type-definition.ts";
+import type { NormalisedRequestType, RequiredInformationItem } from "../request-type/request-type-definition.ts";
 import type { SubscriptionTerm } from "../subscription/coverage.ts";
 import type { SupportChannel } from "../tier/channels.ts";
 import type { TargetKind, TierEntitlement } from "../tier/tier-definition.ts";
@@ -28,16 +28,8 @@ export interface AccountStanding {
   createdAt: number;
 }
 
-export interface RequestTypeSpec {
-  code: string;
-  name: string;
-  inScope: boolean;
-  writtenOnly: boolean;
-  premiumOnly: boolean;
-  requiresEntitlement: TierEntitlement | null;
-  requiredInformation: readonly RequiredInformationItem[];
-  alternative: string | null;
-}
+/** A request type as the entitlement decision needs it: the normalised stored one. */
+export type RequestTypeSpec = Readonly<NormalisedRequestType>;
 
 export interface EntitlementInput {
   account: AccountStanding;
