@@ -6,9 +6,8 @@ import { pathToFileURL } from "node:url";
 import { type Client, createClient } from "graphql-ws";
 import pg from "pg";
 import WebSocket from "ws";
-import { BENCH_ADMIN_TOKEN, benchDatabase, fmt, percentile, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, percentile, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
 
-const SERVER_CORE = 1;
 const CHANGED = `subscription { accountChanged { sequence account { name } } }`;
 
 interface Subscriber {
@@ -38,17 +37,6 @@ async function connect(url: string, count: number, query: string, onEvent: (data
     await Promise.all(batch);
   }
   return subscribers;
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as any;
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 async function accountFixture(url: string): Promise<string> {

@@ -12,6 +12,7 @@ import { OutboxRelay } from "./events/outbox.ts";
 import type { ServiceDeps } from "./services/context.ts";
 import { authenticateRequest, maskError } from "./graphql/http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "./graphql/context.ts";
+import { bodyLimit } from "./graphql/body-limit.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { schema } from "./graphql/schema.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
@@ -57,9 +58,9 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     void relay.kick();
     return result;
   };
-  const deps: ServiceDeps = { prisma: db.prisma, bus, now, transaction };
+  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
-  const slaMonitor = new SlaMonitor(deps, () => void relay.kick());
+  const slaMonitor = new SlaMonitor(deps);
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
@@ -75,7 +76,8 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     graphiql: { subscriptionsProtocol: "WS", title: "supportclock" },
     maskedErrors: { maskError },
     logging: false,
-    plugins: [cache.plugin],
+    maxRequestBodySize: false,
+    plugins: [bodyLimit(), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
       services,

@@ -5,6 +5,8 @@ import pg from "pg";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
+/** The core a benchmarked server is pinned to; clients and PostgreSQL get the other one. */
+export const SERVER_CORE = 1;
 export const POSTGRES_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface ServerProcess {
@@ -32,9 +34,12 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** Starts `src/main.ts` as its own process (optionally pinned to one core) and waits until it listens. */
-export function startServer(env: Record<string, string>, core?: number): Promise<ServerProcess> {
-  const node = [process.execPath, `${ROOT}node_modules/tsx/dist/cli.mjs`, "src/main.ts"];
+/**
+ * Starts `script` (default: the service, `src/main.ts`) as its own process, optionally pinned to one
+ * core, and waits until it prints "listening on <url>/graphql".
+ */
+export function startServer(env: Record<string, string>, core?: number, script = "src/main.ts"): Promise<ServerProcess> {
+  const node = [process.execPath, `${ROOT}node_modules/tsx/dist/cli.mjs`, script];
   const [command, ...args] = core === undefined ? node : ["taskset", "-c", String(core), ...node];
   const child: ChildProcess = spawn(command!, args, {
     cwd: ROOT,
@@ -70,6 +75,18 @@ export function startServer(env: Record<string, string>, core?: number): Promise
     child.stderr!.on("data", read);
     child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
+}
+
+/** A GraphQL request to a bench server with the bootstrap admin credential; its data, or throws. */
+export async function adminGql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as any;
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }
 
 /** The deepest descendant of `pid` (taskset → tsx → node running the service). */

@@ -7,8 +7,11 @@ import type { TopicName, Topics } from "./topics.ts";
 export type Tx = Prisma.TransactionClient;
 
 export async function enqueue<T extends TopicName>(tx: Tx, topic: T, payload: Omit<Topics[T], "sequence">): Promise<void> {
-  await tx.outboxEvent.create({ data: { topic, payload: payload as Prisma.InputJsonValue } });
+  await tx.outboxEvent.create({ data: outboxRow(topic, payload) });
 }
+
+/** An outbox row, for writes that insert it themselves. */
+export const outboxRow = <T extends TopicName>(topic: T, payload: Omit<Topics[T], "sequence">) => ({ topic, payload: payload as Prisma.InputJsonObject & Prisma.JsonObject });
 
 const BATCH = 200;
 /** Shared by every process: only the holder publishes, so sequence numbers follow delivery order. */

@@ -7,6 +7,8 @@ export interface Topics {
   calendarChanged: { calendarId: string };
   /** A tier was created, changed or archived: cached catalogs are stale. */
   tierCatalogChanged: Record<string, never>;
+  /** A request type was created or changed: cached request types are stale. */
+  requestTypesChanged: Record<string, never>;
   /** A token was revoked: cached credentials must go. */
   apiTokenRevoked: { secretHash: string };
   /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
@@ -30,3 +32,5 @@ export interface Topics {
 }
 
 export type TopicName = keyof Topics;
+/** Topics that only say "what you cached is stale". */
+export type SignalTopic = "tierCatalogChanged" | "requestTypesChanged";

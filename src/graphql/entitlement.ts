@@ -69,7 +69,7 @@ const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
     language: t.exposeString("language"),
     requestType: t.prismaField({
       type: "RequestType",
-      resolve: (query, e, _args, ctx) => ctx.services.requestTypes.require("requestType", e.requestTypeCode, query),
+      resolve: (query, e, _args, ctx) => ctx.services.requestTypes.requireSelected("requestType", e.requestTypeCode, query),
     }),
     eligible: t.exposeBoolean("eligible", { description: "true when no reason blocks." }),
     reasons: t.expose("reasons", { type: [EntitlementReason] }),

@@ -4,18 +4,19 @@ import type { EventBus } from "../events/bus.ts";
 import type { TopicName } from "../events/topics.ts";
 import type { Context } from "./context.ts";
 
-/** Every topic: any published change may alter some cached answer. */
-const TOPICS: readonly TopicName[] = [
-  "accountChanged",
-  "calendarChanged",
-  "tierCatalogChanged",
-  "apiTokenRevoked",
-  "tierSubscriptionChanged",
-  "ticketChanged",
-  "slaAlertFired",
-  "bookingChanged",
-  "unitBalanceLow",
-];
+/** Every topic (the compiler checks the list is whole): any published change may alter some cached answer. */
+const TOPICS = Object.keys({
+  accountChanged: true,
+  calendarChanged: true,
+  tierCatalogChanged: true,
+  apiTokenRevoked: true,
+  tierSubscriptionChanged: true,
+  ticketChanged: true,
+  slaAlertFired: true,
+  bookingChanged: true,
+  unitBalanceLow: true,
+  requestTypesChanged: true,
+} satisfies Record<TopicName, true>) as TopicName[];
 
 const MAX_ENTRIES = 1_000;
 

@@ -1,10 +1,13 @@
 import type { EventBus } from "../events/bus.ts";
 import type { Tx } from "../events/outbox.ts";
+import type { SqlQuery } from "../db/client.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** What every service is built from. */
 export interface ServiceDeps {
   prisma: PrismaClient;
+  /** Plain SQL outside Prisma, for statements on the hot path (src/services/insert-rows.ts). */
+  sql: SqlQuery;
   bus: EventBus;
   /** The clock; injectable so tests can fix time. */
   now: () => Date;
@@ -13,6 +16,8 @@ export interface ServiceDeps {
    * it has committed.
    */
   transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Publishes the outbox rows a single statement wrote outside `transaction`, once it committed. */
+  committed(): void;
 }
 
 /** Prisma's interactive-transaction limits, for work that may queue behind a row lock. */

@@ -8,7 +8,7 @@ import { ValidationError } from "../domain/errors.ts";
 import { SUPPORT_CHANNELS, type SupportChannel } from "../domain/tier/channels.ts";
 import { language as languageTag } from "../domain/tier/language.ts";
 import type { Account } from "../generated/prisma/client.ts";
-import { requireAccount } from "./account-lookup.ts";
+import { type AccountWithLevel, requireAccount } from "./account-lookup.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import type { RequestTypeService } from "./request-type-service.ts";
@@ -49,8 +49,11 @@ export class EntitlementService {
     private readonly parts: { calendars: CalendarService; tiers: TierService; requestTypes: RequestTypeService; subscriptions: TierSubscriptionService },
   ) {}
 
-  /** `account`: the question's account, when the caller already required it for this viewer. */
-  async evaluate(viewer: Viewer, question: EntitlementQuestion, account?: Account): Promise<Entitlement> {
+  /**
+   * `account`: the question's account, when the caller already required it for this viewer (with
+   * WITH_ACTIVE_LEVEL, its paid level needs no second read).
+   */
+  async evaluate(viewer: Viewer, question: EntitlementQuestion, account?: Account | AccountWithLevel): Promise<Entitlement> {
     account ??= await requireAccount(this.deps.prisma, viewer, question.customerNumber);
     if (!SUPPORT_CHANNELS.includes(question.channel)) throw new ValidationError("channel", `channel must be one of ${SUPPORT_CHANNELS.join(", ")}`);
     const language = languageTag("language", (question.language ?? account.language).trim());
@@ -85,8 +88,9 @@ export class EntitlementService {
   }
 
   /** What the effective tier depends on, loaded. */
-  private async standing(account: Account, at: number): Promise<TierStanding & { catalog: TierRow[] }> {
-    const [catalog, subscription] = await Promise.all([this.parts.tiers.catalog(), this.parts.subscriptions.active(account.id)]);
+  private async standing(account: Account | AccountWithLevel, at: number): Promise<TierStanding & { catalog: TierRow[] }> {
+    const level = "tierSubscriptions" in account ? (account.tierSubscriptions[0] ?? null) : this.parts.subscriptions.active(account.id);
+    const [catalog, subscription] = await Promise.all([this.parts.tiers.catalog(), level]);
     const paid = subscription && { ...subscription, tier: await this.parts.tiers.withParts(subscription.tierId) };
     return {
       account: { status: account.status, paymentStatus: account.paymentStatus, partnerId: account.partnerId, createdAt: account.createdAt.getTime() },

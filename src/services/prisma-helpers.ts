@@ -19,11 +19,13 @@ export function selection<Q extends { select?: object | null }>(query: Q): Q {
 }
 
 /**
- * The name of the unique index a write violated (Prisma P2002), or null for any other error.
- * Both driver adapters pass PostgreSQL's message on; only adapter-pg also names the index.
+ * The name of the unique index a write violated, or null for any other error: from Prisma (P2002;
+ * both driver adapters pass PostgreSQL's message on, only adapter-pg also names the index) or
+ * from a driver directly (SQLSTATE 23505, e.g. src/services/insert-rows.ts).
  */
 export function violatedUniqueIndex(error: unknown): string | null {
-  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalMessage?: string; constraint?: { index?: string } } } } };
+  const { code, constraint, meta } = error as { code?: string; constraint?: string; meta?: { driverAdapterError?: { cause?: { originalMessage?: string; constraint?: { index?: string } } } } };
+  if (code === "23505") return constraint ?? "";
   if (code !== "P2002") return null;
   const cause = meta?.driverAdapterError?.cause;
   return cause?.constraint?.index ?? /unique constraint "([^"]+)"/.exec(cause?.originalMessage ?? "")?.[1] ?? "";

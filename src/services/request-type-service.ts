@@ -11,31 +11,44 @@ import {
 import { STANDARD_REQUEST_TYPES } from "../domain/request-type/standard-request-types.ts";
 import type { Prisma, RequestType } from "../generated/prisma/client.ts";
 import type { ServiceDeps } from "./context.ts";
+import { CachedSnapshot } from "./cached-snapshot.ts";
 import { selection, uniquely } from "./prisma-helpers.ts";
 
 type Query = { select?: Prisma.RequestTypeSelect };
 export type RequestTypePatch = { [K in keyof Omit<RequestTypeDefinition, "code">]?: RequestTypeDefinition[K] | null } & { code: string };
 
+type RequestTypeRow = RequestType & { requiredInformation: RequiredInformationItem[] };
+
 export class RequestTypeService {
-  constructor(private readonly deps: ServiceDeps) {}
+  /** Every intake reads its request type: all of them are kept in memory, by code. */
+  private readonly snapshot: CachedSnapshot<Map<string, RequestTypeRow>>;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.snapshot = new CachedSnapshot(deps.bus, "requestTypesChanged", async () => {
+      const rows = (await deps.prisma.requestType.findMany()) as RequestTypeRow[];
+      return new Map(rows.map((row) => [row.code, row]));
+    });
+  }
 
   /**
    * Inserts the standard request types that are missing, at start-up. Idempotent and safe when
    * several processes start at once (ON CONFLICT DO NOTHING); edits made since are kept.
    */
   async ensureStandard(): Promise<number> {
-    const { count } = await this.deps.prisma.requestType.createMany({
-      data: STANDARD_REQUEST_TYPES.map((definition) => columns(validateRequestType(definition))),
-      skipDuplicates: true,
-    });
+    const { count } = await this.snapshot.changed(
+      this.deps.prisma.requestType.createMany({
+        data: STANDARD_REQUEST_TYPES.map((definition) => columns(validateRequestType(definition))),
+        skipDuplicates: true,
+      }),
+    );
     return count;
   }
 
   async create(viewer: Viewer, definition: RequestTypeDefinition, query: Query = {}) {
     assertStaff(viewer);
     const type = validateRequestType(definition);
-    return uniquely("code", `A request type with code ${type.code} already exists`, () =>
-      this.deps.prisma.requestType.create({ ...selection(query), data: columns(type) }),
+    return this.snapshot.changed(
+      uniquely("code", `A request type with code ${type.code} already exists`, () => this.deps.prisma.requestType.create({ ...selection(query), data: columns(type) })),
     );
   }
 
@@ -46,7 +59,7 @@ export class RequestTypeService {
     const clearable = new Set(["requiresEntitlement", "alternative"]);
     const given = Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && (value !== null || clearable.has(key))));
     const type = validateRequestType({ ...specOf(current), ...given, code: current.code });
-    return this.deps.prisma.requestType.update({ ...selection(query), where: { id: current.id }, data: columns(type) });
+    return this.snapshot.changed(this.deps.prisma.requestType.update({ ...selection(query), where: { id: current.id }, data: columns(type) }));
   }
 
   list(query: Prisma.RequestTypeFindManyArgs) {
@@ -62,12 +75,21 @@ export class RequestTypeService {
   }
 
   /** The request type with this code, or a NotFoundError on `field`. */
-  async require(field: string, code: string, query: Query = {}): Promise<RequestType & { requiredInformation: RequiredInformationItem[] }> {
-    const type = await this.deps.prisma.requestType.findUnique({ ...selection(query), where: { code: requestTypeCode(field, code) } });
-    if (!type) throw new NotFoundError(field, `No request type with code ${code.trim().toUpperCase()}`);
-    return type as RequestType & { requiredInformation: RequiredInformationItem[] };
+  async require(field: string, code: string): Promise<RequestTypeRow> {
+    const type = (await this.snapshot.get()).get(requestTypeCode(field, code));
+    if (!type) throw notFound(field, code);
+    return type;
+  }
+
+  /** The same for a GraphQL selection, read from the database. */
+  async requireSelected(field: string, code: string, query: Query) {
+    const type = await this.byCode(requestTypeCode(field, code), query);
+    if (!type) throw notFound(field, code);
+    return type;
   }
 }
+
+const notFound = (field: string, code: string) => new NotFoundError(field, `No request type with code ${code.trim().toUpperCase()}`);
 
 function assertStaff(viewer: Viewer) {
   if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change request types");

@@ -10,7 +10,7 @@ export interface AlertClock {
   thresholds: readonly number[];
 }
 
-interface Pending {
+export interface PendingAlert {
   clockId: string;
   kind: "WARNING" | "BREACHED";
   threshold: number;
@@ -20,15 +20,15 @@ interface Pending {
 const keyOf = (alert: { clockId: string; kind: string; threshold: number }) => `${alert.clockId}|${alert.kind}|${alert.threshold}`;
 
 /**
- * Rewrites the pending SLA alerts of one ticket after its clocks changed, in the caller's
- * transaction. Each running clock gets a WARNING per threshold and a BREACHED at its due instant
- * (slaAlertSchedule); paused, met, not started and replaced clocks get none. Rows already fired
- * are never touched (each alert goes out once), so a row is only created, moved or deleted while
- * `firedAt` is null — the monitor fires a row with the same condition. `fresh`: the ticket has
- * no alert rows yet (a new ticket), which saves the read.
+ * The alerts the clocks are due to raise: each running clock gets a WARNING per threshold and a
+ * BREACHED at its due instant (slaAlertSchedule); paused, met and not started clocks get none.
  */
-export async function syncSlaAlerts(tx: Tx, ticketId: string, clocks: readonly AlertClock[], options: { fresh?: boolean } = {}): Promise<void> {
-  const wanted = new Map<string, Pending>();
+export function pendingAlerts(clocks: readonly AlertClock[]): PendingAlert[] {
+  return [...wantedAlerts(clocks).values()];
+}
+
+function wantedAlerts(clocks: readonly AlertClock[]): Map<string, PendingAlert> {
+  const wanted = new Map<string, PendingAlert>();
   for (const { id, clock, thresholds } of clocks) {
     if (slaClockPhase(clock.history) !== "RUNNING") continue;
     for (const alert of slaAlertSchedule(clock, thresholds)) {
@@ -36,9 +36,18 @@ export async function syncSlaAlerts(tx: Tx, ticketId: string, clocks: readonly A
       wanted.set(keyOf(pending), pending);
     }
   }
-  const existing = options.fresh
-    ? []
-    : await tx.slaAlert.findMany({ where: { ticketId }, select: { id: true, clockId: true, kind: true, threshold: true, fireAt: true, firedAt: true } });
+  return wanted;
+}
+
+/**
+ * Rewrites the pending SLA alerts of one ticket after its clocks changed, in the caller's
+ * transaction, to pendingAlerts(); replaced clocks (left out) lose theirs. Rows already fired
+ * are never touched (each alert goes out once), so a row is only created, moved or deleted while
+ * `firedAt` is null — the monitor fires a row with the same condition.
+ */
+export async function syncSlaAlerts(tx: Tx, ticketId: string, clocks: readonly AlertClock[]): Promise<void> {
+  const wanted = wantedAlerts(clocks);
+  const existing = await tx.slaAlert.findMany({ where: { ticketId }, select: { id: true, clockId: true, kind: true, threshold: true, fireAt: true, firedAt: true } });
   const stale: string[] = [];
   const moved: { id: string; fireAt: Date }[] = [];
   for (const row of existing) {

@@ -24,11 +24,7 @@ export class SlaMonitor {
   private next: Date | null = null;
   private changes: AsyncIterableIterator<unknown> | undefined;
 
-  /** `afterCommit` publishes what the firing statement put in the outbox (the relay's kick). */
-  constructor(
-    private readonly deps: ServiceDeps,
-    private readonly afterCommit: () => void,
-  ) {}
+  constructor(private readonly deps: ServiceDeps) {}
 
   /** Fires what came due while the service was down (marked late), then follows the schedule. */
   start(): void {
@@ -101,7 +97,7 @@ export class SlaMonitor {
       )
       SELECT (SELECT count(*) FROM events)::int AS fired,
              (SELECT min("fireAt") FROM "SlaAlert" WHERE "firedAt" IS NULL AND id NOT IN (SELECT id FROM due)) AS next`;
-    if (result!.fired > 0) this.afterCommit();
+    if (result!.fired > 0) this.deps.committed();
     return result!;
   }
 

@@ -15,16 +15,18 @@ import {
   WrittenChannelRequiredError,
 } from "../domain/ticket/index.ts";
 import type { SupportChannel } from "../domain/tier/channels.ts";
-import { enqueue } from "../events/outbox.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { actorOf, requireAccount } from "./account-lookup.ts";
+import { outboxRow } from "../events/outbox.ts";
+import { Prisma, type SlaClock, type Ticket } from "../generated/prisma/client.ts";
+import { actorOf, requireAccount, WITH_ACTIVE_LEVEL } from "./account-lookup.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import type { Entitlement, EntitlementService } from "./entitlement-service.ts";
 import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
 import { requestHash } from "./request-hash.ts";
-import { syncSlaAlerts } from "./sla-alert-sync.ts";
+import { insertRows, rowsOf } from "./insert-rows.ts";
+import { pendingAlerts } from "./sla-alert-sync.ts";
 import { CURRENT_CLOCKS, applyEffects, type ClockTarget, clockColumns, clockSummary, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import { uuid7 } from "./uuid7.ts";
 import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
 import { unchanged } from "./ticket-change.ts";
 
@@ -62,7 +64,7 @@ export class TicketIntakeService {
 
   async create(viewer: Viewer, input: TicketCreateInput, query: TicketQuery = {}) {
     const request = normalise(input);
-    const account = await requireAccount(this.deps.prisma, viewer, input.customerNumber);
+    const account = await requireAccount(this.deps.prisma, viewer, input.customerNumber, "customerNumber", WITH_ACTIVE_LEVEL);
     if (request.idempotencyKey) {
       const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
       if (replay) return replay;
@@ -91,7 +93,11 @@ export class TicketIntakeService {
     const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);
     const actor = actorOf(viewer);
 
-    const data: Prisma.TicketUncheckedCreateInput = {
+    const id = uuid7();
+    const written = new Date();
+    const summary = clockSummary(states, engines, at);
+    const ticket: Omit<Ticket, "number"> = {
+      id,
       accountId: account.id,
       tierId: tier?.id ?? null,
       priorityRank: answer.priority?.rank ?? 0,
@@ -103,30 +109,44 @@ export class TicketIntakeService {
       body: request.body,
       status: creation.status,
       kind,
-      intakeReasons: answer.reasons as unknown as Prisma.InputJsonValue,
+      intakeReasons: jsonOf(answer.reasons),
       flags: request.flags,
       providedInformation: request.providedInformation,
       missingInformation: missing.map((item) => item.key),
+      assigneeId: null,
+      teamId: null,
       createdBy: actor,
       idempotencyKey: request.idempotencyKey,
       requestHash: request.idempotencyKey ? request.hash : null,
+      nextDueAt: summary.nextDueAt,
+      atRiskAt: summary.atRiskAt,
+      solvedAt: null,
+      closedAt: null,
       createdAt: now,
-      ...clockSummary(states, engines, at),
-      attachments: { createMany: { data: request.attachments } },
-      clocks: { createMany: { data: states.map((state) => clockColumns(state, engines, at)) } },
-      events: { create: { kind: "CREATED", actor, at: now, data: { to: creation.status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons } as unknown as Prisma.InputJsonValue } },
+      updatedAt: written,
     };
+    const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), ticketId: id, replacedAt: null, createdAt: written }));
+    const alerts = pendingAlerts(states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds })));
+    const history = { kind: "CREATED", actor, at: now, data: jsonOf({ to: creation.status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons }) };
     try {
-      return await this.deps.transaction(async (tx) => {
-        const ticket = await tx.ticket.create({ ...withId(query), data });
-        const alertClocks = states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds }));
-        await syncSlaAlerts(tx, ticket.id, alertClocks, { fresh: true });
-        await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: account.id, kind: "CREATED" });
-        return ticket;
-      });
+      const [inserted] = await insertRows<{ number: number }>(
+        this.deps.sql,
+        [
+          rowsOf("Ticket", [ticket]),
+          rowsOf("TicketAttachment", request.attachments.map((attachment) => ({ id: uuid7(), ticketId: id, ...attachment }))),
+          rowsOf("SlaClock", clocks),
+          rowsOf("SlaAlert", alerts.map((alert) => ({ id: uuid7(), ticketId: id, ...alert }))),
+          rowsOf("TicketEvent", [{ id: uuid7(), ticketId: id, ...history }]),
+          rowsOf("OutboxEvent", [outboxRow("ticketChanged", { ticketId: id, accountId: account.id, kind: "CREATED" })]),
+        ],
+        ["number"],
+      );
+      this.deps.committed();
+      const row = { ...ticket, number: inserted!.number, clocks, account };
+      return answers(query) ? row : await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id } });
     } catch (error) {
       // the same key raced in from another request: answer as a replay would
-      if (request.idempotencyKey && violatedUniqueIndex(error) !== null) {
+      if (request.idempotencyKey && violatedUniqueIndex(error) === UNIQUE_KEY) {
         const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
         if (replay) return replay;
       }
@@ -220,9 +240,27 @@ function normalise(input: TicketCreateInput) {
   return { ...request, hash };
 }
 
-/** The client's selection plus the id the alerts need. */
-function withId(query: TicketQuery): TicketQuery {
-  return query.select ? { select: { ...query.select, id: true } } : query;
+/** A JSON column's value as the database gives it back. */
+const jsonOf = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.JsonValue;
+
+const TICKET_COLUMNS: ReadonlySet<string> = new Set(Object.values(Prisma.TicketScalarFieldEnum));
+/** The relations intake has in hand: their columns, and the arguments they are asked with. */
+const IN_HAND: Record<string, { columns: ReadonlySet<string>; args: string }> = {
+  clocks: { columns: new Set(Object.values(Prisma.SlaClockScalarFieldEnum)), args: JSON.stringify(CURRENT_CLOCKS) },
+  account: { columns: new Set(Object.values(Prisma.AccountScalarFieldEnum)), args: "{}" },
+};
+
+/** Whether a new ticket's columns, current clocks and account are all `query` asks for (else it is read back). */
+function answers(query: TicketQuery): boolean {
+  const asked = query.select ?? query.include;
+  if (!asked) return true;
+  return Object.entries(asked).every(([key, value]) => {
+    if (!value || TICKET_COLUMNS.has(key)) return true;
+    const relation = IN_HAND[key];
+    if (!relation || value === true) return relation !== undefined;
+    const { select, ...args } = value as { select?: Record<string, unknown> };
+    return (!select || Object.entries(select).every(([column, wanted]) => !wanted || relation.columns.has(column))) && JSON.stringify(args) === relation.args;
+  });
 }
 
 /** Rethrows a domain error about `from` (the entitlement question's name) as one about `to` (this input's). */

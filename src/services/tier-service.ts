@@ -5,13 +5,13 @@ import { type NormalisedTier, type TierDefinition, tierCode, validateTierDefinit
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
+import { CachedSnapshot } from "./cached-snapshot.ts";
 import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
 
 type Query = { select?: Prisma.TierSelect; include?: Prisma.TierInclude };
 /** A tier with its targets and channels: what entitlement decisions read. */
 export type TierRow = Prisma.TierGetPayload<{ include: { targets: true; channels: true } }>;
 const WITH_PARTS = { targets: true, channels: true } as const;
-const CATALOG_TTL_MS = 60_000;
 
 /** Every field optional but the code: what is given replaces, targets and channels as whole lists. */
 export type TierPatch = { [K in keyof Omit<TierDefinition, "code">]?: TierDefinition[K] | null } & { code: string };
@@ -21,8 +21,12 @@ export class TierService {
     private readonly deps: ServiceDeps,
     private readonly calendars: CalendarService,
   ) {
-    this.listenForChanges();
+    this.snapshot = new CachedSnapshot(deps.bus, "tierCatalogChanged", () =>
+      deps.prisma.tier.findMany({ where: { archivedAt: null }, include: WITH_PARTS, orderBy: { id: "asc" } }),
+    );
   }
+
+  private readonly snapshot: CachedSnapshot<TierRow[]>;
 
   async create(viewer: Viewer, definition: TierDefinition, query: Query = {}) {
     assertStaff(viewer);
@@ -79,12 +83,7 @@ export class TierService {
    * it is cached until a tier write on any instance says otherwise (or a minute passes).
    */
   catalog(): Promise<TierRow[]> {
-    if (!this.cached || this.cached.at + CATALOG_TTL_MS < Date.now()) {
-      const rows = this.deps.prisma.tier.findMany({ where: { archivedAt: null }, include: WITH_PARTS, orderBy: { id: "asc" } });
-      this.cached = { rows, at: Date.now() };
-      rows.catch(() => (this.cached = null));
-    }
-    return this.cached.rows;
+    return this.snapshot.get();
   }
 
   /** A tier with targets and channels by id: from the cached live catalog, or (archived) from the database. */
@@ -92,19 +91,8 @@ export class TierService {
     return (await this.catalog()).find((tier) => tier.id === id) ?? this.deps.prisma.tier.findUniqueOrThrow({ where: { id }, include: WITH_PARTS });
   }
 
-  private cached: { rows: Promise<TierRow[]>; at: number } | null = null;
-
-  private listenForChanges() {
-    void (async () => {
-      for await (const _ of this.deps.bus.subscribe("tierCatalogChanged")) this.cached = null;
-    })();
-  }
-
-  private async changed<T>(write: Promise<T>): Promise<T> {
-    const result = await write;
-    this.cached = null;
-    await this.deps.bus.publish("tierCatalogChanged", {});
-    return result;
+  private changed<T>(write: Promise<T>): Promise<T> {
+    return this.snapshot.changed(write);
   }
 
   /** A live tier to subscribe to, by code; `field` names the input. */
