@@ -26,6 +26,8 @@ interface Entry {
   storedAt: number;
   /** the service clock when started: answers with SLA figures depend on it */
   clockAt: number;
+  /** past its time to live, and one request is already computing its successor */
+  refreshing?: boolean;
 }
 
 export interface ResponseCacheOptions {
@@ -41,7 +43,9 @@ export interface ResponseCacheOptions {
  * short time. Every mutation executed here and every bus event (published by any instance) drops
  * all entries; a query that ran while the cache was dropped is not stored, so no answer older
  * than a change is served after that change is known. Identical queries arriving while one runs
- * wait for its answer rather than run again. Mutations and subscriptions are never cached.
+ * wait for its answer rather than run again (they asked before any later change). Past its time
+ * to live an answer is still served, for up to one more, while one request computes the next, so
+ * a busy query never stalls on its own refresh. Mutations and subscriptions are never cached.
  */
 export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plugin: Plugin<Context>; close: () => void } {
   const entries = new Map<string, Entry>();
@@ -62,7 +66,11 @@ export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plug
     if (text === undefined) printed.set(document, (text = print(document)));
     return text;
   };
-  const fresh = (entry: Entry) => performance.now() - entry.storedAt < ttlMs && Math.abs(now().getTime() - entry.clockAt) < ttlMs;
+  const age = (entry: Entry) => Math.max(performance.now() - entry.storedAt, Math.abs(now().getTime() - entry.clockAt));
+  const serve = (entry: Entry, setResult: (result: ExecutionResult) => void) =>
+    entry.result.then((result) => {
+      if (result) setResult(result);
+    });
 
   const plugin: Plugin<Context> = {
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
@@ -74,27 +82,33 @@ export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plug
       if (operation !== "query" || ttlMs <= 0) return;
       const key = JSON.stringify([args.contextValue.viewer, args.operationName ?? null, args.variableValues ?? null, textOf(args.document)]);
       const entry = entries.get(key);
-      if (entry && fresh(entry)) {
-        return entry.result.then((result) => {
-          if (result) setResultAndStopExecution(result);
-        });
-      }
+      const entryAge = entry ? age(entry) : Infinity;
+      if (entry && (entryAge < ttlMs || (entryAge < 2 * ttlMs && entry.refreshing))) return serve(entry, setResultAndStopExecution);
+      const refreshing = entry && entryAge < 2 * ttlMs ? entry : null;
+      if (refreshing) refreshing.refreshing = true;
       const startedIn = generation;
       let settle!: (result: ExecutionResult | null) => void;
       const mine: Entry = { result: new Promise((resolve) => (settle = resolve)), storedAt: performance.now(), clockAt: now().getTime() };
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      entries.set(key, mine);
+      // a refresh joins the map once done; until then the stale answer is what others get
+      if (!refreshing) store(key, mine);
       setExecuteFn(async (executionArgs) => {
         let result: Awaited<ReturnType<typeof executeFn>> | null = null;
         try {
           return (result = await executeFn(executionArgs));
         } finally {
-          const reusable = result !== null && generation === startedIn && !(Symbol.asyncIterator in result) && !result.errors?.length;
-          if (!reusable && entries.get(key) === mine) entries.delete(key);
-          settle(reusable ? (result as ExecutionResult) : null);
+          const usable = result !== null && !(Symbol.asyncIterator in result) && !result.errors?.length;
+          const keep = usable && generation === startedIn;
+          if (keep && refreshing) store(key, mine);
+          if (!keep && entries.get(key) === mine) entries.delete(key);
+          if (refreshing) refreshing.refreshing = false;
+          settle(usable ? (result as ExecutionResult) : null);
         }
       });
     },
   };
+  function store(key: string, entry: Entry) {
+    if (!entries.has(key) && entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, entry);
+  }
   return { plugin, close: () => loops.forEach((loop) => void loop.return?.()) };
 }

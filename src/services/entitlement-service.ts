@@ -50,8 +50,8 @@ export class EntitlementService {
   ) {}
 
   /**
-   * `account`: the question's account, when the caller already required it for this viewer (with
-   * WITH_ACTIVE_LEVEL, its paid level needs no second read).
+   * `account`: the question's account, when the caller already required it for this viewer (read
+   * with its paid level, that needs no second read).
    */
   async evaluate(viewer: Viewer, question: EntitlementQuestion, account?: Account | AccountWithLevel): Promise<Entitlement> {
     account ??= await requireAccount(this.deps.prisma, viewer, question.customerNumber);

@@ -17,7 +17,7 @@ import {
 import type { SupportChannel } from "../domain/tier/channels.ts";
 import { outboxRow } from "../events/outbox.ts";
 import { Prisma, type SlaClock, type Ticket } from "../generated/prisma/client.ts";
-import { actorOf, requireAccount, WITH_ACTIVE_LEVEL } from "./account-lookup.ts";
+import { actorOf, requireAccountWithLevel } from "./account-lookup.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import type { Entitlement, EntitlementService } from "./entitlement-service.ts";
@@ -64,7 +64,7 @@ export class TicketIntakeService {
 
   async create(viewer: Viewer, input: TicketCreateInput, query: TicketQuery = {}) {
     const request = normalise(input);
-    const account = await requireAccount(this.deps.prisma, viewer, input.customerNumber, "customerNumber", WITH_ACTIVE_LEVEL);
+    const account = await requireAccountWithLevel(this.deps.sql, viewer, input.customerNumber);
     if (request.idempotencyKey) {
       const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
       if (replay) return replay;

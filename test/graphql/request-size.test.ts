@@ -35,7 +35,7 @@ describe("request bodies", () => {
     for (const length of [String(Buffer.byteLength(body)), undefined]) {
       const response = await post(t.url, ADMIN_TOKEN, [body.slice(0, 1000), body.slice(1000)], length);
       expect(response.status).toBe(200);
-      expect(dataOf(response.body).__typename).toBe("Query");
+      expect(dataOf<{ __typename: string }>(response.body).__typename).toBe("Query");
     }
   });
 

@@ -101,4 +101,54 @@ describe("the response cache", () => {
     const remaining = (result: typeof before) => result.tickets.edges.flatMap((edge: any) => edge.node.slaClocks.map((c: any) => c.remainingBusinessMinutes));
     expect(remaining(later)).not.toEqual(remaining(before));
   });
+
+  it("past its time to live serves the old answer while one request computes the next, then the new one", async () => {
+    await t.app.relay.kick();
+    const [ticket] = await t.app.db.prisma.ticket.findMany({ where: { subject: "Renamed elsewhere" } });
+    await list(agent);
+    expect((await list(agent)).statements).toBe(0);
+    clock.advance(90_000); // past the 60 s time to live, within twice it
+    await t.app.db.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed while stale" } });
+    const subjects = (answer: any) => dataOf(answer).tickets.edges.map((edge: any) => edge.node.subject);
+    const gate = counter.hold(/FROM "public"."Ticket"/);
+    const refreshing = t.gql(LIST, {}, agent);
+    await gate.reached; // the refresh is in the database
+    const { result: served, statements } = await counter.measure(() => t.gql(LIST, {}, agent));
+    expect(answering(statements)).toEqual([]);
+    expect(subjects(served)).toContain("Renamed elsewhere");
+    gate.release();
+    expect(subjects(await refreshing)).toContain("Renamed while stale");
+    const after = await list(agent);
+    expect(after.statements).toBe(0);
+    expect(after.tickets.edges.map((edge: any) => edge.node.subject)).toContain("Renamed while stale");
+  });
+
+  it("runs afresh once an answer is older than twice its time to live", async () => {
+    await list(agent);
+    clock.advance(150_000);
+    const { result, statements } = await counter.measure(() => Promise.all([t.gql(LIST, {}, agent), t.gql(LIST, {}, agent)]));
+    const alone = answering(statements).length;
+    expect(alone).toBeGreaterThan(0);
+    expect(JSON.stringify(dataOf(result[0]!).tickets)).toBe(JSON.stringify(dataOf(result[1]!).tickets));
+    clock.advance(150_000);
+    expect((await list(agent)).statements).toBe(alone);
+  });
+
+  it("hands a running answer to the identical queries waiting for it even when a change arrives meanwhile, and keeps it no longer", async () => {
+    clock.advance(150_000);
+    const gate = counter.hold(/FROM "public"."Ticket"/);
+    const { result: answers, statements } = await counter.measure(async () => {
+      const first = t.gql(LIST, {}, agent);
+      await gate.reached;
+      const second = t.gql(LIST, {}, agent);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the second request is parked on the first's answer
+      await t.app.bus.publish("tierCatalogChanged", {});
+      gate.release();
+      return Promise.all([first, second]);
+    });
+    expect(JSON.stringify(dataOf(answers[1]!).tickets)).toBe(JSON.stringify(dataOf(answers[0]!).tickets));
+    const once = (await list(agent)).statements; // runs again: the answer was not kept, the change came while it ran
+    expect(once).toBeGreaterThan(0);
+    expect(answering(statements)).toHaveLength(once);
+  });
 });

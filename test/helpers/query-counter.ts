@@ -4,11 +4,13 @@ type Fn = (...args: unknown[]) => unknown;
 
 /**
  * Counts the SQL statements Prisma sends through its driver adapter (driver adapters emit no
- * query events): hand `wrap` to startTestApp, then `measure` an operation.
+ * query events): hand `wrap` to startTestApp, then `measure` an operation. `hold` keeps matching
+ * statements from reaching the database until released, to catch work in the middle.
  */
 export function queryCounter() {
   let counting = false;
   const statements: string[] = [];
+  let held: { match: RegExp; reached: () => void; released: Promise<void> } | null = null;
 
   const queryable = <Q extends object>(target: Q): Q =>
     new Proxy(target, {
@@ -17,8 +19,12 @@ export function queryCounter() {
         if (typeof value !== "function") return value;
         const method = value as Fn;
         if (property === "queryRaw" || property === "executeRaw") {
-          return (query: { sql: string }) => {
+          return async (query: { sql: string }) => {
             if (counting) statements.push(query.sql);
+            if (held?.match.test(query.sql)) {
+              held.reached();
+              await held.released;
+            }
             return method.call(object, query);
           };
         }
@@ -40,6 +46,20 @@ export function queryCounter() {
 
   return {
     wrap,
+    /** Holds statements matching `match`: `reached` resolves when the first arrives; `release` lets them all go. */
+    hold(match: RegExp) {
+      let reached!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (reached = resolve));
+      held = { match, reached, released: new Promise<void>((resolve) => (release = resolve)) };
+      return {
+        reached: arrived,
+        release: () => {
+          held = null;
+          release();
+        },
+      };
+    },
     /** Runs `work` and returns the SQL statements it caused. */
     async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
       statements.length = 0;
