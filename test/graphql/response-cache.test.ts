@@ -109,7 +109,7 @@ describe("the response cache", () => {
     expect((await list(agent)).statements).toBe(0);
     clock.advance(90_000); // past the 60 s time to live, within twice it
     await t.app.db.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed while stale" } });
-    const subjects = (answer: any) => dataOf(answer).tickets.edges.map((edge: any) => edge.node.subject);
+    const subjects = (answer: any) => dataOf<any>(answer).tickets.edges.map((edge: any) => edge.node.subject);
     const gate = counter.hold(/FROM "public"."Ticket"/);
     const refreshing = t.gql(LIST, {}, agent);
     await gate.reached; // the refresh is in the database
