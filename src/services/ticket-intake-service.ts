@@ -2,49 +2,29 @@ import type { Viewer } from "../auth/viewer.ts";
 import type { Reason } from "../domain/entitlement/types.ts";
 import { DomainError, IdempotencyKeyReusedError, ValidationError } from "../domain/errors.ts";
 import type { InformationCondition } from "../domain/request-type/request-type-definition.ts";
-import type { AttachmentInput } from "../domain/ticket/index.ts";
 import {
   assertEscalationAllowed,
   ESCALATION_CHANNELS,
-  intakeInput,
   missingInformation,
   NotEntitledError,
   OPEN_TICKET_STATUSES,
   ticketCreation,
-  ticketFlags,
   WrittenChannelRequiredError,
 } from "../domain/ticket/index.ts";
 import type { SupportChannel } from "../domain/tier/channels.ts";
-import { outboxRow } from "../events/outbox.ts";
-import { Prisma, type SlaClock, type Ticket } from "../generated/prisma/client.ts";
 import { actorOf, requireAccountWithLevel } from "./account-lookup.ts";
 import type { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import type { Entitlement, EntitlementService } from "./entitlement-service.ts";
 import { selection, violatedUniqueIndex } from "./prisma-helpers.ts";
-import { requestHash } from "./request-hash.ts";
-import { insertRows, rowsOf } from "./insert-rows.ts";
-import { pendingAlerts } from "./sla-alert-sync.ts";
-import { CURRENT_CLOCKS, applyEffects, type ClockTarget, clockColumns, clockSummary, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
-import { uuid7 } from "./uuid7.ts";
+import { insertRows } from "./insert-rows.ts";
+import { CURRENT_CLOCKS, applyEffects, type ClockTarget, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import { normalise, type TicketCreateInput } from "./ticket-intake-request.ts";
+import { answeredInHand, intakeRows } from "./ticket-intake-rows.ts";
 import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
 import { unchanged } from "./ticket-change.ts";
 
-export interface TicketCreateInput {
-  customerNumber: string;
-  channel: SupportChannel;
-  /** default: the account's language */
-  language?: string | null;
-  requestTypeCode: string;
-  subject: string;
-  body: string;
-  attachments?: readonly AttachmentInput[] | null;
-  /** facts that make more information necessary: BROKEN_DATABASE */
-  flags?: readonly string[] | null;
-  /** checklist keys the request already carries */
-  providedInformation?: readonly string[] | null;
-  idempotencyKey?: string | null;
-}
+export type { TicketCreateInput };
 
 /**
  * Which entitlement reasons refuse a ticket. Blocking reasons not listed here do not:
@@ -91,59 +71,13 @@ export class TicketIntakeService {
     const engines = await enginesFor(this.parts.calendars, targets.map((target) => target.calendarId));
     const creation = ticketCreation(targets.map((target) => target.kind), missing.length === 0);
     const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);
-    const actor = actorOf(viewer);
 
-    const id = uuid7();
-    const written = new Date();
-    const summary = clockSummary(states, engines, at);
-    const ticket: Omit<Ticket, "number"> = {
-      id,
-      accountId: account.id,
-      tierId: tier?.id ?? null,
-      priorityRank: answer.priority?.rank ?? 0,
-      priorityLabel: answer.priority?.label ?? "none",
-      channel: request.channel,
-      language: answer.language,
-      requestTypeId: answer.requestTypeId,
-      subject: request.subject,
-      body: request.body,
-      status: creation.status,
-      kind,
-      intakeReasons: jsonOf(answer.reasons),
-      flags: request.flags,
-      providedInformation: request.providedInformation,
-      missingInformation: missing.map((item) => item.key),
-      assigneeId: null,
-      teamId: null,
-      createdBy: actor,
-      idempotencyKey: request.idempotencyKey,
-      requestHash: request.idempotencyKey ? request.hash : null,
-      nextDueAt: summary.nextDueAt,
-      atRiskAt: summary.atRiskAt,
-      solvedAt: null,
-      closedAt: null,
-      createdAt: now,
-      updatedAt: written,
-    };
-    const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), ticketId: id, replacedAt: null, createdAt: written }));
-    const alerts = pendingAlerts(states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds })));
-    const history = { kind: "CREATED", actor, at: now, data: jsonOf({ to: creation.status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons }) };
+    const { inserts, ticket } = intakeRows({ request, account, answer, kind, status: creation.status, missing: missing.map((item) => item.key), states, engines, actor: actorOf(viewer), now });
     try {
-      const [inserted] = await insertRows<{ number: number }>(
-        this.deps.sql,
-        [
-          rowsOf("Ticket", [ticket]),
-          rowsOf("TicketAttachment", request.attachments.map((attachment) => ({ id: uuid7(), ticketId: id, ...attachment }))),
-          rowsOf("SlaClock", clocks),
-          rowsOf("SlaAlert", alerts.map((alert) => ({ id: uuid7(), ticketId: id, ...alert }))),
-          rowsOf("TicketEvent", [{ id: uuid7(), ticketId: id, ...history }]),
-          rowsOf("OutboxEvent", [outboxRow("ticketChanged", { ticketId: id, accountId: account.id, kind: "CREATED" })]),
-        ],
-        ["number"],
-      );
+      const [inserted] = await insertRows<{ number: number }>(this.deps.sql, inserts, ["number"]);
       this.deps.committed();
-      const row = { ...ticket, number: inserted!.number, clocks, account };
-      return answers(query) ? row : await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id } });
+      if (!answeredInHand(query)) return await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: ticket.id } });
+      return { ...ticket, number: inserted!.number };
     } catch (error) {
       // the same key raced in from another request: answer as a replay would
       if (request.idempotencyKey && violatedUniqueIndex(error) === UNIQUE_KEY) {
@@ -210,57 +144,6 @@ function intakeKind(answer: Entitlement): "STANDARD" | "PAID_OFFER" {
   const refusals = blocking.filter((reason) => REFUSING.has(reason.code));
   if (refusals.length) throw new NotEntitledError(refusals);
   return blocking.some((reason) => reason.code === "OUT_OF_SCOPE") ? "PAID_OFFER" : "STANDARD";
-}
-
-function normalise(input: TicketCreateInput) {
-  const attachments = intakeInput.attachments(input.attachments ?? []);
-  const flags = ticketFlags(input.flags ?? []);
-  const providedInformation = [...new Set(input.providedInformation ?? [])];
-  const request = {
-    channel: input.channel,
-    language: input.language?.trim() || null,
-    requestTypeCode: input.requestTypeCode.trim().toUpperCase(),
-    subject: intakeInput.text("subject", input.subject, intakeInput.MAX_SUBJECT),
-    body: intakeInput.text("body", input.body, intakeInput.MAX_BODY),
-    attachments,
-    flags,
-    providedInformation,
-    idempotencyKey: intakeInput.idempotencyKey("idempotencyKey", input.idempotencyKey),
-  };
-  const hash = requestHash("TICKET_CREATE", {
-    channel: request.channel,
-    language: request.language,
-    requestTypeCode: request.requestTypeCode,
-    subject: request.subject,
-    body: request.body,
-    attachments: JSON.stringify(attachments),
-    flags: JSON.stringify([...flags].sort()),
-    providedInformation: JSON.stringify([...providedInformation].sort()),
-  });
-  return { ...request, hash };
-}
-
-/** A JSON column's value as the database gives it back. */
-const jsonOf = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.JsonValue;
-
-const TICKET_COLUMNS: ReadonlySet<string> = new Set(Object.values(Prisma.TicketScalarFieldEnum));
-/** The relations intake has in hand: their columns, and the arguments they are asked with. */
-const IN_HAND: Record<string, { columns: ReadonlySet<string>; args: string }> = {
-  clocks: { columns: new Set(Object.values(Prisma.SlaClockScalarFieldEnum)), args: JSON.stringify(CURRENT_CLOCKS) },
-  account: { columns: new Set(Object.values(Prisma.AccountScalarFieldEnum)), args: "{}" },
-};
-
-/** Whether a new ticket's columns, current clocks and account are all `query` asks for (else it is read back). */
-function answers(query: TicketQuery): boolean {
-  const asked = query.select ?? query.include;
-  if (!asked) return true;
-  return Object.entries(asked).every(([key, value]) => {
-    if (!value || TICKET_COLUMNS.has(key)) return true;
-    const relation = IN_HAND[key];
-    if (!relation || value === true) return relation !== undefined;
-    const { select, ...args } = value as { select?: Record<string, unknown> };
-    return (!select || Object.entries(select).every(([column, wanted]) => !wanted || relation.columns.has(column))) && JSON.stringify(args) === relation.args;
-  });
 }
 
 /** Rethrows a domain error about `from` (the entitlement question's name) as one about `to` (this input's). */
