@@ -101,6 +101,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: 256 * 1024 });
   const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
+  services.ticketTierFollower.start();
 
   let url = "";
   return {
@@ -131,6 +132,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       });
       cache.close();
       await slaMonitor.stop();
+      await services.ticketTierFollower.stop();
       await relay.stop();
       await bus.close();
       await db.close();

@@ -11,6 +11,9 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = { role: null, tokenId: null, partnerId: null, accountId: null };
 
+/** The service itself, acting on its own on a change it saw (recorded as actor "system"). */
+export const SYSTEM: Viewer = { role: "ADMIN", tokenId: "system", partnerId: null, accountId: null };
+
 export class AuthenticationError extends Error {
   readonly code = "UNAUTHENTICATED";
 }

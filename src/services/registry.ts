@@ -18,6 +18,7 @@ import { TicketLifecycleService } from "./ticket-lifecycle-service.ts";
 import { TicketQueueService } from "./ticket-queue-service.ts";
 import { TicketReadService } from "./ticket-read-service.ts";
 import { TicketReportService } from "./ticket-report-service.ts";
+import { TicketTierFollower } from "./ticket-tier-follower.ts";
 import { TicketWorkService } from "./ticket-work-service.ts";
 import { TokenService } from "./token-service.ts";
 import { UnitPackageService } from "./unit-package-service.ts";
@@ -39,6 +40,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const ledger = new LedgerService(deps);
   const ticketQueues = new TicketQueueService(deps);
   const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
+  const ticketLifecycle = new TicketLifecycleService(ticketChanges, tiers);
   return {
     accounts: new AccountService(deps),
     bookings: new BookingService(deps, { entitlements, ledger }),
@@ -54,7 +56,8 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     unitPackages: new UnitPackageService(deps),
     ledger,
     ticketIntake: new TicketIntakeService(deps, { entitlements, calendars, changes: ticketChanges }),
-    ticketLifecycle: new TicketLifecycleService(ticketChanges, tiers),
+    ticketLifecycle,
+    ticketTierFollower: new TicketTierFollower(deps, { entitlements, lifecycle: ticketLifecycle }),
     ticketWork: new TicketWorkService(deps, ledger),
     ticketQueues,
     queueWatch: new QueueWatchService(deps, ticketQueues),

@@ -74,11 +74,12 @@ export class TicketLifecycleService {
    * tier has start now, kinds it lacks are retired. Priority follows the tier. Recorded as
    * TIER_CHANGED with the targets before and after.
    */
-  async tierChange(viewer: Viewer, input: { ticketId: string; tierCode: string }, query: TicketQuery = {}) {
+  async tierChange(viewer: Viewer, input: { ticketId: string; tierCode: string; onlyIfDifferent?: boolean }, query: TicketQuery = {}) {
     const tier = await this.tiers.requireRow("tierCode", input.tierCode);
     const targets: ClockTarget[] = tier.targets.map(({ kind, amount, unit, clock, calendarId, guaranteed }) => ({ kind, amount, unit, clock, calendarId, guaranteed, thresholds: tier.warningThresholds }));
     const plan = (context: Parameters<typeof unchanged>[0]): TicketPlan => {
       const { ticket, states, at } = context;
+      if (input.onlyIfDifferent && ticket.tierId === tier.id) return unchanged(context);
       if (ticket.kind === "PAID_OFFER") throw new ValidationError("ticketId", "A request for a paid offer has no support level to change");
       assertNotClosed(ticket.status);
       const current = new Map(states.map((state) => [state.target.kind, state]));
