@@ -21,7 +21,7 @@ export interface TicketCreateInput {
 
 export type IntakeRequest = ReturnType<typeof normalise>;
 
-/** The request checked and trimmed, with the fingerprint an idempotency key is bound to. */
+/** The request checked and trimmed; an idempotency key comes with the request's fingerprint it is bound to. */
 export function normalise(input: TicketCreateInput) {
   const attachments = intakeInput.attachments(input.attachments ?? []);
   const flags = ticketFlags(input.flags ?? []);
@@ -35,8 +35,9 @@ export function normalise(input: TicketCreateInput) {
     attachments,
     flags,
     providedInformation,
-    idempotencyKey: intakeInput.idempotencyKey("idempotencyKey", input.idempotencyKey),
   };
+  const key = intakeInput.idempotencyKey("idempotencyKey", input.idempotencyKey);
+  if (!key) return { ...request, idempotency: null };
   const hash = requestHash("TICKET_CREATE", {
     channel: request.channel,
     language: request.language,
@@ -47,5 +48,5 @@ export function normalise(input: TicketCreateInput) {
     flags: JSON.stringify([...flags].sort()),
     providedInformation: JSON.stringify([...providedInformation].sort()),
   });
-  return { ...request, hash };
+  return { ...request, idempotency: { key, hash } };
 }

@@ -55,8 +55,8 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
     assigneeId: null,
     teamId: null,
     createdBy: actor,
-    idempotencyKey: request.idempotencyKey,
-    requestHash: request.idempotencyKey ? request.hash : null,
+    idempotencyKey: request.idempotency?.key ?? null,
+    requestHash: request.idempotency?.hash ?? null,
     ...clockSummary(states, engines, at),
     solvedAt: null,
     closedAt: null,
@@ -77,8 +77,8 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
   return { inserts, ticket: { ...ticket, number: 0, clocks, account } };
 }
 
-/** A JSON column's value as the database gives it back. */
-const jsonOf = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.JsonValue;
+/** Plain data (no Dates, no undefined) stands for a JSON column as read back, with no copy. */
+const jsonOf = (value: unknown) => value as Prisma.JsonValue;
 
 const TICKET_COLUMNS: ReadonlySet<string> = new Set(Object.values(Prisma.TicketScalarFieldEnum));
 /** The relations intake has in hand: their columns, and the arguments they are asked with. */

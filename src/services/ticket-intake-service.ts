@@ -45,8 +45,8 @@ export class TicketIntakeService {
   async create(viewer: Viewer, input: TicketCreateInput, query: TicketQuery = {}) {
     const request = normalise(input);
     const account = await requireAccountWithLevel(this.deps.sql, viewer, input.customerNumber);
-    if (request.idempotencyKey) {
-      const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
+    if (request.idempotency) {
+      const replay = await this.replay(account.id, request.idempotency, query);
       if (replay) return replay;
     }
     const now = this.deps.now();
@@ -80,8 +80,8 @@ export class TicketIntakeService {
       return { ...ticket, number: inserted!.number };
     } catch (error) {
       // the same key raced in from another request: answer as a replay would
-      if (request.idempotencyKey && violatedUniqueIndex(error) === UNIQUE_KEY) {
-        const replay = await this.replay(account.id, request.idempotencyKey, request.hash, query);
+      if (request.idempotency && violatedUniqueIndex(error) === UNIQUE_KEY) {
+        const replay = await this.replay(account.id, request.idempotency, query);
         if (replay) return replay;
       }
       throw error;
@@ -116,7 +116,7 @@ export class TicketIntakeService {
     );
   }
 
-  private async replay(accountId: string, key: string, hash: string, query: TicketQuery) {
+  private async replay(accountId: string, { key, hash }: { key: string; hash: string }, query: TicketQuery) {
     const existing = await this.deps.prisma.ticket.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } }, select: { id: true, requestHash: true } });
     if (!existing) return null;
     if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();

@@ -26,23 +26,14 @@ export class TicketTierFollower {
     this.loops = [this.deps.bus.subscribe("tierSubscriptionChanged"), this.deps.bus.subscribe("accountChanged")];
     for (const loop of this.loops) {
       void (async () => {
-        for await (const { accountId } of loop) void this.enqueue(accountId);
+        for await (const { accountId } of loop) this.enqueue(accountId);
       })();
     }
   }
 
   async stop(): Promise<void> {
     await Promise.all(this.loops.map((loop) => loop.return?.()));
-    await this.settled();
-  }
-
-  /** Resolves once every change heard so far has been followed. */
-  async settled(): Promise<void> {
-    let current: Promise<unknown>;
-    do {
-      current = this.queue;
-      await current;
-    } while (current !== this.queue);
+    await this.queue;
   }
 
   /** Re-targets the account's open tickets to its effective tier; resolves with how many changed. */
@@ -69,8 +60,7 @@ export class TicketTierFollower {
     return changed;
   }
 
-  private enqueue(accountId: string): Promise<unknown> {
+  private enqueue(accountId: string): void {
     this.queue = this.queue.then(() => this.follow(accountId)).catch((error) => console.error("tier follower:", error));
-    return this.queue;
   }
 }

@@ -59,7 +59,7 @@ export class TierService {
   async archive(viewer: Viewer, code: string, query: Query = {}) {
     assertStaff(viewer);
     const current = await this.requireRow("code", code);
-    return this.changed(this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } }));
+    return this.snapshot.changed(this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } }));
   }
 
   byCode(code: string, query: Query = {}) {
@@ -91,9 +91,6 @@ export class TierService {
     return (await this.catalog()).find((tier) => tier.id === id) ?? this.deps.prisma.tier.findUniqueOrThrow({ where: { id }, include: WITH_PARTS });
   }
 
-  private changed<T>(write: Promise<T>): Promise<T> {
-    return this.snapshot.changed(write);
-  }
 
   /** A live tier to subscribe to, by code; `field` names the input. */
   async requireLive(field: string, code: string): Promise<TierRow> {
@@ -128,7 +125,7 @@ export class TierService {
 
   private async write<T>(tier: NormalisedTier, write: () => Promise<T>): Promise<T> {
     try {
-      return await this.changed(write());
+      return await this.snapshot.changed(write());
     } catch (error) {
       const index = violatedUniqueIndex(error);
       if (index === "Tier_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
