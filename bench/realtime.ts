@@ -1,12 +1,11 @@
 // Realtime benchmarks: idle sockets, shared vs per-subscriber execution, delivery latency and SLA
 // alert lateness. The server runs as its own process on PostgreSQL, pinned to core 1; the load
 // (graphql-ws clients) runs here, pinned to core 0.
-import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { type Client, createClient } from "graphql-ws";
 import pg from "pg";
 import WebSocket from "ws";
-import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, percentile, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, LOAD_CORE, percentile, pinLoadCore, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
 
 const CHANGED = `subscription { accountChanged { sequence account { name } } }`;
 
@@ -185,8 +184,8 @@ async function alertLateness(count: number) {
 }
 
 export async function runRealtimeBench(): Promise<void> {
-  execFileSync("taskset", ["-p", "-c", "0", String(process.pid)], { stdio: "ignore" });
-  console.log(`server: own process on PostgreSQL, pinned to core ${SERVER_CORE}; clients: this process, core 0\n`);
+  pinLoadCore();
+  console.log(`server: own process on PostgreSQL, pinned to core ${SERVER_CORE}; clients: this process, core ${LOAD_CORE}\n`);
 
   await idleSockets(10_000);
 

@@ -1,13 +1,13 @@
 /**
  * Ticket intake and the 50-ticket queue page over HTTP, on PGlite and on PostgreSQL, next to a
  * bare Yoga `{ __typename }` server measured in the same run. Each server runs in its own process
- * pinned to one core (SERVER_CORE); the load runs here, on a worker thread. PostgreSQL:
+ * pinned to one core (SERVER_CORE); the load runs here, on a worker thread, on the other core (LOAD_CORE). PostgreSQL:
  * DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) gets a fresh database.
  * Run: `npx tsx bench/tickets.ts`.
  */
 import { pathToFileURL } from "node:url";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
-import { adminGql, benchDatabase, fmt, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
 
 const CONCURRENCY = 16;
 const QUEUE_TICKETS = 300;
@@ -87,7 +87,8 @@ async function benchOn(label: string, env: Record<string, string>, anchor: LoadR
 }
 
 export async function runTicketBench(): Promise<void> {
-  console.log(`each server: its own process pinned to core ${SERVER_CORE}; load: this process, on a worker thread\n`);
+  pinLoadCore();
+  console.log(`each server: its own process pinned to core ${SERVER_CORE}; load: this process, on a worker thread, pinned to core ${LOAD_CORE}\n`);
   const anchor = await baseline();
   console.log(`bare Yoga { __typename }, ${CONCURRENCY} in flight:      ${describeLoad(anchor)}`);
   await benchOn("PGlite (in memory)", {}, anchor);

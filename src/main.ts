@@ -1,3 +1,5 @@
+// first: V8 flags must be set before the service allocates
+import "./v8-flags.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 

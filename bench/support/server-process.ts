@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -7,6 +7,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
 /** The core a benchmarked server is pinned to; clients and PostgreSQL get the other one. */
 export const SERVER_CORE = 1;
+/** The core the load (this process, every thread of it) runs on, away from the server's. */
+export const LOAD_CORE = 0;
 export const POSTGRES_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface ServerProcess {
@@ -17,6 +19,11 @@ export interface ServerProcess {
   /** CPU seconds (user + system) the server process has used. */
   cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** Pins this process, all its threads and the workers it starts later, to LOAD_CORE. */
+export function pinLoadCore(): void {
+  execFileSync("taskset", ["-a", "-p", "-c", String(LOAD_CORE), String(process.pid)], { stdio: "ignore" });
 }
 
 /** A fresh PostgreSQL database next to POSTGRES_URL, dropped by `drop()`. */

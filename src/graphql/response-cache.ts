@@ -30,6 +30,17 @@ interface Entry {
   refreshing?: boolean;
 }
 
+/**
+ * Yoga serializes a result with its own `stringify` when it has one: a cached answer is served many
+ * times, so it is turned into JSON once, not per request (cached answers carry no errors, which is
+ * the only part Yoga rewrites before serializing).
+ */
+function serializedOnce(result: ExecutionResult): ExecutionResult {
+  let text: string | undefined;
+  Object.defineProperty(result, "stringify", { value: (value: unknown) => (text ??= JSON.stringify(value)) });
+  return result;
+}
+
 export interface ResponseCacheOptions {
   /** how long an answer may be served again; 0 turns the cache off */
   ttlMs: number;
@@ -101,7 +112,7 @@ export function responseCache({ ttlMs, bus, now }: ResponseCacheOptions): { plug
           if (keep && refreshing) store(key, mine);
           if (!keep && entries.get(key) === mine) entries.delete(key);
           if (refreshing) refreshing.refreshing = false;
-          settle(usable ? (result as ExecutionResult) : null);
+          settle(usable ? serializedOnce(result as ExecutionResult) : null);
         }
       });
     },

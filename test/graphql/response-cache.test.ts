@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../helpers/clock.ts";
 import { dataOf } from "../helpers/gql.ts";
@@ -40,6 +40,21 @@ describe("the response cache", () => {
     expect(first.statements).toBeGreaterThan(0);
     expect(again).toEqual({ tickets: first.tickets, statements: 0 });
     expect((await list(agent)).statements).toBeGreaterThan(0);
+  });
+
+  it("turns a reused answer into JSON once and sends the same bytes on every hit", async () => {
+    const body = JSON.stringify({ query: LIST });
+    const raw = () =>
+      fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${agent}` }, body }).then((response) => response.text());
+    const first = await raw();
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      expect([await raw(), await raw()]).toEqual([first, first]);
+      const answers = stringify.mock.calls.filter(([value]) => typeof value === "object" && value !== null && "data" in value);
+      expect(answers).toEqual([]);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it("runs identical queries that arrive together once", async () => {
