@@ -174,7 +174,7 @@ async function alertLateness(count: number) {
     await disconnect(subscribers);
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
-    const fired = await db.query(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms) p99 FROM (SELECT EXTRACT(EPOCH FROM "firedAt" - "fireAt") * 1000 AS ms FROM "SlaAlert") x`);
+    const fired = await db.query(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::float8 p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::float8 p99 FROM (SELECT EXTRACT(EPOCH FROM "firedAt" - "fireAt") * 1000 AS ms FROM "SlaAlert") x`);
     await db.end();
     return { atSubscriber: lateness.sort((a, b) => a - b), firing: fired.rows[0] as { p50: number; p99: number } };
   } finally {
