@@ -1,8 +1,9 @@
 /**
  * Ticket intake and the 50-ticket queue page over HTTP, on PGlite and on PostgreSQL, next to a
  * bare Yoga `{ __typename }` server measured in the same run. Each server runs in its own process
- * pinned to one core (SERVER_CORE); the load runs here, on a worker thread, on the other core (LOAD_CORE). PostgreSQL:
- * DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) gets a fresh database.
+ * pinned to one core (SERVER_CORE); the load runs here, on a worker thread, on the other core
+ * (LOAD_CORE). PostgreSQL: DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres)
+ * gets a fresh database.
  * Run: `npx tsx bench/tickets.ts`.
  */
 import { pathToFileURL } from "node:url";
