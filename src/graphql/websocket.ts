@@ -1,4 +1,4 @@
-import { type ExecutionArgs, GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import { type ExecutionArgs, GraphQLError, getOperationAST, Kind } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { WebSocketServer } from "ws";
@@ -13,10 +13,7 @@ const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
 
 function rootField(args: ExecutionArgs): string | undefined {
-  const operation = args.document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-  );
-  const field = operation?.selectionSet.selections[0];
+  const field = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
   return field?.kind === Kind.FIELD ? field.name.value : undefined;
 }
 

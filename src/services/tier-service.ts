@@ -91,7 +91,6 @@ export class TierService {
     return (await this.catalog()).find((tier) => tier.id === id) ?? this.deps.prisma.tier.findUniqueOrThrow({ where: { id }, include: WITH_PARTS });
   }
 
-
   /** A live tier to subscribe to, by code; `field` names the input. */
   async requireLive(field: string, code: string): Promise<TierRow> {
     const tier = await this.requireRow(field, code);

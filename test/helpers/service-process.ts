@@ -4,7 +4,6 @@ import { join } from "node:path";
 const ROOT = new URL("../..", import.meta.url).pathname;
 export const ADMIN = "process-test-admin-token";
 
-/** Starts the service as `npm start` does and resolves with its URL once it says it listens. */
 export interface Service {
   child: ChildProcess;
   url: string;
@@ -13,6 +12,7 @@ export interface Service {
   kill9(): Promise<void>;
 }
 
+/** Starts the service as `npm start` does and resolves with its URL once it says it listens. */
 export function startService(env: Record<string, string | undefined>): Promise<Service> {
   const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
     cwd: ROOT,
@@ -41,4 +41,3 @@ export function startService(env: Record<string, string | undefined>): Promise<S
     void exited.then((code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
 }
-
