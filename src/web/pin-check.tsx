@@ -7,12 +7,12 @@ const VERIFY = `mutation($input: SupportPinVerifyInput!) {
   supportPinVerify(input: $input) {
     __typename
     ... on SupportPinVerification { verified outcome attemptsLeft lockedUntil }
-    ... on PinLockedError { lockedUntil }
+    ... on PinLockedError { until: lockedUntil }
     ... on Error { code message }
   }
 }`;
 
-type Result = { __typename: string; verified?: boolean; outcome?: string; attemptsLeft?: number; lockedUntil?: string | null; message?: string };
+type Result = { __typename: string; verified?: boolean; outcome?: string; attemptsLeft?: number; lockedUntil?: string | null; until?: string; message?: string };
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function describe(result: Result): { ok: boolean; text: string } {
@@ -22,7 +22,7 @@ function describe(result: Result): { ok: boolean; text: string } {
     if (result.lockedUntil) return { ok: false, text: `Wrong PIN. Verification is locked until ${answerBy(result.lockedUntil, zone)}.` };
     return { ok: false, text: `Wrong PIN. ${result.attemptsLeft} attempts left.` };
   }
-  if (result.__typename === "PinLockedError") return { ok: false, text: `Verification is locked until ${answerBy(result.lockedUntil!, zone)}.` };
+  if (result.__typename === "PinLockedError") return { ok: false, text: `Verification is locked until ${answerBy(result.until!, zone)}.` };
   return { ok: false, text: result.message ?? result.__typename };
 }
 

@@ -12,14 +12,14 @@ export interface SlaView {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** 3d 04h · 1h 02m 05s · 12m 05s */
+/** 3d 04h 10m 05s · 1h 02m 05s · 12m 05s: seconds always, so a running clock visibly ticks */
 export function formatDuration(ms: number): string {
   const total = Math.floor(Math.abs(ms) / 1000);
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  if (days) return `${days}d ${pad(hours)}h`;
+  if (days) return `${days}d ${pad(hours)}h ${pad(minutes)}m ${pad(seconds)}s`;
   if (hours) return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
   return `${minutes}m ${pad(seconds)}s`;
 }
