@@ -48,7 +48,11 @@ export function slaView(ticket: QueueTicket, now: number): SlaView {
   }
   if (clock.state === "NOT_STARTED" || !clock.dueAt) return { tone: "waiting", icon: "…", label: "Not started", detail: name };
   const left = due(clock) - now;
-  if (clock.breached || clock.state === "BREACHED" || left <= 0) return { tone: "breached", icon: "✖", label: "Breached", detail: `${name} · ${formatDuration(left)} over` };
+  if (clock.breached || clock.state === "BREACHED" || left <= 0) {
+    // the server may call it breached a moment before this browser's clock gets there
+    const over = left <= 0 ? `${formatDuration(left)} over` : "due now";
+    return { tone: "breached", icon: "✖", label: "Breached", detail: `${name} · ${over}` };
+  }
   const atRisk = ticket.atRiskAt !== null && Date.parse(ticket.atRiskAt) <= now;
   return atRisk
     ? { tone: "at-risk", icon: "⚠", label: "At risk", detail: `${name} · ${formatDuration(left)}` }

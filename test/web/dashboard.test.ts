@@ -13,8 +13,10 @@ const berlin = (day: string, time: string) => Date.parse(`${day}T${time}+01:00`)
 const MONDAY = "2026-03-02";
 
 /** The numbers of the queue's rows, top to bottom. */
-const rowNumbers = (page: Page) => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-number"))));
-const row = (page: Page, number: number) => page.locator(`tbody tr[data-number="${number}"]`);
+const rowNumbers = (page: Page) => page.locator(".tickets [data-number]").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-number"))));
+/** Waits for a DOM state (playwright-style), generously: the machine may be busy. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
+const row = (page: Page, number: number) => page.locator(`.tickets [data-number="${number}"]`);
 
 describe("the dashboard in a real browser, against the real server", () => {
   const clock = testClock(berlin(MONDAY, "09:00"));
@@ -56,10 +58,10 @@ describe("the dashboard in a real browser, against the real server", () => {
     await signIn(page, proxy.url, ADMIN_TOKEN);
     expect(page.url()).not.toContain(ADMIN_TOKEN);
     expect(await page.evaluate(() => sessionStorage.getItem("supportclock.session"))).toContain(ADMIN_TOKEN);
-    await expect.poll(() => rowNumbers(page)).toEqual([bronze.number]);
+    await eventually(() => rowNumbers(page)).toEqual([bronze.number]);
     const countdown = row(page, bronze.number).locator(".countdown");
     const before = await countdown.textContent();
-    await expect.poll(() => countdown.textContent()).not.toBe(before); // ticks on the client
+    await eventually(() => countdown.textContent()).not.toBe(before); // ticks on the client
     expect(await row(page, bronze.number).getAttribute("data-sla")).toBe("running");
     await page.evaluate(() => ((window as any).notReloaded = true));
   });
@@ -69,18 +71,18 @@ describe("the dashboard in a real browser, against the real server", () => {
     clock.advance(60_000);
     const started = Date.now();
     gold = await createTicket(t, { customerNumber: "C-GOLD", subject: "Gold: checkout down" });
-    await expect.poll(() => rowNumbers(page)).toEqual([gold.number, bronze.number]); // Gold outranks Bronze
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]); // Gold outranks Bronze
     console.log(`a created ticket appeared in the browser ${Date.now() - started} ms after ticketCreate was sent`);
     clock.advance(60_000);
     const later = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: later" });
-    await expect.poll(() => rowNumbers(page)).toEqual([gold.number, bronze.number, later.number]);
-    await expect.poll(() => page.locator('[data-count="total"]').textContent()).toBe("3");
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number, later.number]);
+    await eventually(() => page.locator('[data-count="total"]').textContent()).toBe("3");
     expect(graphqlPosts.length).toBe(posts);
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
 
     await ticketDone(t, "ticketSolve", { ticketId: later.id });
-    await expect.poll(() => rowNumbers(page)).toEqual([gold.number, bronze.number]);
-    await expect.poll(() => page.locator('[data-count="total"]').textContent()).toBe("2");
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]);
+    await eventually(() => page.locator('[data-count="total"]').textContent()).toBe("2");
   });
 
   it("turns a breached ticket's row breached and raises one breach notice", async () => {
@@ -90,9 +92,9 @@ describe("the dashboard in a real browser, against the real server", () => {
     await page.locator('[data-notice="BREACHED"]').waitFor();
     expect(await page.locator('[data-notice="BREACHED"]').count()).toBe(1);
     expect(await page.locator('.feed [data-alert="WARNING"]').count()).toBe(2); // 75 % and 90 %
-    await expect.poll(() => page.locator('[data-notice="BREACHED"]').textContent()).toContain(`#${gold.number}`);
+    await eventually(() => page.locator('[data-notice="BREACHED"]').textContent()).toContain(`#${gold.number}`);
     expect(await row(page, gold.number).locator(".sla").textContent()).toContain("Breached"); // words, not colour alone
-    await expect.poll(() => page.locator('[data-count="breached"]').textContent()).toBe("1");
+    await eventually(() => page.locator('[data-count="breached"]').textContent()).toBe("1");
     expect(await row(page, bronze.number).getAttribute("data-sla")).not.toBe("breached");
     await screenshot(page, "queue");
   });
@@ -100,13 +102,13 @@ describe("the dashboard in a real browser, against the real server", () => {
   it("says when the socket drops, never shows stale rows as live, and recovers with a fresh snapshot", async () => {
     proxy.drop();
     await page.locator('[data-link="reconnecting"]').waitFor();
-    expect(await page.locator("table.tickets.stale").count()).toBe(1);
+    expect(await page.locator(".tickets.stale").count()).toBe(1);
     expect(await page.locator('[data-link="reconnecting"]').textContent()).toContain("not live");
     const during = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: during the outage" });
     proxy.restore();
     await page.locator('[data-link="live"]').waitFor();
-    await expect.poll(() => rowNumbers(page)).toEqual([gold.number, bronze.number, during.number]);
-    expect(await page.locator("table.tickets.stale").count()).toBe(0);
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number, during.number]);
+    expect(await page.locator(".tickets.stale").count()).toBe(0);
     expect(await page.locator('.feed [data-alert="BREACHED"]').count()).toBe(1);
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
   });
