@@ -1,6 +1,6 @@
 // Builds the dashboard bundle (the server builds the same in memory on the first /app request)
 // and reports its size; `npm ci` runs it, so a broken front end fails the install.
-import { bundleWebApp } from "../src/serve-app.ts";
+import { bundleWebApp } from "../src/server/serve-app.ts";
 
 const { size } = await bundleWebApp();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

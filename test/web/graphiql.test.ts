@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readmeExamples } from "../../src/graphiql-page.ts";
+import { readmeExamples } from "../../src/server/graphiql-page.ts";
 import { launchBrowser, offlinePage } from "../helpers/browser.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
