@@ -96,6 +96,8 @@ describe("the dashboard in a real browser, against the real server", () => {
     expect(await row(page, gold.number).locator(".sla").textContent()).toContain("Breached"); // words, not colour alone
     await eventually(() => page.locator('[data-count="breached"]').textContent()).toBe("1");
     expect(await row(page, bronze.number).getAttribute("data-sla")).not.toBe("breached");
+    await context.clock.setSystemTime(clock.ms); // the browser's clock catches up: the row counts the overrun
+    await eventually(() => row(page, gold.number).locator(".countdown").textContent()).toMatch(/over$/);
     await screenshot(page, "queue");
   });
 
@@ -144,5 +146,17 @@ describe("the dashboard in a real browser, against the real server", () => {
     await desk.getByText("PIN verified.").waitFor();
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it("sends the workspace, when one is entered, as X-Workspace and in connection_init", async () => {
+    const tab = await context.newPage(); // sessionStorage is per tab: this one starts signed out
+    const init = new Promise<string>((resolve) =>
+      tab.on("websocket", (socket) => socket.on("framesent", (frame) => String(frame.payload).includes("connection_init") && resolve(String(frame.payload)))),
+    );
+    const signInRequest = tab.waitForRequest((request) => request.url().endsWith("/graphql") && request.method() === "POST");
+    await signIn(tab, proxy.url, ADMIN_TOKEN, "acme");
+    expect((await signInRequest).headers()["x-workspace"]).toBe("acme");
+    expect(JSON.parse(await init).payload).toEqual({ authorization: `Bearer ${ADMIN_TOKEN}`, workspace: "acme" });
+    await tab.close();
   });
 });
