@@ -52,11 +52,21 @@ export function QueueView({ session, live }: { session: Session; live: Live }) {
     setFresh(false);
     setError(null);
     let state: QueueState | null = null;
-    // Changes are applied once per animation frame, however many arrived since the last one.
+    // Changes are applied once per animation frame, however many arrived since the last one
+    // (a hidden tab gets no frames: there, four times a second).
     let pending: { change: QueueChange; received: number }[] = [];
-    let frame = 0;
+    let cancel: (() => void) | null = null;
+    const schedule = () => {
+      if (document.hidden) {
+        const timer = setTimeout(flush, 250);
+        cancel = () => clearTimeout(timer);
+      } else {
+        const frame = requestAnimationFrame(flush);
+        cancel = () => cancelAnimationFrame(frame);
+      }
+    };
     const flush = () => {
-      frame = 0;
+      cancel = null;
       for (const { change } of pending) state = state && change.kind !== "SNAPSHOT" ? applyChange(state, change) : fromSnapshot(change, WINDOW);
       for (const { change, received } of pending) if (change.kind !== "SNAPSHOT") measureUpdate(received);
       if (pending.some(({ change }) => change.kind === "SNAPSHOT")) setFresh(true);
@@ -72,14 +82,14 @@ export function QueueView({ session, live }: { session: Session; live: Live }) {
           const change = result.data?.queueChanged;
           if (!change) return setError(describe(result.errors));
           pending.push({ change, received: performance.now() });
-          frame ||= requestAnimationFrame(flush);
+          if (!cancel) schedule();
         },
         error: (failure) => setError(describe(failure)),
         complete: () => {},
       },
     );
     return () => {
-      cancelAnimationFrame(frame);
+      cancel?.();
       unsubscribe();
     };
   }, [live, source]);
