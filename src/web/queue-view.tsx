@@ -2,10 +2,10 @@ import { useEffect, useState } from "preact/hooks";
 import { clockTime } from "./format.ts";
 import { useLink, useNow } from "./hooks.ts";
 import type { Live } from "./live.ts";
-import { QueueRow } from "./queue-row.tsx";
 import { ALL_OPEN, QueueSourcePicker, type QueueSource } from "./queue-source.tsx";
 import { applyChange, fromSnapshot, QUEUE_TICKET_FIELDS, type QueueChange, type QueueState } from "./queue-state.ts";
 import type { Session } from "./session.ts";
+import { QueueTable } from "./queue-table.tsx";
 
 const WINDOW = 200; // the largest snapshot the server sends
 const QUEUE_CHANGED = `subscription($queueId: ID, $filter: TicketFilterInput, $first: Int) {
@@ -139,20 +139,7 @@ export function QueueView({ session, live }: { session: Session; live: Live }) {
             </div>
             {queue.counts.total > queue.rows.length && <p class="window">showing the first {queue.rows.length}</p>}
           </dl>
-          <div role="table" aria-label="Tickets in queue order" class={isLive ? "tickets" : "tickets stale"} aria-busy={!isLive}>
-            <div role="row" class="row head">
-              {["#", "Subject", "Customer", "Tier · priority", "Status", "Assignee", "SLA"].map((title) => (
-                <div role="columnheader" key={title}>
-                  {title}
-                </div>
-              ))}
-            </div>
-            <div role="rowgroup">
-              {queue.rows.map((ticket) => (
-                <QueueRow key={ticket.id} ticket={ticket} now={now} />
-              ))}
-            </div>
-          </div>
+          <QueueTable rows={queue.rows} now={now} live={isLive} />
           {queue.rows.length === 0 && <p class="empty">No tickets in this queue.</p>}
         </>
       )}

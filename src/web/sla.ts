@@ -44,17 +44,17 @@ export function slaView(ticket: QueueTicket, now: number): SlaView {
   const name = clock.kind.toLowerCase().replace(/_/g, " ");
   if (clock.state === "PAUSED") {
     const left = clock.remainingBusinessMinutes;
-    return { tone: "paused", icon: "‖", label: "Paused", detail: left === null ? name : `${name} · ${left} min left` };
+    return { tone: "paused", icon: "‖", label: "Paused", detail: left === null ? name : `${left} min left · ${name}` };
   }
   if (clock.state === "NOT_STARTED" || !clock.dueAt) return { tone: "waiting", icon: "…", label: "Not started", detail: name };
   const left = due(clock) - now;
   if (clock.breached || clock.state === "BREACHED" || left <= 0) {
     // the server may call it breached a moment before this browser's clock gets there
     const over = left <= 0 ? `${formatDuration(left)} over` : "due now";
-    return { tone: "breached", icon: "✖", label: "Breached", detail: `${name} · ${over}` };
+    return { tone: "breached", icon: "✖", label: "Breached", detail: `${over} · ${name}` };
   }
   const atRisk = ticket.atRiskAt !== null && Date.parse(ticket.atRiskAt) <= now;
   return atRisk
-    ? { tone: "at-risk", icon: "⚠", label: "At risk", detail: `${name} · ${formatDuration(left)}` }
-    : { tone: "running", icon: "◷", label: "Due in", detail: `${name} · ${formatDuration(left)}` };
+    ? { tone: "at-risk", icon: "⚠", label: "At risk", detail: `${formatDuration(left)} · ${name}` }
+    : { tone: "running", icon: "◷", label: "Due in", detail: `${formatDuration(left)} · ${name}` };
 }

@@ -47,11 +47,11 @@ describe("a row's SLA: icon and words, counted down on the client", () => {
   const clock = (state: string, dueAt: string | null, extra = {}) => ({ kind: "FIRST_RESPONSE", state, running: state === "RUNNING", breached: false, dueAt, remainingBusinessMinutes: 45, ...extra }) as any;
 
   it.each([
-    ["running", [clock("RUNNING", "2026-03-02T10:02:05Z")], null, "running", "Due in", "first response · 1h 02m 05s"],
-    ["at risk", [clock("RUNNING", "2026-03-02T09:12:05Z")], "2026-03-02T08:59:00Z", "at-risk", "At risk", "first response · 12m 05s"],
-    ["past due on the client", [clock("RUNNING", "2026-03-02T08:59:00Z")], null, "breached", "Breached", "first response · 1m 00s over"],
-    ["breached by the server's word", [clock("RUNNING", "2026-03-02T09:30:00Z", { breached: true })], null, "breached", "Breached", "first response · due now"],
-    ["paused", [clock("PAUSED", null)], null, "paused", "Paused", "first response · 45 min left"],
+    ["running", [clock("RUNNING", "2026-03-02T10:02:05Z")], null, "running", "Due in", "1h 02m 05s · first response"],
+    ["at risk", [clock("RUNNING", "2026-03-02T09:12:05Z")], "2026-03-02T08:59:00Z", "at-risk", "At risk", "12m 05s · first response"],
+    ["past due on the client", [clock("RUNNING", "2026-03-02T08:59:00Z")], null, "breached", "Breached", "1m 00s over · first response"],
+    ["breached by the server's word", [clock("RUNNING", "2026-03-02T09:30:00Z", { breached: true })], null, "breached", "Breached", "due now · first response"],
+    ["paused", [clock("PAUSED", null)], null, "paused", "Paused", "45 min left · first response"],
     ["met", [clock("MET", null)], null, "met", "Met", ""],
   ])("%s", (_name, slaClocks, atRiskAt, tone, label, detail) => {
     expect(slaView(ticket("t1", { slaClocks, atRiskAt }), now)).toMatchObject({ tone, label, detail });
