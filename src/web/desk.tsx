@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { answerBy, humanize } from "./format.ts";
 import { request } from "./graphql.ts";
@@ -134,9 +135,9 @@ function AnswerCard({ answer }: { answer: Answer }) {
         <dt>Priority</dt>
         <dd>{answer.priority ? answer.priority.label : "—"}</dd>
         {answer.promise.map((promise) => (
-          <>
-            <dt key={`${promise.kind}-t`}>{humanize(promise.kind)}</dt>
-            <dd key={`${promise.kind}-d`} class="promise">
+          <Fragment key={promise.kind}>
+            <dt>{humanize(promise.kind)}</dt>
+            <dd class="promise">
               {promise.dueAt ? (
                 <>
                   answer by <strong>{answerBy(promise.dueAt, promise.calendar.timeZone)}</strong> <small>({promise.calendar.timeZone}{promise.guaranteed ? "" : ", best effort"})</small>
@@ -145,7 +146,7 @@ function AnswerCard({ answer }: { answer: Answer }) {
                 "no opening ahead in its calendar"
               )}
             </dd>
-          </>
+          </Fragment>
         ))}
         <dt>Channels</dt>
         <dd>
