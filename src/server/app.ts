@@ -54,7 +54,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
   const bus = createEventBus(config.redisUrl);
-  const relay = new OutboxRelay(db.prisma, bus);
+  const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs });
   const transaction: ServiceDeps["transaction"] = async (work, options) => {
     const result = await db.prisma.$transaction(work, options);
     void relay.kick();

@@ -1,4 +1,5 @@
 import { builder } from "../../../graphql/builder.ts";
+import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
 const AccountChangeKind = builder.enumType("AccountChangeKind", { values: ["CREATED", "UPDATED"] as const });
 
@@ -6,12 +7,14 @@ interface AccountChange {
   kind: "CREATED" | "UPDATED";
   accountId: string;
   sequence: number;
+  cursor: string;
 }
 
 const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({
   fields: (t) => ({
     kind: t.expose("kind", { type: AccountChangeKind }),
-    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    sequence: t.exposeInt("sequence", { description: SEQUENCE }),
+    cursor: t.exposeString("cursor", { description: CURSOR }),
     account: t.prismaField({
       type: "Account",
       nullable: true,
@@ -26,8 +29,8 @@ builder.subscriptionField("accountChanged", (t) =>
     type: AccountChangeType,
     authScopes: { authenticated: true },
     description: "Accounts created or changed, limited to those the subscriber may see.",
-    args: { customerNumber: t.arg.string({ required: false }) },
-    subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber),
+    args: { customerNumber: t.arg.string({ required: false }), after: t.arg.string({ required: false, description: AFTER }) },
+    subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber, args.after),
     resolve: (change) => change,
   }),
 );
