@@ -55,7 +55,7 @@ const ChannelAvailability = builder.objectRef<Availability>("ChannelAvailability
   }),
 });
 
-const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
+export const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
   description: "What a customer gets for a request on a channel in a language at an instant.",
   fields: (t) => ({
     customerNumber: t.string({ resolve: (e) => e.account.customerNumber }),

@@ -28,5 +28,6 @@ import "./unit-balance-low.ts";
 import "./sla-alerts.ts";
 import "./queue-changed.ts";
 import "./booking.ts";
+import "./help-article.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -3,6 +3,7 @@ import { BookingService } from "./booking-service.ts";
 import { CalendarService } from "./calendar-service.ts";
 import type { ServiceDeps } from "./context.ts";
 import { EntitlementService } from "./entitlement-service.ts";
+import { HelpArticleService } from "./help-article-service.ts";
 import { LedgerService } from "./ledger-service.ts";
 import { LowBalanceAlertService } from "./low-balance-alert-service.ts";
 import { PartnerService } from "./partner-service.ts";
@@ -46,6 +47,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     bookings: new BookingService(deps, { entitlements, ledger }),
     calendars,
     entitlements,
+    helpArticles: new HelpArticleService(deps, requestTypes),
     partners: new PartnerService(deps),
     requestTypes,
     slaAlerts: new SlaAlertService(deps, calendars),

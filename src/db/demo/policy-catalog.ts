@@ -1,4 +1,5 @@
 import type { CalendarDefinition } from "../../domain/calendar/index.ts";
+import type { HelpArticleDefinition } from "../../domain/help-centre/article-input.ts";
 import type { RequestTypeDefinition } from "../../domain/request-type/request-type-definition.ts";
 import type { ChannelDefinition, TargetDefinition, TierDefinition } from "../../domain/tier/tier-definition.ts";
 
@@ -21,6 +22,8 @@ export interface PolicyCatalog<K extends string = string> {
   requestTypes: RequestTypeDefinition[];
   /** changes this source makes to standard request types (what is given replaces) */
   requestTypeChanges: (Partial<RequestTypeDefinition> & { code: string })[];
+  /** help-centre articles customers are pointed to before they open a ticket */
+  helpArticles?: HelpArticleDefinition[];
 }
 
 export interface LoadOptions {
