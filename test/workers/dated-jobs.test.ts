@@ -2,6 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.ts";
+import { migrate } from "../../src/db/migrate.ts";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../helpers/clock.ts";
 import { freshDatabaseUrl } from "../helpers/database.ts";
@@ -158,6 +160,35 @@ describe("dated jobs across restarts and instances", () => {
       ]);
     } finally {
       for (const instance of instances) await instance.app.stop();
+      await database.drop();
+    }
+  });
+});
+
+describe("upgrading a database booked before dated jobs existed", () => {
+  it("schedules the period end of every active subscription in the migration", async () => {
+    const database = await freshDatabaseUrl();
+    const dataDir = mkdtempSync(join(tmpdir(), "dated-jobs-upgrade-"));
+    const env: Record<string, string> = database.url ? {} : { DATA_DIR: dataDir };
+    const options = { env, ...(database.url ? { databaseUrl: database.url } : {}) };
+    const before = await startTestApp({ ...options, now: testClock("2026-03-30T08:00:00Z").now });
+    await loadEcommerceBackoffice(before);
+    await createAccount(before, "C-OLD");
+    await subscribeTier(before, "C-OLD", "GOLD");
+    await before.app.stop();
+
+    // Back to the schema before the dated-jobs migration, with the subscription kept.
+    const db = await openDatabase({ databaseUrl: database.url, dataDir });
+    try {
+      await db.withSession(async (session) => {
+        await session.exec(`DROP TABLE "DatedJob"; DROP TYPE "DatedJobKind"; DELETE FROM "_prisma_migrations" WHERE migration_name LIKE '%_dated_jobs'`);
+      });
+      expect((await migrate(db)).map((name) => name.replace(/^\d+_/, ""))).toEqual(["dated_jobs"]);
+      const jobs = await db.prisma.datedJob.findMany();
+      const [subscription] = await db.prisma.tierSubscription.findMany();
+      expect(jobs.map((job) => [job.kind, job.subjectId, job.dueAt.toISOString(), job.doneAt])).toEqual([["TIER_PERIOD_END", subscription!.id, MARCH_END, null]]);
+    } finally {
+      await db.close();
       await database.drop();
     }
   });

@@ -127,12 +127,13 @@ export class TierSubscriptionService {
   }
 
   /**
-   * The dated job at a period end (src/services/dated-jobs.ts), inside its transaction: renews the
+   * The dated job at a period end (src/workers/dated-jobs.ts), inside its transaction: renews the
    * subscription or ends it at that instant; nothing when a write already rolled it.
    */
   async rollAtPeriodEnd(tx: Tx, subscriptionId: string, now: Date): Promise<void> {
-    const { accountId } = await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId }, select: { accountId: true } });
-    await lockAccount(tx, accountId);
+    const subject = await tx.tierSubscription.findUnique({ where: { id: subscriptionId }, select: { accountId: true } });
+    if (!subject) return;
+    await lockAccount(tx, subject.accountId);
     await rollIn(tx, await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId } }), now);
   }
 
