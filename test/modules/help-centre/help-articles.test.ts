@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf } from "../../helpers/gql.ts";
+import { queryCounter } from "../../helpers/query-counter.ts";
 import { createAccount } from "../../helpers/support.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
 
@@ -33,11 +34,12 @@ describe("help-centre articles through GraphQL", () => {
   let customer: string;
   let agent: string;
   const ids: string[] = [];
+  const counter = queryCounter();
   const list = async (variables: Record<string, unknown>, token?: string) => dataOf(await t.gql(LIST, variables, token)).helpArticles;
   const titles = (connection: { edges: { node: { title: string } }[] }) => connection.edges.map((edge) => edge.node.title);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ wrapAdapter: counter.wrap });
     await createAccount(t, "C-READER", { language: "de" });
     customer = await t.token("CUSTOMER", { customerNumber: "C-READER" });
     agent = await t.token("AGENT");
@@ -91,6 +93,14 @@ describe("help-centre articles through GraphQL", () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "requestType" });
     const badLanguage = await t.gql(LIST, { language: "deutsch" });
     expect(badLanguage.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "language" });
+  });
+
+  it("reads a page in the same number of statements whatever its size (no N+1)", async () => {
+    const small = await counter.measure(() => list({ search: "password", first: 1 }));
+    const large = await counter.measure(() => list({ search: "password", first: 6 }));
+    expect(titles(large.result)).toHaveLength(2);
+    expect(large.statements.length).toBe(small.statements.length);
+    expect(large.statements.length).toBeLessThanOrEqual(3);
   });
 
   it("updates what is given (the search follows) and deletes", async () => {
