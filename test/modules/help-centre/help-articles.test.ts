@@ -96,11 +96,16 @@ describe("help-centre articles through GraphQL", () => {
   });
 
   it("reads a page in the same number of statements whatever its size (no N+1)", async () => {
-    const small = await counter.measure(() => list({ search: "password", first: 1 }));
-    const large = await counter.measure(() => list({ search: "password", first: 6 }));
-    expect(titles(large.result)).toHaveLength(2);
-    expect(large.statements.length).toBe(small.statements.length);
-    expect(large.statements.length).toBeLessThanOrEqual(3);
+    // only the articles' statements: the outbox relay and the background loops run meanwhile
+    const articleStatements = async (first: number) => {
+      const { result, statements } = await counter.measure(() => list({ search: "password", first }));
+      expect(titles(result)).toHaveLength(Math.min(first, 2));
+      return statements.filter((sql) => sql.includes('"HelpArticle"'));
+    };
+    const small = await articleStatements(1);
+    const large = await articleStatements(6);
+    expect(large.length, large.join("\n")).toBe(small.length);
+    expect(large.length).toBe(2); // the ranked ids and total, then the rows
   });
 
   it("updates what is given (the search follows) and deletes", async () => {
