@@ -37,7 +37,7 @@ builder.objectField(EntitlementObject, "helpArticles", (t) =>
 builder.prismaObjectField("Ticket", "helpArticles", (t) =>
   t.field({
     type: [HelpArticle],
-    description: "Articles that may answer the ticket: for its request type or sharing words with it, in its language, best match first.",
+    description: "Articles that may answer the ticket: for its request type or sharing words with it, in its language, best match first. One search per ticket: ask for it on a ticket, not across a list page.",
     args: { first: t.arg.int(FIRST) },
     select: { language: true, subject: true, body: true, requestType: { select: { code: true } } },
     resolve: (ticket, { first }, ctx) =>
