@@ -2,12 +2,14 @@
 // measured in the same run. Run one alone with `npx tsx bench/<name>.ts`.
 import { runCalendarBench } from "./calendar.ts";
 import { runRealtimeBench } from "./realtime.ts";
+import { runResumeBench } from "./resume.ts";
 import { runTicketBench } from "./tickets.ts";
 
 const benches: [string, () => Promise<void>][] = [
   ["business calendar", runCalendarBench],
   ["tickets and queues", runTicketBench],
   ["realtime", runRealtimeBench],
+  ["resuming subscriptions", runResumeBench],
 ];
 
 for (const [name, run] of benches) {

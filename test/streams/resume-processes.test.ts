@@ -38,9 +38,10 @@ describe("a live queue resumed across kill -9 of the server", () => {
 });
 
 describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)("a live queue resumed on another instance", () => {
-  const { a, b } = twoInstances();
+  const instances = twoInstances();
 
   it("disconnects from one instance and resumes on the other without a gap", async () => {
+    const { a, b } = instances;
     await loadEcommerceBackoffice(a);
     await customers(a, "C-TWO");
     const cursor = await snapshotCursor(a.url, ADMIN_TOKEN);
