@@ -32,8 +32,7 @@ describe("a live queue resumed across kill -9 of the server", () => {
     const resumed = await resumeAndExpect(second.url, ADMIN, cursor, [...before, ...after]);
     resumed.queue.close();
     await resumed.client.dispose();
-    second.child.kill("SIGTERM");
-    expect(await second.exited).toBe(0);
+    await second.kill9();
   });
 });
 
