@@ -66,10 +66,10 @@ export async function eventsAfter<T extends TopicName>(deps: Deps, topics: T[], 
           select: { payload: true, sequence: true },
         });
         page = rows.length;
-        for (const row of rows) {
-          last = Number(row.sequence);
-          await push({ ...(row.payload as object), sequence: last } as Topics[T] & Sequenced);
-        }
+        const pushed = rows.map((row) => push({ ...(row.payload as object), sequence: Number(row.sequence) } as Topics[T] & Sequenced));
+        if (rows.length > 0) last = Number(rows.at(-1)!.sequence);
+        await Promise.all(pushed);
+        await new Promise((resolve) => setImmediate(resolve)); // a page at a time: live deliveries go in between
       }
     }
     while (held.length > 0) {
