@@ -4,6 +4,8 @@ import { builder } from "./builder.ts";
 import { COMMON_ERRORS } from "./errors.ts";
 import { decodeId } from "./global-id.ts";
 import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
+import { TicketNode } from "./ticket.ts";
+import { resolveTicketConnection, TICKET_CONNECTION } from "./ticket-connection.ts";
 import { TicketStatus } from "./ticket-types.ts";
 
 const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({
@@ -29,13 +31,7 @@ builder.prismaNode("Queue", {
     name: t.exposeString("name"),
     filter: t.field({ type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
-    tickets: t.prismaConnection({
-      type: "Ticket",
-      cursor: "id",
-      maxSize: 200,
-      resolve: (query, queue, _args, ctx) => ctx.services.ticketQueues.tickets(ctx.viewer, filterOf(queue), query),
-      totalCount: (queue, _args, ctx) => ctx.services.ticketQueues.count(ctx.viewer, filterOf(queue)),
-    }),
+    tickets: t.connection({ type: TicketNode, select: { filter: true }, resolve: (queue, args, ctx, info) => resolveTicketConnection(filterOf(queue), args, ctx, info) }, TICKET_CONNECTION),
     counts: t.field({ type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, filterOf(queue)) }),
   }),
 });

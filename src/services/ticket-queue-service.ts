@@ -9,7 +9,9 @@ import { tierCode } from "../domain/tier/tier-definition.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { ServiceDeps } from "./context.ts";
 import { selection } from "./prisma-helpers.ts";
+import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
 import { ticketScope } from "./ticket-access.ts";
+import { reviveRow, ticketJsonSql } from "./ticket-page-sql.ts";
 
 /** Every criterion given must hold; a list matches one of its entries; an absent or empty one constrains nothing. */
 export interface TicketFilter {
@@ -55,10 +57,25 @@ export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
 export class TicketQueueService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** A page of tickets in queue order; `query` carries Pothos' selection, take, skip and cursor. */
-  tickets(viewer: Viewer, filter: TicketFilter, query: Prisma.TicketFindManyArgs = {}) {
-    const where = this.where(viewer, normaliseFilter(filter, "filter"));
-    return this.deps.prisma.ticket.findMany({ ...selection(query), where, orderBy: QUEUE_ORDER });
+  /**
+   * A page of tickets in queue order (backward pages nearest the cursor first), read from the queue
+   * order index from the cursor on; `query` is Pothos' selection. A selection ticketJsonSql covers
+   * is one statement; any other reads the page's ids, then the rows with Prisma.
+   */
+  async tickets<T extends Record<string, unknown>>(viewer: Viewer, filter: TicketFilter, page: QueuePage, query: { select?: object; include?: object } = {}): Promise<T[]> {
+    const params = new SqlParams();
+    const keyset = queuePageClauses(page, params);
+    const where = [...queueConditions(viewer, normaliseFilter(filter, "filter"), this.deps.now(), params), ...keyset.conditions].join(" AND ");
+    const json = ticketJsonSql(query as Record<string, unknown>);
+    const rows = await this.deps.sql<{ row: Record<string, unknown> }>(
+      `SELECT ${json?.sql ?? "json_build_object('id', t.id)"} AS row FROM "Ticket" t WHERE ${where} ORDER BY ${keyset.orderBy} LIMIT ${params.add(page.limit, "::int")}`,
+      params.values,
+    );
+    if (json) return rows.map(({ row }) => reviveRow<T>(row, json.part));
+    const ids = rows.map(({ row }) => row.id as string);
+    const loaded = await this.deps.prisma.ticket.findMany({ ...withSortKey(query), where: { id: { in: ids } } });
+    const byId = new Map(loaded.map((ticket) => [ticket.id, ticket as unknown as T]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   count(viewer: Viewer, filter: TicketFilter) {
@@ -148,6 +165,12 @@ export class TicketQueueService {
       ],
     };
   }
+}
+
+/** A selection that also reads the queue order's columns (a cursor is made of them). */
+function withSortKey(query: { select?: object; include?: object }): object {
+  if (!query.select) return selection(query as Prisma.TicketFindManyArgs);
+  return { select: { ...query.select, id: true, priorityRank: true, nextDueAt: true, createdAt: true } };
 }
 
 function breachedWhere(breached: boolean, now: Date): Prisma.TicketWhereInput {
