@@ -1,9 +1,30 @@
 import type pg from "pg";
+import type { Viewer } from "../../src/auth/viewer.ts";
+import { CURRENT_CLOCKS } from "../../src/services/ticket-clocks.ts";
+import { ticketPageStatement } from "../../src/services/ticket-queue-service.ts";
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the first queue page, all open tickets, as the service sends it. */
-export async function queueExplain(client: pg.Client): Promise<string> {
-  const sql = `SELECT id FROM "Ticket" WHERE status = ANY($1::"TicketStatus"[])
-    ORDER BY "priorityRank" DESC, "nextDueAt" ASC NULLS LAST, "createdAt" ASC, id ASC LIMIT 51`;
-  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [["NEW", "AWAITING_INFORMATION", "OPEN", "AWAITING_CUSTOMER", "ON_HOLD"]]);
-  return rows.map((row) => `  ${row["QUERY PLAN"]}`).join("\n");
+const AGENT: Viewer = { role: "AGENT", tokenId: "bench", partnerId: null, accountId: null };
+
+/** What Pothos selects for the bench's page (tickets with priority, tier, account, clocks). */
+export const PAGE_SELECTION = {
+  select: {
+    id: true, number: true, subject: true, status: true, priorityRank: true, priorityLabel: true, nextDueAt: true, createdAt: true, accountId: true,
+    account: { select: { id: true, partnerId: true, customerNumber: true, name: true } },
+    tier: { select: { code: true } },
+    clocks: CURRENT_CLOCKS,
+  },
+};
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the service's statement for the first page and a page after its last row. */
+export async function queueExplain(client: pg.Client, filter: Record<string, unknown> = {}): Promise<string> {
+  const explain = async (after: Parameters<typeof ticketPageStatement>[3]["after"]) => {
+    const statement = ticketPageStatement(AGENT, filter, new Date(), { after, limit: 51, backward: false }, PAGE_SELECTION);
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.values);
+    return rows.map((row) => `  ${row["QUERY PLAN"]}`).join("\n");
+  };
+  const statement = ticketPageStatement(AGENT, filter, new Date(), { limit: 51, backward: false }, PAGE_SELECTION);
+  const { rows } = await client.query<{ row: { id: string; priorityRank: number; nextDueAt: number | null; createdAt: number } }>(statement.sql, statement.values);
+  const last = rows.at(-1)?.row;
+  const after = last ? { id: last.id, priorityRank: last.priorityRank, nextDueAt: last.nextDueAt, createdAt: last.createdAt } : null;
+  return `first page:\n${await explain(null)}\nnext page (after the first page's last ticket):\n${await explain(after)}`;
 }

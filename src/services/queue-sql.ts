@@ -29,7 +29,7 @@ export interface QueuePage {
 export class SqlParams {
   readonly values: unknown[] = [];
   add(value: unknown, cast = ""): string {
-    this.values.push(value);
+    this.values.push(Array.isArray(value) ? arrayLiteral(value) : value);
     return `$${this.values.length}${cast}`;
   }
   /** an instant as the timestamp(3) columns store it (UTC wall time) */
@@ -37,6 +37,9 @@ export class SqlParams {
     return `(${this.add(new Date(epochMs).toISOString())}::timestamptz AT TIME ZONE 'UTC')`;
   }
 }
+
+// Both drivers take an array literal as text the same way (PGlite does not serialise JS arrays).
+const arrayLiteral = (values: readonly unknown[]) => `{${values.map((value) => `"${String(value).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 // The sort key as the index "Ticket_queue_order_idx" spells it (migration 20261201035946_queue_scale):
 // every key ascending, so a cursor is one row comparison the index seeks to.
@@ -88,14 +91,6 @@ export function queuePageClauses(page: QueuePage, params: SqlParams): { conditio
   if (page.after) bound(page.after, ">");
   if (page.before) bound(page.before, "<");
   return { conditions, orderBy: page.backward ? QUEUE_ORDER_DESC_SQL : QUEUE_ORDER_SQL };
-}
-
-/** The ids of one page in queue order (the generic path loads the rows with Prisma by id). */
-export function queuePageIdsSql(viewer: Viewer, filter: TicketFilter, now: Date, page: QueuePage): { sql: string; values: unknown[] } {
-  const params = new SqlParams();
-  const { conditions, orderBy } = queuePageClauses(page, params);
-  const where = [...queueConditions(viewer, filter, now, params), ...conditions].join(" AND ");
-  return { sql: `SELECT t.id FROM "Ticket" t WHERE ${where} ORDER BY ${orderBy} LIMIT ${params.add(page.limit, "::int")}`, values: params.values };
 }
 
 export const queueKeyOf = (ticket: { priorityRank: number; nextDueAt: Date | null; createdAt: Date; id: string }): QueueKey => ({

@@ -63,14 +63,9 @@ export class TicketQueueService {
    * is one statement; any other reads the page's ids, then the rows with Prisma.
    */
   async tickets<T extends Record<string, unknown>>(viewer: Viewer, filter: TicketFilter, page: QueuePage, query: { select?: object; include?: object } = {}): Promise<T[]> {
-    const params = new SqlParams();
-    const keyset = queuePageClauses(page, params);
-    const where = [...queueConditions(viewer, normaliseFilter(filter, "filter"), this.deps.now(), params), ...keyset.conditions].join(" AND ");
-    const json = ticketJsonSql(query as Record<string, unknown>);
-    const rows = await this.deps.sql<{ row: Record<string, unknown> }>(
-      `SELECT ${json?.sql ?? "json_build_object('id', t.id)"} AS row FROM "Ticket" t WHERE ${where} ORDER BY ${keyset.orderBy} LIMIT ${params.add(page.limit, "::int")}`,
-      params.values,
-    );
+    const statement = ticketPageStatement(viewer, normaliseFilter(filter, "filter"), this.deps.now(), page, query);
+    const rows = await this.deps.sql<{ row: Record<string, unknown> }>(statement.sql, statement.values);
+    const { json } = statement;
     if (json) return rows.map(({ row }) => reviveRow<T>(row, json.part));
     const ids = rows.map(({ row }) => row.id as string);
     const loaded = await this.deps.prisma.ticket.findMany({ ...withSortKey(query), where: { id: { in: ids } } });
@@ -165,6 +160,19 @@ export class TicketQueueService {
       ],
     };
   }
+}
+
+/**
+ * The statement of one page of a normalised filter: the rows as JSON when ticketJsonSql covers the
+ * selection (`json` says how to revive them), else just their ids.
+ */
+export function ticketPageStatement(viewer: Viewer, filter: TicketFilter, now: Date, page: QueuePage, query: { select?: object; include?: object }) {
+  const params = new SqlParams();
+  const keyset = queuePageClauses(page, params);
+  const where = [...queueConditions(viewer, filter, now, params), ...keyset.conditions].join(" AND ");
+  const json = ticketJsonSql(query as Record<string, unknown>);
+  const sql = `SELECT ${json?.sql ?? "json_build_object('id', t.id)"} AS row FROM "Ticket" t WHERE ${where} ORDER BY ${keyset.orderBy} LIMIT ${params.add(page.limit, "::int")}`;
+  return { sql, values: params.values, json };
 }
 
 /** A selection that also reads the queue order's columns (a cursor is made of them). */
