@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Viewer } from "../../src/auth/viewer.ts";
-import { CURRENT_CLOCKS } from "../../src/services/ticket-clocks.ts";
-import { ticketPageStatement } from "../../src/services/ticket-queue-service.ts";
+import { ticketPageStatement } from "../../src/modules/queue/index.ts";
+import { CURRENT_CLOCKS } from "../../src/modules/ticket/index.ts";
 
 const AGENT: Viewer = { role: "AGENT", tokenId: "bench", partnerId: null, accountId: null };
 
