@@ -59,7 +59,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     return result;
   };
   const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
-  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
+  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);
   relay.start();
   registerPrisma(services, db.prisma);

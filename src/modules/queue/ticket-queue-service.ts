@@ -1,4 +1,4 @@
-import { canManageQueues } from "../../auth/policy.ts";
+import { accountScope, canManageQueues } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { displayName } from "../account/domain/index.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
@@ -11,6 +11,7 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { ticketScope } from "../ticket/index.ts";
 import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
+import { SharedCounts } from "./shared-counts.ts";
 import { reviveRow, ticketJsonSql } from "./ticket-page-sql.ts";
 
 /** Every criterion given must hold; a list matches one of its entries; an absent or empty one constrains nothing. */
@@ -55,7 +56,15 @@ export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
 
 /** Ad-hoc ticket lists and saved queues, filtered, ordered and counted in SQL. */
 export class TicketQueueService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly shared: SharedCounts<QueueCounts>;
+
+  /** `countsMs`: how long counts of one scope and filter are shared (SharedCounts). */
+  constructor(
+    private readonly deps: ServiceDeps,
+    countsMs = 0,
+  ) {
+    this.shared = new SharedCounts(countsMs, deps.now);
+  }
 
   /**
    * A page of tickets in queue order (backward pages nearest the cursor first), read from the queue
@@ -73,27 +82,36 @@ export class TicketQueueService {
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
-  count(viewer: Viewer, filter: TicketFilter) {
-    return this.deps.prisma.ticket.count({ where: this.where(viewer, normaliseFilter(filter, "filter")) });
+  async count(viewer: Viewer, filter: TicketFilter): Promise<number> {
+    return (await this.counts(viewer, filter)).total;
   }
 
-  async counts(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
-    const now = this.deps.now();
-    const where = this.where(viewer, normaliseFilter(filter, "filter"), now);
-    const prisma = this.deps.prisma;
-    const [groups, breached, atRisk, unassigned] = await Promise.all([
-      prisma.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
-      prisma.ticket.count({ where: { AND: [where, breachedWhere(true, now)] } }),
-      prisma.ticket.count({ where: { AND: [where, atRiskWhere(true, now)] } }),
-      prisma.ticket.count({ where: { AND: [where, { assigneeId: null }] } }),
-    ]);
-    const counted = new Map(groups.map((group) => [group.status, group._count._all]));
+  /** All counts of a filter in one statement, shared per scope and filter (SharedCounts). */
+  counts(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
+    const normalised = normaliseFilter(filter, "filter");
+    return this.shared.get(JSON.stringify([accountScope(viewer), normalised]), () => this.countNow(viewer, normalised));
+  }
+
+  private async countNow(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
+    const params = new SqlParams();
+    const where = queueConditions(viewer, filter, this.deps.now(), params).join(" AND ");
+    const at = params.instant(this.deps.now());
+    const groups = await this.deps.sql<{ status: TicketStatus; n: number; breached: number; atRisk: number; unassigned: number }>(
+      `SELECT t.status::text AS status, count(*)::int AS n,
+         (count(*) FILTER (WHERE t."nextDueAt" <= ${at}))::int AS breached,
+         (count(*) FILTER (WHERE t."atRiskAt" <= ${at} AND t."nextDueAt" > ${at}))::int AS "atRisk",
+         (count(*) FILTER (WHERE t."assigneeId" IS NULL))::int AS unassigned
+       FROM "Ticket" t WHERE ${where} GROUP BY t.status`,
+      params.values,
+    );
+    const counted = new Map(groups.map((group) => [group.status, group.n]));
+    const sum = (key: "n" | "breached" | "atRisk" | "unassigned") => groups.reduce((total, group) => total + group[key], 0);
     return {
-      total: groups.reduce((sum, group) => sum + group._count._all, 0),
+      total: sum("n"),
       byStatus: TICKET_STATUSES.map((status) => ({ status, count: counted.get(status) ?? 0 })),
-      breached,
-      atRisk,
-      unassigned,
+      breached: sum("breached"),
+      atRisk: sum("atRisk"),
+      unassigned: sum("unassigned"),
     };
   }
 
