@@ -107,15 +107,17 @@ export async function runQueueScaleBench(): Promise<void> {
     await withService(database.url, 0, async () => {});
     for (const size of SIZES) {
       const seconds = await seedOpenTickets(database.url, size);
-      await withService(database.url, 0, async (_server, url, headers) => {
+      await withService(database.url, 0, async (server, url, headers) => {
         const queueId = (await adminGql(url.replace(/\/graphql$/, ""), QUEUE)).queueCreate.queue.id;
         const page = { url, headers, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] };
         await runLoad({ ...page, concurrency: 4, count: 100, maxMs: 5_000 });
         const latency = await runLoad({ ...page, concurrency: 1, count: 300, maxMs: 5_000 });
+        const cpu = server.cpuSeconds();
         const throughput = await runLoad({ ...page, concurrency: CONCURRENCY, count: 5_000, maxMs: 6_000 });
+        const cpuPerPage = ((server.cpuSeconds() - cpu) / throughput.requests) * 1000;
         console.log(`\n${fmt(size)} open tickets (seeded in ${fmt(seconds, 1)} s)`);
         console.log(`  queue page c=1:  p50 ${latency.p50.toFixed(2)} ms p99 ${latency.p99.toFixed(2)} ms — ${latencyOfBare(latency, bare.latency)}${latency.errors ? ` (${latency.errors} errors)` : ""}`);
-        console.log(`  queue page c=16: ${describeLoad(throughput)} — ${ofBare(throughput, bare.throughput)}`);
+        console.log(`  queue page c=16: ${describeLoad(throughput)} — ${ofBare(throughput, bare.throughput)}; server CPU ${fmt(cpuPerPage, 2)} ms per page`);
       });
     }
     await withService(database.url, 0, async (server, url, headers) => {
