@@ -69,7 +69,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const rolled = await services.tierSubscriptions.renewDue();
   if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
-  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => services.ticketQueues.place(id), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",

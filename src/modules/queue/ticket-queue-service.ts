@@ -11,6 +11,7 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { ticketScope } from "../ticket/index.ts";
 import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
+import type { TicketPlace } from "./queue-membership.ts";
 import { SharedCounts } from "./shared-counts.ts";
 import { reviveRow, ticketJsonSql } from "./ticket-page-sql.ts";
 
@@ -80,6 +81,17 @@ export class TicketQueueService {
     const loaded = await this.deps.prisma.ticket.findMany({ ...withSortKey(query), where: { id: { in: ids } } });
     const byId = new Map(loaded.map((ticket) => [ticket.id, ticket as unknown as T]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  /** A ticket as it is now, for the response cache to decide which cached lists it enters; null once gone. */
+  async place(ticketId: string): Promise<TicketPlace | null> {
+    const [row] = await this.deps.sql<Record<string, unknown>>(
+      `SELECT t.id, t.status::text AS status, t."priorityRank", t.channel::text AS channel, t.language, t."teamId", t."assigneeId", t."accountId",
+         a."partnerId", r.code AS "tierCode", ${["nextDueAt", "createdAt", "atRiskAt"].map((c) => `(extract(epoch from t."${c}") * 1000)::float8 AS "${c}"`).join(", ")}
+       FROM "Ticket" t JOIN "Account" a ON a.id = t."accountId" LEFT JOIN "Tier" r ON r.id = t."tierId" WHERE t.id = $1`,
+      [ticketId],
+    );
+    return (row as unknown as TicketPlace | undefined) ?? null;
   }
 
   async count(viewer: Viewer, filter: TicketFilter): Promise<number> {

@@ -1,9 +1,10 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
+import { accountScope } from "../../../auth/policy.ts";
 import { type GraphQLResolveInfo, Kind } from "graphql";
 import { ValidationError } from "../../../domain/errors.ts";
 import type { Context } from "../../../graphql/context.ts";
 import { type QueueKey, type QueuePage, queueKeyOf } from "../queue-sql.ts";
-import type { TicketFilter } from "../ticket-queue-service.ts";
+import { normaliseFilter, type QueueCounts, type TicketFilter } from "../ticket-queue-service.ts";
 
 /**
  * Ticket lists in queue order as Relay connections whose cursors carry the ticket's sort key, so a
@@ -91,9 +92,21 @@ const onlyCounts = (info: GraphQLResolveInfo) =>
 /** Resolves a ticket connection over `filter` for `t.connection`: Pothos plans the rows' selection, the queue service reads them. */
 export async function resolveTicketConnection(filter: TicketFilter | Promise<TicketFilter>, args: ConnectionArgs, ctx: Context, info: GraphQLResolveInfo) {
   const page = pageOf(args);
-  const totalCount = async () => ctx.services.ticketQueues.count(ctx.viewer, await filter);
+  const totalCount = async () => (await queueCounts(ctx, await filter)).total;
   if (onlyCounts(info)) return connectionOf([], args, page, totalCount);
   const query = await queryFromInfo({ context: ctx, info, typeName: "Ticket", select: SORT_KEY_SELECT, paths: [["nodes"], ["edges", "node"]] });
   const rows = await ctx.services.ticketQueues.tickets<Row>(ctx.viewer, await filter, page, query as object);
+  if (ctx.cacheDependsOn) {
+    // A forward first page with more after it only changes for tickets placed before its last one.
+    const bound = !args.after && !page.backward && rows.length === page.limit ? queueKeyOf(rows.at(-2)!) : null;
+    ctx.cacheDependsOn({ kind: "tickets", ticketIds: rows.map((row) => row.id), accountIds: rows.map((row) => row.accountId) });
+    ctx.cacheDependsOn({ kind: "ticketList", list: { scope: accountScope(ctx.viewer), filter: normaliseFilter(await filter, "filter"), bound } });
+  }
   return connectionOf(rows, args, page, totalCount);
+}
+
+/** A filter's counts; a cached answer showing them goes with any ticket change. */
+export function queueCounts(ctx: Context, filter: TicketFilter): Promise<QueueCounts> {
+  ctx.cacheDependsOn?.({ kind: "ticketCounts" });
+  return ctx.services.ticketQueues.counts(ctx.viewer, filter);
 }
