@@ -159,6 +159,7 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation === "mutation") {
+        if (ttlMs <= 0) return;
         if (rootFields(operation).every((name) => PUBLISHING_MUTATION.test(name))) {
           setExecuteFn(async (executionArgs) => {
             const result = await executeFn(executionArgs);
