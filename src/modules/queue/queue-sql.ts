@@ -52,6 +52,11 @@ const QUEUE_ORDER_DESC_SQL = `-t."priorityRank" DESC, ${DUE} DESC, t."createdAt"
 // the open ones, and the planner proves that only against constants.
 const statusList = (statuses: readonly string[]) => statuses.filter((status) => (TICKET_STATUSES as readonly string[]).includes(status)).map((status) => `'${status}'`).join(", ");
 
+// One value is an equality: the planner then reads the assignee's or team's queue order index in
+// order (PostgreSQL 15 does not for `= ANY` of an array).
+const oneOf = (column: string, values: readonly string[], params: SqlParams) =>
+  values.length === 1 ? `${column} = ${params.add(values[0], "::text")}` : `${column} = ANY(${params.add(values, "::text[]")})`;
+
 /**
  * The tickets of a normalised filter the viewer may see, at `now`, as SQL conditions on `t`
  * ("Ticket"). Statuses default to the open ones. (A workspace predicate joins these once tickets
@@ -69,8 +74,8 @@ export function queueConditions(viewer: Viewer, filter: TicketFilter, now: Date,
   if (filter.priorityRanks?.length) conditions.push(`t."priorityRank" = ANY(${params.add(filter.priorityRanks, "::int[]")})`);
   if (filter.channels?.length) conditions.push(`t.channel = ANY(${params.add(filter.channels, '::"SupportChannel"[]')})`);
   if (filter.languages?.length) conditions.push(`t.language = ANY(${params.add(filter.languages, "::text[]")})`);
-  if (filter.teamIds?.length) conditions.push(`t."teamId" = ANY(${params.add(filter.teamIds, "::text[]")})`);
-  if (filter.assigneeIds?.length) conditions.push(`t."assigneeId" = ANY(${params.add(filter.assigneeIds, "::text[]")})`);
+  if (filter.teamIds?.length) conditions.push(oneOf(`t."teamId"`, filter.teamIds, params));
+  if (filter.assigneeIds?.length) conditions.push(oneOf(`t."assigneeId"`, filter.assigneeIds, params));
   if (filter.unassigned != null) conditions.push(`t."assigneeId" IS ${filter.unassigned ? "" : "NOT "}NULL`);
   if (filter.breached != null || filter.atRisk != null) {
     const at = params.instant(now);

@@ -110,11 +110,13 @@ describe("ticket pages: the one-statement fast path answers as the generic path 
 
   it("reads the fast page in one statement, the generic one in more", async () => {
     await read(FAST, { first: 50 }); // warms the calendar cache
+    // the outbox relay and the SLA monitor poll in the background
+    const answering = (statements: string[]) => statements.filter((sql) => !/pg_try_advisory|OutboxEvent|"SlaAlert"|^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(sql));
     const fast = await counter.measure(() => read(FAST, { first: 50 }));
     const generic = await counter.measure(() => read(GENERIC, { first: 50 }));
     expect(fast.result.edges.length).toBeGreaterThan(10);
-    expect(fast.statements, fast.statements.join("\n")).toHaveLength(1);
-    expect(generic.statements.length).toBeGreaterThan(1);
+    expect(answering(fast.statements), fast.statements.join("\n")).toHaveLength(1);
+    expect(answering(generic.statements).length).toBeGreaterThan(1);
   });
 
   it("refuses a cursor of the earlier id-based pages with a typed error naming the argument", async () => {
