@@ -20,6 +20,7 @@ import { serveCalendarFeed } from "./calendar-feed.ts";
 import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
 import { createServices, type Services } from "../modules/registry.ts";
+import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
 
 export interface AppOptions {
@@ -44,6 +45,8 @@ export interface App {
   readonly relay: OutboxRelay;
   /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
   readonly slaMonitor: SlaMonitor;
+  /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
+  readonly datedJobs: DatedJobs;
 }
 
 
@@ -63,13 +66,12 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);
+  const datedJobs = createDatedJobs(deps, services);
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
   if (added) log(`added ${added} standard request types`);
   if (config.seed === "demo" && (await seedDemo(db.prisma, services))) log("seeded the demo data set");
-  const rolled = await services.tierSubscriptions.renewDue();
-  if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
   const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => services.ticketQueues.place(id), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -107,6 +109,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
+  datedJobs.start();
 
   let url = "";
   return {
@@ -116,6 +119,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     transaction,
     relay,
     slaMonitor,
+    datedJobs,
     get url() {
       return url;
     },
@@ -137,6 +141,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       });
       cache.close();
       await slaMonitor.stop();
+      await datedJobs.stop();
       await services.ticketTierFollower.stop();
       await relay.stop();
       await bus.close();
