@@ -16,6 +16,8 @@ export interface Config {
   responseCacheMs: number;
   /** published outbox events are kept (and resumable) for this long (OUTBOX_RETENTION_MINUTES, default 1440 = 24 h) */
   outboxRetentionMs: number;
+  /** queue counts of one scope and filter are computed once and shared for this long (QUEUE_COUNTS_MS, default 1000; 0: every request counts) */
+  queueCountsMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(retentionMinutes) || retentionMinutes < 0 || retentionMinutes > 525_600) {
     throw new ConfigError(`OUTBOX_RETENTION_MINUTES must be a whole number of minutes 0–525600, got "${env.OUTBOX_RETENTION_MINUTES}"`);
   }
+  const queueCountsMs = Number(env.QUEUE_COUNTS_MS ?? 1_000);
+  if (!Number.isInteger(queueCountsMs) || queueCountsMs < 0 || queueCountsMs > 60_000) {
+    throw new ConfigError(`QUEUE_COUNTS_MS must be a whole number of milliseconds 0–60000, got "${env.QUEUE_COUNTS_MS}"`);
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -54,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ticketReopenDays,
     responseCacheMs,
     outboxRetentionMs: retentionMinutes * 60_000,
+    queueCountsMs,
   };
 }
