@@ -6,6 +6,7 @@ import { type Viewer } from "./auth/viewer.ts";
 import type { Config } from "./config.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
+import { acrossWorkspaces, inWorkspace } from "./db/workspace-scope.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { createEventBus, type EventBus } from "./events/bus.ts";
 import { OutboxRelay } from "./events/outbox.ts";
@@ -15,9 +16,11 @@ import { type Context, registerPrisma, type ServerContext } from "./graphql/cont
 import { bodyLimit } from "./graphql/body-limit.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { schema } from "./graphql/schema.ts";
+import { workspaceScope } from "./graphql/workspace-scope-plugin.ts";
 import { attachWebSocket } from "./graphql/websocket.ts";
 import { serveCalendarFeed } from "./http/calendar-feed.ts";
 import { createServices, type Services } from "./services/registry.ts";
+import { DEFAULT_WORKSPACE_SLUG } from "./services/workspace-service.ts";
 import { SlaMonitor } from "./services/sla-monitor.ts";
 
 export interface AppOptions {
@@ -44,12 +47,11 @@ export interface App {
   readonly slaMonitor: SlaMonitor;
 }
 
-
-
 export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
   const applied = await migrate(db);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  db.enforceWorkspaces();
 
   const bus = createEventBus(config.redisUrl);
   const relay = new OutboxRelay(db.prisma, bus);
@@ -63,10 +65,17 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const slaMonitor = new SlaMonitor(deps);
   relay.start();
   registerPrisma(services, db.prisma);
-  const added = await services.requestTypes.ensureStandard();
+  let added = 0;
+  await services.workspaces.forEach(async () => (added += await services.requestTypes.ensureStandard()));
   if (added) log(`added ${added} standard request types`);
-  if (config.seed === "demo" && (await seedDemo(db.prisma, services))) log("seeded the demo data set");
-  const rolled = await services.tierSubscriptions.renewDue();
+  const defaultWorkspace = await services.workspaces.idOf(DEFAULT_WORKSPACE_SLUG);
+  if (config.seed === "demo" && defaultWorkspace && (await inWorkspace(defaultWorkspace, () => seedDemo(db.prisma, services)))) log("seeded the demo data set");
+  const rolled = { renewed: 0, ended: 0 };
+  await services.workspaces.forEach(async () => {
+    const { renewed, ended } = await services.tierSubscriptions.renewDue();
+    rolled.renewed += renewed;
+    rolled.ended += ended;
+  });
   if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
   const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
@@ -77,9 +86,9 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), cache.plugin],
+    plugins: [bodyLimit(), workspaceScope(), cache.plugin],
     context: async ({ request, viewer }) => ({
-      viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
+      viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,
     }),
   });
@@ -90,7 +99,8 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       return;
     }
     try {
-      if (await serveCalendarFeed(req, res, services, now())) return;
+      // A feed is public and named by the calendar's unguessable id, whatever its workspace.
+      if (await acrossWorkspaces(() => serveCalendarFeed(req, res, services, now()))) return;
     } catch (error) {
       console.error("internal error:", error);
       if (!res.headersSent) res.writeHead(500).end();

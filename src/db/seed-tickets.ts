@@ -3,7 +3,7 @@ import type { TicketCreateInput } from "../services/ticket-intake-service.ts";
 import type { StatusEvent } from "../services/ticket-lifecycle-service.ts";
 import type { Services } from "../services/registry.ts";
 
-const DESK: Viewer = { role: "ADMIN", tokenId: "system:demo-seed", partnerId: null, accountId: null };
+const DESK: Viewer = { role: "ADMIN", tokenId: "system:demo-seed", partnerId: null, accountId: null, workspaceId: null };
 
 type Step = { reply: string } | { note: string } | { customer: string } | { event: StatusEvent } | { assign: string; team: string } | { work: number };
 

@@ -2,6 +2,7 @@ import { unitsForMinutes } from "../domain/ledger/index.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { appendEntry, type EntryDraft } from "../services/ledger-append.ts";
 import { requestHash } from "../services/request-hash.ts";
+import { byCustomerNumber } from "./workspace-scope.ts";
 
 const PACKAGES = [
   { code: "UNITS-4", name: "4 units (1 hour)", units: 4, priceMinor: 9_900, currency: "EUR" },
@@ -24,7 +25,7 @@ export async function seedUnitLedgers(tx: Prisma.TransactionClient): Promise<voi
   const packages = new Map((await tx.unitPackage.findMany()).map((pkg) => [pkg.code, pkg]));
   let step = 0;
   for (const [customerNumber, lines] of Object.entries(LEDGERS)) {
-    const account = await tx.account.findUniqueOrThrow({ where: { customerNumber }, select: { id: true } });
+    const account = await tx.account.findUniqueOrThrow({ where: byCustomerNumber(customerNumber), select: { id: true } });
     for (const line of lines) {
       const key = `demo-${++step}`;
       const draft = entryFor(line, packages, key);

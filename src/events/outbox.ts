@@ -1,17 +1,18 @@
+import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { EventBus } from "./bus.ts";
-import type { TopicName, Topics } from "./topics.ts";
+import type { Published, TopicName, Topics } from "./topics.ts";
 
 /** Any transaction client: services enqueue inside the transaction that makes the change. */
 export type Tx = Prisma.TransactionClient;
 
-export async function enqueue<T extends TopicName>(tx: Tx, topic: T, payload: Omit<Topics[T], "sequence">): Promise<void> {
+export async function enqueue<T extends TopicName>(tx: Tx, topic: T, payload: Omit<Topics[T], Published>): Promise<void> {
   await tx.outboxEvent.create({ data: outboxRow(topic, payload) });
 }
 
 /** An outbox row, for writes that insert it themselves. */
-export const outboxRow = <T extends TopicName>(topic: T, payload: Omit<Topics[T], "sequence">) => ({ topic, payload: payload as Prisma.InputJsonObject & Prisma.JsonObject });
+export const outboxRow = <T extends TopicName>(topic: T, payload: Omit<Topics[T], Published>) => ({ topic, payload: payload as Prisma.InputJsonObject & Prisma.JsonObject });
 
 const BATCH = 200;
 /** Shared by every process: only the holder publishes, so sequence numbers follow delivery order. */
@@ -62,12 +63,13 @@ export class OutboxRelay {
     } while (this.again);
   }
 
+  /** Publishes every workspace's events, each marked with its workspace so delivery can stay inside it. */
   private publishBatch(): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
+    return acrossWorkspaces(() => this.prisma.$transaction(async (tx) => {
       const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`;
       if (!lock[0]?.locked) return 0;
       // Numbered after the lock is held, so sequences continue where the last holder stopped.
-      const rows = await tx.$queryRaw<{ topic: TopicName; payload: Record<string, unknown>; sequence: bigint }[]>`
+      const rows = await tx.$queryRaw<{ topic: TopicName; payload: Record<string, unknown>; workspaceId: string; sequence: bigint }[]>`
         WITH pending AS (
           SELECT id FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
         ), numbered AS (
@@ -75,10 +77,10 @@ export class OutboxRelay {
         )
         UPDATE "OutboxEvent" AS o SET "publishedAt" = now(), sequence = n.sequence
         FROM numbered AS n WHERE o.id = n.id
-        RETURNING o.topic, o.payload, n.sequence`;
+        RETURNING o.topic, o.payload, o."workspaceId", n.sequence`;
       rows.sort((a, b) => Number(a.sequence - b.sequence));
-      for (const row of rows) await this.bus.publish(row.topic, { ...row.payload, sequence: Number(row.sequence) } as never);
+      for (const row of rows) await this.bus.publish(row.topic, { ...row.payload, workspaceId: row.workspaceId, sequence: Number(row.sequence) } as never);
       return rows.length;
-    });
+    }));
   }
 }

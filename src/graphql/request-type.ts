@@ -60,7 +60,7 @@ const RequestTypeUpdateInput = builder.inputType("RequestTypeUpdateInput", {
 builder.queryFields((t) => ({
   requestTypes: t.prismaConnection({
     type: "RequestType",
-    cursor: "code",
+    cursor: "workspaceId_code",
     authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) => ctx.services.requestTypes.list(query),
     totalCount: (_root, _args, ctx) => ctx.services.requestTypes.count(),

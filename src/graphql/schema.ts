@@ -3,6 +3,7 @@ import { builder } from "./builder.ts";
 import "./scalars.ts";
 import "./errors.ts";
 import "./root.ts";
+import "./workspace.ts";
 import "./partner.ts";
 import "./account.ts";
 import "./account-changed.ts";

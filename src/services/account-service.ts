@@ -7,6 +7,7 @@ import { enqueue } from "../events/outbox.ts";
 import { filterMap } from "../events/stream.ts";
 import type { ServiceDeps } from "./context.ts";
 import { selection, uniquely } from "./prisma-helpers.ts";
+import { byCode, byCustomerNumber } from "../db/workspace-scope.ts";
 
 export interface AccountCreateInput {
   customerNumber: string;
@@ -83,7 +84,7 @@ export class AccountService {
 
   async byCustomerNumber(viewer: Viewer, customerNumber: string, query: Query = {}) {
     const number = input.customerNumber("customerNumber", customerNumber);
-    const account = await this.deps.prisma.account.findUnique({ ...selection(query), where: { customerNumber: number } });
+    const account = await this.deps.prisma.account.findUnique({ ...selection(query), where: byCustomerNumber(number) });
     return account && canReadAccount(viewer, account as never) ? account : null;
   }
 
@@ -131,7 +132,7 @@ export class AccountService {
 
   private async partnerId(code: string | null | undefined): Promise<string | null> {
     if (!code) return null;
-    const partner = await this.deps.prisma.partner.findUnique({ where: { code: input.partnerCode("partnerCode", code) } });
+    const partner = await this.deps.prisma.partner.findUnique({ where: byCode(input.partnerCode("partnerCode", code)) });
     if (!partner) throw new NotFoundError("partnerCode", `No partner with code ${code}`);
     return partner.id;
   }

@@ -22,6 +22,7 @@ import { TicketTierFollower } from "./ticket-tier-follower.ts";
 import { TicketWorkService } from "./ticket-work-service.ts";
 import { TokenService } from "./token-service.ts";
 import { UnitPackageService } from "./unit-package-service.ts";
+import { WorkspaceService } from "./workspace-service.ts";
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -64,5 +65,6 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     ticketReports: new TicketReportService(deps, calendars),
     tickets: new TicketReadService(deps, calendars),
     lowBalanceAlerts: new LowBalanceAlertService(deps),
+    workspaces: new WorkspaceService(deps, requestTypes),
   };
 }

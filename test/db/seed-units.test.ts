@@ -25,7 +25,7 @@ describe("the demo data set's unit ledgers", () => {
   ])("%s holds %i units, consistently", async (customerNumber, balance) => {
     const { unitLedger } = dataOf(await t.gql(`query($n: String!) { unitLedger(customerNumber: $n) { balance lowBalanceThreshold } }`, { n: customerNumber }));
     expect(unitLedger).toEqual({ balance, lowBalanceThreshold: 4 });
-    const account = await t.app.db.prisma.account.findUniqueOrThrow({ where: { customerNumber } });
+    const account = await t.prisma.account.findFirstOrThrow({ where: { customerNumber } });
     expect((await expectLedgerConsistent(t.app, account.id)).balance).toBe(balance);
   });
 });

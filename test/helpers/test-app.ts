@@ -3,6 +3,8 @@ import { loadConfig } from "../../src/config.ts";
 import type { AdapterWrapper } from "../../src/db/client.ts";
 import { freshDatabaseUrl } from "./database.ts";
 import { dataOf, postGql } from "./gql.ts";
+import { prismaIn } from "./workspace-db.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -11,8 +13,10 @@ export interface TestApp {
   url: string;
   /** The PostgreSQL database of this app (undefined on PGlite), for a second instance to share. */
   databaseUrl: string | undefined;
+  /** The database as seen from the `default` workspace, where the administrator acts unless it names another. */
+  prisma: PrismaClient;
   /** GraphQL as the bootstrap administrator (or as `token`). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): ReturnType<typeof postGql<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): ReturnType<typeof postGql<T>>;
   /** Issues a token of `role` through the API and returns its secret. */
   token(role: "ADMIN" | "AGENT" | "PARTNER" | "CUSTOMER", bind?: { partnerCode?: string; customerNumber?: string }): Promise<string>;
   stop(): Promise<void>;
@@ -24,11 +28,12 @@ export async function startTestApp(options: { now?: () => Date; env?: Record<str
   const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", RESPONSE_CACHE_MS: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
   const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}) });
   const url = await app.start(0);
-  const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN) => postGql(url, query, variables, token ?? undefined);
+  const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);
   return {
     app,
     url,
     databaseUrl: database.url,
+    prisma: prismaIn(app),
     gql,
     async token(role, bind = {}) {
       const result = dataOf(

@@ -4,7 +4,7 @@ import type { Services } from "../../services/registry.ts";
 import { loadPolicy } from "./load-policy.ts";
 import { POLICIES } from "./policies.ts";
 
-const SEEDER: Viewer = { role: "ADMIN", tokenId: "system:demo-seed", partnerId: null, accountId: null };
+const SEEDER: Viewer = { role: "ADMIN", tokenId: "system:demo-seed", partnerId: null, accountId: null, workspaceId: null };
 
 /** Which source's included level every demo account has: one catalog owns the default. */
 const DEFAULT_SOURCE = "002";

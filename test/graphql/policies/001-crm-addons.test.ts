@@ -25,7 +25,7 @@ describe("001 CRM add-on vendor", () => {
     for (const [number, soldAt] of [["C-SOLD-EARLY", "2026-03-10T16:30:00Z"], ["C-SOLD-LATE", "2026-03-10T17:05:00Z"], ["C-DIRECT", "2026-03-10T16:30:00Z"]] as const) {
       await createAccount(t, number, { language: "en", partnerCode: number === "C-DIRECT" ? null : "P-ACC" });
       // The sale is the account's creation; pin it to a known instant.
-      await t.app.db.prisma.account.update({ where: { customerNumber: number }, data: { createdAt: new Date(soldAt) } });
+      await t.prisma.account.updateMany({ where: { customerNumber: number }, data: { createdAt: new Date(soldAt) } });
     }
   });
   afterAll(() => t.stop());
