@@ -1,6 +1,6 @@
 // first: V8 flags must be set before the service allocates
 import "./v8-flags.ts";
-import { buildApp } from "./app.ts";
+import { buildApp } from "./server/app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
 try {

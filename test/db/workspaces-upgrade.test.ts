@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { migrate, readMigrations } from "../../src/db/migrate.ts";
 import { inWorkspace } from "../../src/db/workspace-scope.ts";
-import { DEFAULT_WORKSPACE_ID } from "../../src/services/workspace-service.ts";
+import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/index.ts";
 import { freshDatabaseUrl } from "../helpers/database.ts";
 
 const WORKSPACES = readMigrations().find((m) => m.name.endsWith("_workspaces"))!.name;

@@ -1,7 +1,7 @@
-import type { App } from "../../src/app.ts";
+import type { App } from "../../src/server/app.ts";
 import { inWorkspace } from "../../src/db/workspace-scope.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { DEFAULT_WORKSPACE_ID } from "../../src/services/workspace-service.ts";
+import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/index.ts";
 
 /**
  * `target` with every method call — its own and its members' (a client's models, a registry's
