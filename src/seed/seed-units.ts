@@ -12,11 +12,10 @@ const PACKAGES = [
 
 type Line = { purchase: string; quantity?: number } | { workMinutes: number } | { adjust: number; reason: string };
 
-/** Demo balances; C-10004 ends one debit above its low-balance threshold of 4. */
+/** Demo balances of the CRM add-on vendor (001); C-10004 ends one debit above its low-balance threshold of 4. */
 const LEDGERS: Record<string, Line[]> = {
-  "C-10001": [{ purchase: "UNITS-40" }, { workMinutes: 50 }, { workMinutes: 20 }],
-  "C-10002": [{ purchase: "UNITS-20" }, { adjust: 2, reason: "Goodwill after the outage on the 3rd" }],
   "C-10004": [{ purchase: "UNITS-4", quantity: 2 }, { workMinutes: 45 }],
+  "C-10008": [{ purchase: "UNITS-40" }, { workMinutes: 50 }, { workMinutes: 20 }, { adjust: 2, reason: "Goodwill after the outage on the 3rd" }],
 };
 
 /** The unit price list and a few demo ledgers, written through the same append as the API. */

@@ -7,7 +7,7 @@ import type { Config } from "../config.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
-import { createEventBus, type EventBus } from "../events/bus.ts";
+import { createEventBus, type EventBus, workspaceFilteredBus } from "../events/bus.ts";
 import { OutboxRelay } from "../workers/outbox-relay.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
 import { authenticateRequest, maskError } from "./http-auth.ts";
@@ -19,9 +19,8 @@ import { attachWebSocket } from "./websocket.ts";
 import { serveCalendarFeed } from "./calendar-feed.ts";
 import { createServices, type Services } from "../modules/registry.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
-import { acrossWorkspaces, inWorkspace } from "../db/workspace-scope.ts";
+import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import { workspaceScope } from "./workspace-scope-plugin.ts";
-import { DEFAULT_WORKSPACE_SLUG } from "../modules/workspace/index.ts";
 
 export interface AppOptions {
   config: Config;
@@ -60,7 +59,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     void relay.kick();
     return result;
   };
-  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
+  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus: workspaceFilteredBus(bus), now, transaction, committed: () => void relay.kick() };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
   const slaMonitor = new SlaMonitor(deps);
   relay.start();
@@ -68,8 +67,10 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   let added = 0;
   await services.workspaces.forEach(async () => (added += await services.requestTypes.ensureStandard()));
   if (added) log(`added ${added} standard request types`);
-  const defaultWorkspace = await services.workspaces.idOf(DEFAULT_WORKSPACE_SLUG);
-  if (config.seed === "demo" && defaultWorkspace && (await inWorkspace(defaultWorkspace, () => seedDemo(db.prisma, services)))) log("seeded the demo data set");
+  if (config.seed === "demo") {
+    const seeded = await seedDemo(db.prisma, services);
+    log(seeded ? "seeded the demo data set: five workspaces, one per source policy (source-000 … source-004)" : "SEED=demo: the database holds data already, loaded nothing");
+  }
   const rolled = { renewed: 0, ended: 0 };
   await services.workspaces.forEach(async () => {
     const { renewed, ended } = await services.tierSubscriptions.renewDue();

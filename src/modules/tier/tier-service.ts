@@ -128,7 +128,7 @@ export class TierService {
       return await this.snapshot.changed(write());
     } catch (error) {
       const index = violatedUniqueIndex(error);
-      if (index === "Tier_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
+      if (index === "Tier_workspaceId_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
       if (index === "Tier_one_included_by_default") throw includedConflict("another tier");
       throw error;
     }

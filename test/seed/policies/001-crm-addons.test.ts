@@ -3,7 +3,8 @@ import { loadCrmAddons } from "../../fixtures/policies/001-crm-addons.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 const TUESDAY_10 = "2026-03-10T10:00:00+01:00";
 
@@ -16,7 +17,7 @@ describe("001 CRM add-on vendor", () => {
 
   beforeAll(async () => {
     // paid levels are booked on 1 March, before every instant asked about
-    t = await startTestApp({ now: testClock("2026-03-01T00:00:00Z").now });
+    t = await startPolicyApp("001", { now: testClock("2026-03-01T00:00:00Z").now });
     await loadCrmAddons(t);
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-ACC", name: "ACC reseller" }) { __typename } }`));
     await createAccount(t, "C-FREE", { language: "de" });

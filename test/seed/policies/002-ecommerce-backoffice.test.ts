@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 // 002 — Basis included from account creation; Bronze/Silver/Gold monthly with guaranteed first
 // response in working hours Mon–Fri 09–17 (Europe/Berlin), Silver and Gold with phone callback.
@@ -11,7 +12,7 @@ describe("002 e-commerce back-office: support levels", () => {
   const clock = testClock("2026-03-02T08:00:00Z");
 
   beforeAll(async () => {
-    t = await startTestApp({ now: clock.now });
+    t = await startPolicyApp("002", { now: clock.now });
     await loadEcommerceBackoffice(t);
     for (const number of ["C-BASIS", "C-BRONZE", "C-SILVER", "C-GOLD"]) await createAccount(t, number, { language: "de" });
     await subscribe(t, "C-BRONZE", "BRONZE");
