@@ -9,8 +9,8 @@ import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/modules/ledge
  * balance the previous one plus its units, never below the overdraft floor for debits, and the
  * stored balance equal to both the sum of the entries and the last running balance.
  */
-export async function expectLedgerConsistent(app: App, accountId: string): Promise<{ balance: number; entries: number }> {
-  const prisma = prismaIn(app);
+export async function expectLedgerConsistent(app: App, accountId: string, workspaceId?: string): Promise<{ balance: number; entries: number }> {
+  const prisma = prismaIn(app, workspaceId);
   const account = await prisma.account.findUniqueOrThrow({ where: { id: accountId } });
   const entries = await prisma.unitLedgerEntry.findMany({ where: { accountId }, orderBy: { seq: "asc" } });
   const sum = await prisma.unitLedgerEntry.aggregate({ where: { accountId }, _sum: { units: true } });

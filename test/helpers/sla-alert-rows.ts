@@ -5,8 +5,8 @@ import { prismaIn } from "./workspace-db.ts";
  * A ticket with one running first-response clock and pending alerts at the given instants, written
  * straight to the database: the monitor's contract is the SlaAlert rows, whoever writes them.
  */
-export async function ticketWithPendingAlerts(app: App, customerNumber: string, alerts: { kind: "WARNING" | "BREACHED"; threshold: number; fireAt: Date }[]) {
-  const prisma = prismaIn(app);
+export async function ticketWithPendingAlerts(app: App, customerNumber: string, alerts: { kind: "WARNING" | "BREACHED"; threshold: number; fireAt: Date }[], workspaceId?: string) {
+  const prisma = prismaIn(app, workspaceId);
   const account = await prisma.account.create({ data: { customerNumber, name: `Alerts ${customerNumber}` } });
   const requestType = await prisma.requestType.findFirstOrThrow({ orderBy: { code: "asc" } });
   const calendar = await prisma.businessCalendar.create({
