@@ -15,6 +15,8 @@ export const RequiredInformationItem = builder.objectRef<Item>("RequiredInformat
 
 builder.prismaNode("RequestType", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "What a customer may ask for, and on which terms.",
   authScopes: { authenticated: true },
   fields: (t) => ({

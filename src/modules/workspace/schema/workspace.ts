@@ -3,6 +3,8 @@ import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 
 builder.prismaNode("Workspace", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "One vendor's support organisation: everything it configures or owns belongs to exactly one workspace, and a token sees only its own.",
   authScopes: (workspace, ctx) => ctx.viewer.platformAdmin === true || ctx.viewer.workspaceId === workspace.id,
   fields: (t) => ({
