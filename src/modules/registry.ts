@@ -3,6 +3,7 @@ import { BookingService } from "./booking/index.ts";
 import { CalendarService } from "./calendar/index.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
 import { EntitlementService } from "./entitlement/index.ts";
+import { HelpArticleService } from "./help-centre/index.ts";
 import { LedgerService } from "./ledger/index.ts";
 import { LowBalanceAlertService } from "./ledger/index.ts";
 import { PartnerService } from "./partner/index.ts";
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   adminToken?: string | undefined;
   /** a SOLVED ticket may be reopened for this many days */
   ticketReopenDays?: number;
+  /** how long queue counts of one scope and filter are shared (QUEUE_COUNTS_MS) */
+  queueCountsMs?: number;
 }
 
 export function createServices(deps: ServiceDeps, options: ServiceOptions) {
@@ -39,7 +42,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const tierSubscriptions = new TierSubscriptionService(deps, tiers);
   const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions });
   const ledger = new LedgerService(deps);
-  const ticketQueues = new TicketQueueService(deps);
+  const ticketQueues = new TicketQueueService(deps, options.queueCountsMs ?? 0);
   const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
   const ticketLifecycle = new TicketLifecycleService(ticketChanges, tiers);
   return {
@@ -47,6 +50,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     bookings: new BookingService(deps, { entitlements, ledger }),
     calendars,
     entitlements,
+    helpArticles: new HelpArticleService(deps, requestTypes),
     partners: new PartnerService(deps),
     requestTypes,
     slaAlerts: new SlaAlertService(deps, calendars),

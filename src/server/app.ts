@@ -20,6 +20,7 @@ import { serveCalendarFeed } from "./calendar-feed.ts";
 import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
 import { createServices, type Services } from "../modules/registry.ts";
+import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
 import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import { workspaceScope } from "./workspace-scope-plugin.ts";
@@ -46,6 +47,8 @@ export interface App {
   readonly relay: OutboxRelay;
   /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
   readonly slaMonitor: SlaMonitor;
+  /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
+  readonly datedJobs: DatedJobs;
 }
 
 export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
@@ -62,8 +65,9 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     return result;
   };
   const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus: workspaceFilteredBus(bus), now, transaction, committed: () => void relay.kick() };
-  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
+  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);
+  const datedJobs = createDatedJobs(deps, services);
   relay.start();
   registerPrisma(services, db.prisma);
   let added = 0;
@@ -73,15 +77,8 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     const seeded = await seedDemo(db.prisma, services);
     log(seeded ? "seeded the demo data set: five workspaces, one per source policy (source-000 … source-004)" : "SEED=demo: the database holds data already, loaded nothing");
   }
-  const rolled = { renewed: 0, ended: 0 };
-  await services.workspaces.forEach(async () => {
-    const { renewed, ended } = await services.tierSubscriptions.renewDue();
-    rolled.renewed += renewed;
-    rolled.ended += ended;
-  });
-  if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
-  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => services.ticketQueues.place(id), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -118,6 +115,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
+  datedJobs.start();
 
   let url = "";
   return {
@@ -127,6 +125,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     transaction,
     relay,
     slaMonitor,
+    datedJobs,
     get url() {
       return url;
     },
@@ -148,6 +147,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       });
       cache.close();
       await slaMonitor.stop();
+      await datedJobs.stop();
       await services.ticketTierFollower.stop();
       await relay.stop();
       await bus.close();

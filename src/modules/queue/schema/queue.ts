@@ -4,7 +4,8 @@ import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
-import { TicketStatus } from "../../ticket/index.ts";
+import { TicketNode, TicketStatus } from "../../ticket/index.ts";
+import { queueCounts, resolveTicketConnection, TICKET_CONNECTION } from "./ticket-connection.ts";
 
 const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({
   fields: (t) => ({ status: t.expose("status", { type: TicketStatus }), count: t.exposeInt("count") }),
@@ -31,14 +32,8 @@ builder.prismaNode("Queue", {
     name: t.exposeString("name"),
     filter: t.field({ type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
-    tickets: t.prismaConnection({
-      type: "Ticket",
-      cursor: "id",
-      maxSize: 200,
-      resolve: (query, queue, _args, ctx) => ctx.services.ticketQueues.tickets(ctx.viewer, filterOf(queue), query),
-      totalCount: (queue, _args, ctx) => ctx.services.ticketQueues.count(ctx.viewer, filterOf(queue)),
-    }),
-    counts: t.field({ type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, filterOf(queue)) }),
+    tickets: t.connection({ type: TicketNode, select: { filter: true }, resolve: (queue, args, ctx, info) => resolveTicketConnection(filterOf(queue), args, ctx, info) }, TICKET_CONNECTION),
+    counts: t.field({ type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => queueCounts(ctx, filterOf(queue)) }),
   }),
 });
 
@@ -61,7 +56,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     description: "Counts for an ad-hoc filter, as a queue would show them.",
     args: { filter: t.arg({ type: TicketFilterInput, required: false }) },
-    resolve: (_root, args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, args.filter ?? {}),
+    resolve: (_root, args, ctx) => queueCounts(ctx, args.filter ?? {}),
   }),
 }));
 
