@@ -78,7 +78,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     log(seeded ? "seeded the demo data set: five workspaces, one per source policy (source-000 … source-004)" : "SEED=demo: the database holds data already, loaded nothing");
   }
 
-  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => services.ticketQueues.place(id), published: () => relay.kick() });
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => acrossWorkspaces(() => services.ticketQueues.place(id)), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
