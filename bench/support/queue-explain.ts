@@ -3,7 +3,7 @@ import type { Viewer } from "../../src/auth/viewer.ts";
 import { ticketPageStatement } from "../../src/modules/queue/index.ts";
 import { CURRENT_CLOCKS } from "../../src/modules/ticket/index.ts";
 
-const AGENT: Viewer = { role: "AGENT", tokenId: "bench", partnerId: null, accountId: null };
+const AGENT: Viewer = { role: "AGENT", tokenId: "bench", partnerId: null, accountId: null, workspaceId: null };
 
 /** What Pothos selects for the bench's page (tickets with priority, tier, account, clocks). */
 export const PAGE_SELECTION = {

@@ -7,12 +7,19 @@ export interface Viewer {
   tokenId: string | null;
   partnerId: string | null;
   accountId: string | null;
+  /** The workspace the call acts in: its token's, or the one the platform administrator named. */
+  workspaceId: string | null;
+  /** The bootstrap ADMIN_TOKEN: manages workspaces and may act inside any of them. */
+  platformAdmin?: boolean;
 }
 
-export const ANONYMOUS: Viewer = { role: null, tokenId: null, partnerId: null, accountId: null };
+export const ANONYMOUS: Viewer = { role: null, tokenId: null, partnerId: null, accountId: null, workspaceId: null };
 
-/** The service itself, acting on its own on a change it saw (recorded as actor "system"). */
-export const SYSTEM: Viewer = { role: "ADMIN", tokenId: "system", partnerId: null, accountId: null };
+/** The service itself, acting on its own on a change it saw (recorded as actor "system") in the current workspace. */
+export const SYSTEM: Viewer = { role: "ADMIN", tokenId: "system", partnerId: null, accountId: null, workspaceId: null };
+
+/** The bootstrap credential before it named a workspace. */
+export const PLATFORM_ADMIN: Viewer = { role: "ADMIN", tokenId: null, partnerId: null, accountId: null, workspaceId: null, platformAdmin: true };
 
 export class AuthenticationError extends Error {
   readonly code = "UNAUTHENTICATED";

@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { batchPerScope } from "./prisma-batches.ts";
+import { ownerSession, type ScopeSwitch, scopedPglite, scopedPool } from "./scoped-connections.ts";
 
 /** A plain SQL session, used by the migrator and for work Prisma cannot express. */
 export interface SqlSession {
@@ -14,12 +16,19 @@ export interface SqlSession {
 /** One statement on any free connection, bypassing Prisma: for the hottest writes, where Prisma's per-call cost dominates. */
 export type SqlQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
+/**
+ * The database. Once `enforceWorkspaces()` was called, `prisma` and `sql` work as the application
+ * role in the scope of the calling work (src/db/workspace-scope.ts): row-level security shows them
+ * one workspace's rows, every workspace's for background work that says so, or none.
+ */
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
   sql: SqlQuery;
-  /** Runs `fn` on one dedicated connection (session-level locks hold for its duration). */
+  /** Runs `fn` as the owner on one dedicated connection (session-level locks hold for its duration): the migrator's. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** From now on every statement runs as the application role, scoped to its work's workspace. */
+  enforceWorkspaces(): void;
   close(): Promise<void>;
 }
 
@@ -46,13 +55,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, wrap: AdapterWrapper): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter: wrap(new PrismaPg(pool)), errorFormat: ERROR_FORMAT });
+  const scopes: ScopeSwitch = { enforced: false };
+  const scoped = scopedPool(pool, scopes);
+  const prisma = new PrismaClient({ adapter: wrap(new PrismaPg(scoped)), errorFormat: ERROR_FORMAT });
+  batchPerScope(prisma);
   return {
     kind: "postgres",
     prisma,
-    sql: async (sql, params) => (await pool.query(sql, params)).rows,
+    sql: async (sql, params) => (await scoped.query(sql, params)).rows,
+    enforceWorkspaces: () => void (scopes.enforced = true),
     async withSession(fn) {
-      const client = await pool.connect();
+      const client = await ownerSession(pool);
       try {
         return await fn({
           exec: async (sql) => void (await client.query(sql)),
@@ -81,7 +94,10 @@ async function openPglite(dataDir: string, wrap: AdapterWrapper): Promise<Databa
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   const lite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
   await lite.waitReady;
-  const prisma = new PrismaClient({ adapter: wrap(new PrismaPGlite(lite)), errorFormat: ERROR_FORMAT });
+  const scopes: ScopeSwitch = { enforced: false };
+  const scoped = scopedPglite(lite, scopes);
+  const prisma = new PrismaClient({ adapter: wrap(new PrismaPGlite(scoped.client)), errorFormat: ERROR_FORMAT });
+  batchPerScope(prisma);
   const session: SqlSession = {
     exec: async (sql) => void (await lite.exec(sql)),
     query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
@@ -92,9 +108,10 @@ async function openPglite(dataDir: string, wrap: AdapterWrapper): Promise<Databa
     kind: "pglite",
     prisma,
     // PGlite runs a query only between transactions, so this never lands inside one of Prisma's
-    sql: session.query,
+    sql: async <T>(sql: string, params?: unknown[]) => (await scoped.client.query<T>(sql, params)).rows,
+    enforceWorkspaces: () => void (scopes.enforced = true),
     withSession<T>(fn: (session: SqlSession) => Promise<T>) {
-      const result = turn.then(() => fn(session));
+      const result = turn.then(() => scoped.asOwner(() => fn(session)));
       turn = result.catch(() => {});
       return result;
     },

@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import { Repeater } from "graphql-yoga";
 import { Redis } from "ioredis";
+import { currentWorkspaceId } from "../db/workspace-scope.ts";
+import { filterMap } from "./stream.ts";
 import type { TopicName, Topics } from "./topics.ts";
 
 export interface EventBus {
@@ -70,4 +72,26 @@ class RedisBus extends LocalBus {
 
 export function createEventBus(redisUrl?: string): EventBus {
   return redisUrl ? new RedisBus(redisUrl) : new LocalBus();
+}
+
+/**
+ * The bus as services see it: a subscription opened inside a workspace (a client's subscription
+ * operation) hears only that workspace's events and the signals that belong to none; background
+ * listeners, outside any workspace, hear everything.
+ */
+export function workspaceFilteredBus(bus: EventBus): EventBus {
+  return {
+    publish: (topic, payload) => bus.publish(topic, payload),
+    subscribe<T extends TopicName>(topic: T): AsyncIterableIterator<Topics[T]> {
+      const workspaceId = currentWorkspaceId();
+      const events = bus.subscribe(topic);
+      if (workspaceId === null) return events;
+      return filterMap(events, async (event) => {
+        const owner = (event as { workspaceId?: string }).workspaceId;
+        return owner === undefined || owner === workspaceId ? event : null;
+      });
+    },
+    ready: () => bus.ready(),
+    close: () => bus.close(),
+  };
 }

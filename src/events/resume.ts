@@ -63,10 +63,10 @@ export async function eventsAfter<T extends TopicName>(deps: Deps, topics: T[], 
           where: { topic: { in: topics }, sequence: { gt: last } },
           orderBy: { sequence: "asc" },
           take: PAGE,
-          select: { payload: true, sequence: true },
+          select: { payload: true, sequence: true, workspaceId: true },
         });
         page = rows.length;
-        const pushed = rows.map((row) => push({ ...(row.payload as object), sequence: Number(row.sequence) } as Topics[T] & Sequenced));
+        const pushed = rows.map((row) => push({ ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as unknown as Topics[T] & Sequenced));
         if (rows.length > 0) last = Number(rows.at(-1)!.sequence);
         await Promise.all(pushed);
         await new Promise((resolve) => setImmediate(resolve)); // a page at a time: live deliveries go in between

@@ -1,14 +1,15 @@
 /**
  * Every event the service publishes: small, serialisable ids, published after commit. Events that
- * go through the outbox carry the `sequence` it assigns at publication.
+ * go through the outbox carry the `sequence` it assigns at publication and the workspace they
+ * belong to (subscribers of other workspaces never see them).
  */
 export interface Topics {
-  accountChanged: { accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
+  accountChanged: { accountId: string; kind: "CREATED" | "UPDATED"; sequence: number; workspaceId: string };
   calendarChanged: { calendarId: string };
-  /** A tier was created, changed or archived: cached catalogs are stale. */
-  tierCatalogChanged: Record<string, never>;
-  /** A request type was created or changed: cached request types are stale. */
-  requestTypesChanged: Record<string, never>;
+  /** A tier of the workspace was created, changed or archived: its cached catalogs are stale. */
+  tierCatalogChanged: { workspaceId: string };
+  /** A request type of the workspace was created or changed: its cached request types are stale. */
+  requestTypesChanged: { workspaceId: string };
   /** A token was revoked: cached credentials must go. */
   apiTokenRevoked: { secretHash: string };
   /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
@@ -17,20 +18,23 @@ export interface Topics {
     subscriptionId: string;
     kind: "SUBSCRIBED" | "CHANGED" | "CANCELLED" | "REBOOKED" | "RENEWED" | "ENDED";
     sequence: number;
+    workspaceId: string;
   };
   /**
    * A ticket was created or changed (status, assignment, clocks, tier, messages, work). Queue
    * dashboards re-read it and place it; `accountId` lets delivery be authorised cheaply.
    */
-  ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
+  ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number; workspaceId: string };
   /** An SLA alert fired (src/workers/sla-monitor.ts): a warning threshold or the breach. */
-  slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number };
+  slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number; workspaceId: string };
   /** A remote session or installation was requested, confirmed, done or cancelled. */
-  bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number };
+  bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number; workspaceId: string };
   /** A write took the account's unit balance to or below its low-balance threshold. */
-  unitBalanceLow: { accountId: string; alertId: string; sequence: number };
+  unitBalanceLow: { accountId: string; alertId: string; sequence: number; workspaceId: string };
 }
 
 export type TopicName = keyof Topics;
+/** What the outbox relay adds at publication: the sequence and the workspace of the row. */
+export type Published = "sequence" | "workspaceId";
 /** Topics that only say "what you cached is stale". */
 export type SignalTopic = "tierCatalogChanged" | "requestTypesChanged";

@@ -15,7 +15,7 @@ const capitalise = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { authenticated: boolean; staff: boolean; admin: boolean };
+  AuthScopes: { authenticated: boolean; staff: boolean; admin: boolean; platformAdmin: boolean };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: {
@@ -34,6 +34,7 @@ export const builder = new SchemaBuilder<{
       authenticated: isAuthenticated(ctx.viewer),
       staff: isStaff(ctx.viewer),
       admin: isAdmin(ctx.viewer),
+      platformAdmin: ctx.viewer.platformAdmin === true,
     }),
     unauthorizedError: (_parent, ctx, info) =>
       isAuthenticated(ctx.viewer)

@@ -23,6 +23,7 @@ import { TicketTierFollower } from "../workers/ticket-tier-follower.ts";
 import { TicketWorkService } from "./ticket/index.ts";
 import { TokenService } from "./token/index.ts";
 import { UnitPackageService } from "./ledger/index.ts";
+import { WorkspaceService } from "./workspace/index.ts";
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -68,5 +69,6 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     ticketReports: new TicketReportService(deps, calendars),
     tickets: new TicketReadService(deps, calendars),
     lowBalanceAlerts: new LowBalanceAlertService(deps),
+    workspaces: new WorkspaceService(deps, requestTypes),
   };
 }

@@ -3,7 +3,7 @@ import type { TicketCreateInput } from "../modules/ticket/index.ts";
 import type { StatusEvent } from "../modules/ticket/index.ts";
 import type { Services } from "../modules/registry.ts";
 
-const DESK: Viewer = { role: "ADMIN", tokenId: "system:demo-seed", partnerId: null, accountId: null };
+const DESK: Viewer = { role: "ADMIN", tokenId: "system:demo-seed", partnerId: null, accountId: null, workspaceId: null };
 
 type Step = { reply: string } | { note: string } | { customer: string } | { event: StatusEvent } | { assign: string; team: string } | { work: number };
 
@@ -13,7 +13,7 @@ interface DemoTicket {
 }
 
 /**
- * A day at the support desk across the five source policies, created through the ticket services
+ * A day at the support desk of the five vendors, each in its own workspace, created through the ticket services
  * (so tiers, priorities, clocks and pending alerts are exactly what intake and the lifecycle make
  * of them): Gold and Silver e-commerce customers (002), the e-mail platform's premium customer on
  * ticket and chat (004), the CRM reseller's premium customer with a case still missing
@@ -34,9 +34,10 @@ const DAY: DemoTicket[] = [
   { ticket: { customerNumber: "C-10005", channel: "EMAIL", language: "de", requestTypeCode: "REFUND", subject: "Erstattung Doppelbuchung", body: "Der März wurde doppelt abgebucht." }, steps: [{ event: "hold" }] },
 ];
 
-/** Opens the demo day's tickets and walks them through their first steps. */
-export async function seedDemoTickets(services: Services): Promise<number> {
-  for (const { ticket, steps = [] } of DAY) {
+/** Opens the demo day's tickets of `customers` (one vendor's) and walks them through their first steps. */
+export async function seedDemoTickets(services: Services, customers: ReadonlySet<string>): Promise<number> {
+  const day = DAY.filter(({ ticket }) => customers.has(ticket.customerNumber));
+  for (const { ticket, steps = [] } of day) {
     const created = await services.ticketIntake.create(DESK, ticket, { select: { id: true } });
     const ticketId = created.id;
     for (const [index, step] of steps.entries()) {
@@ -48,5 +49,5 @@ export async function seedDemoTickets(services: Services): Promise<number> {
       else await services.ticketWork.log(DESK, { ticketId, minutes: step.work, note: "Remote session", idempotencyKey: `demo-${ticketId}-${index}` });
     }
   }
-  return DAY.length;
+  return day.length;
 }

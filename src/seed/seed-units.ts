@@ -2,6 +2,7 @@ import { unitsForMinutes } from "../modules/ledger/domain/index.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { appendEntry, type EntryDraft } from "../modules/ledger/index.ts";
 import { requestHash } from "../db/request-hash.ts";
+import { byCustomerNumber } from "../db/workspace-scope.ts";
 
 const PACKAGES = [
   { code: "UNITS-4", name: "4 units (1 hour)", units: 4, priceMinor: 9_900, currency: "EUR" },
@@ -11,11 +12,10 @@ const PACKAGES = [
 
 type Line = { purchase: string; quantity?: number } | { workMinutes: number } | { adjust: number; reason: string };
 
-/** Demo balances; C-10004 ends one debit above its low-balance threshold of 4. */
+/** Demo balances of the CRM add-on vendor (001); C-10004 ends one debit above its low-balance threshold of 4. */
 const LEDGERS: Record<string, Line[]> = {
-  "C-10001": [{ purchase: "UNITS-40" }, { workMinutes: 50 }, { workMinutes: 20 }],
-  "C-10002": [{ purchase: "UNITS-20" }, { adjust: 2, reason: "Goodwill after the outage on the 3rd" }],
   "C-10004": [{ purchase: "UNITS-4", quantity: 2 }, { workMinutes: 45 }],
+  "C-10008": [{ purchase: "UNITS-40" }, { workMinutes: 50 }, { workMinutes: 20 }, { adjust: 2, reason: "Goodwill after the outage on the 3rd" }],
 };
 
 /** The unit price list and a few demo ledgers, written through the same append as the API. */
@@ -24,7 +24,7 @@ export async function seedUnitLedgers(tx: Prisma.TransactionClient): Promise<voi
   const packages = new Map((await tx.unitPackage.findMany()).map((pkg) => [pkg.code, pkg]));
   let step = 0;
   for (const [customerNumber, lines] of Object.entries(LEDGERS)) {
-    const account = await tx.account.findUniqueOrThrow({ where: { customerNumber }, select: { id: true } });
+    const account = await tx.account.findUniqueOrThrow({ where: byCustomerNumber(customerNumber), select: { id: true } });
     for (const line of lines) {
       const key = `demo-${++step}`;
       const draft = entryFor(line, packages, key);

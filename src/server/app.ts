@@ -7,7 +7,7 @@ import type { Config } from "../config.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
-import { createEventBus, type EventBus } from "../events/bus.ts";
+import { createEventBus, type EventBus, workspaceFilteredBus } from "../events/bus.ts";
 import { OutboxRelay } from "../workers/outbox-relay.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
 import { authenticateRequest, maskError } from "./http-auth.ts";
@@ -22,6 +22,8 @@ import { serveApp } from "./serve-app.ts";
 import { createServices, type Services } from "../modules/registry.ts";
 import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
+import { acrossWorkspaces } from "../db/workspace-scope.ts";
+import { workspaceScope } from "./workspace-scope-plugin.ts";
 
 export interface AppOptions {
   config: Config;
@@ -49,12 +51,11 @@ export interface App {
   readonly datedJobs: DatedJobs;
 }
 
-
-
 export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
   const applied = await migrate(db);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  db.enforceWorkspaces();
 
   const bus = createEventBus(config.redisUrl);
   const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs });
@@ -63,17 +64,21 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     void relay.kick();
     return result;
   };
-  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
+  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus: workspaceFilteredBus(bus), now, transaction, committed: () => void relay.kick() };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);
   const datedJobs = createDatedJobs(deps, services);
   relay.start();
   registerPrisma(services, db.prisma);
-  const added = await services.requestTypes.ensureStandard();
+  let added = 0;
+  await services.workspaces.forEach(async () => (added += await services.requestTypes.ensureStandard()));
   if (added) log(`added ${added} standard request types`);
-  if (config.seed === "demo" && (await seedDemo(db.prisma, services))) log("seeded the demo data set");
+  if (config.seed === "demo") {
+    const seeded = await seedDemo(db.prisma, services);
+    log(seeded ? "seeded the demo data set: five workspaces, one per source policy (source-000 … source-004)" : "SEED=demo: the database holds data already, loaded nothing");
+  }
 
-  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => services.ticketQueues.place(id), published: () => relay.kick() });
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => acrossWorkspaces(() => services.ticketQueues.place(id)), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -82,9 +87,9 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), cache.plugin],
+    plugins: [bodyLimit(), workspaceScope(), cache.plugin],
     context: async ({ request, viewer }) => ({
-      viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
+      viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,
     }),
   });
@@ -96,7 +101,8 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       return;
     }
     try {
-      if (await serveCalendarFeed(req, res, services, now())) return;
+      // A feed is public and named by the calendar's unguessable id, whatever its workspace.
+      if (await acrossWorkspaces(() => serveCalendarFeed(req, res, services, now()))) return;
       if (await app(req, res)) return;
     } catch (error) {
       console.error("internal error:", error);

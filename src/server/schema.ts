@@ -3,6 +3,7 @@ import { builder } from "../graphql/builder.ts";
 import "../graphql/scalars.ts";
 import "../graphql/errors.ts";
 import "../graphql/root.ts";
+import "../modules/workspace/index.ts";
 import "../modules/partner/index.ts";
 import "../modules/account/index.ts";
 import "../modules/token/index.ts";

@@ -22,8 +22,8 @@ interface Member {
   held: ExecutionResult[] | null;
 }
 
-/** The authorisation scope of a viewer: subscribers in one scope may share results. */
-const scopeOf = (viewer: Viewer | undefined) => `${viewer?.role}:${viewer?.partnerId}:${viewer?.accountId}`;
+/** The authorisation scope of a viewer, workspace first: subscribers in one scope may share results. */
+const scopeOf = (viewer: Viewer | undefined) => `${viewer?.workspaceId}:${viewer?.role}:${viewer?.partnerId}:${viewer?.accountId}`;
 
 interface Group {
   members: Set<Member>;

@@ -40,7 +40,7 @@ export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<S
       },
       onConnect: async (ctx) => {
         try {
-          viewers.set(ctx.extra.socket, await authenticateRequest(services, ctx.connectionParams?.authorization));
+          viewers.set(ctx.extra.socket, await authenticateRequest(services, ctx.connectionParams?.authorization, ctx.connectionParams?.workspace));
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden

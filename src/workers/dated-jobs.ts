@@ -5,6 +5,7 @@ import type { ServiceDeps } from "../db/service-deps.ts";
 import type { DatedJobRow } from "../db/dated-job-rows.ts";
 import { DueRowLoop, type FiringPass } from "./due-row-loop.ts";
 import type { Services } from "../modules/registry.ts";
+import { acrossWorkspaces } from "../db/workspace-scope.ts";
 
 export interface DatedJobHandler {
   /** The event every write of this kind's jobs publishes: it may bring an earlier one. */
@@ -33,7 +34,12 @@ export class DatedJobs extends DueRowLoop {
     super({ name: "dated jobs", bus: deps.bus, now: deps.now, wakeOn: [...new Set(Object.values(handlers).map((h) => h.wakeOn))] });
   }
 
-  protected async fireDue(now: Date): Promise<FiringPass> {
+  /** Jobs of every workspace: each handler writes inside its subject's workspace. */
+  protected fireDue(now: Date): Promise<FiringPass> {
+    return acrossWorkspaces(() => this.fireAllDue(now));
+  }
+
+  private async fireAllDue(now: Date): Promise<FiringPass> {
     let fired = 0;
     for (let outcome = await this.fireOne(now); outcome !== "NONE_DUE"; outcome = await this.fireOne(now)) {
       if (outcome === "DONE") fired++;
@@ -78,7 +84,11 @@ export function createDatedJobs(deps: ServiceDeps, services: Services): DatedJob
   return new DatedJobs(deps, {
     TIER_PERIOD_END: {
       wakeOn: "tierSubscriptionChanged",
-      run: (tx, job, now) => services.tierSubscriptions.rollAtPeriodEnd(tx, job.subjectId, now),
+      run: async (tx, job, now) => {
+        // What the roll writes (history, outbox) belongs to the subscription's workspace.
+        await tx.$queryRaw`SELECT set_config('app.workspace_id', "workspaceId", true) FROM "TierSubscription" WHERE id = ${job.subjectId}`;
+        return services.tierSubscriptions.rollAtPeriodEnd(tx, job.subjectId, now);
+      },
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { EventBus } from "../events/bus.ts";
 import type { TopicName } from "../events/topics.ts";
+import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 const BATCH = 200;
@@ -69,11 +70,11 @@ export class OutboxRelay {
     const cutoff = new Date(Date.now() - retentionMs);
     let total = 0;
     for (;;) {
-      const deleted = await this.prisma.$executeRaw`
+      const deleted = await acrossWorkspaces(() => this.prisma.$executeRaw`
         DELETE FROM "OutboxEvent" WHERE id IN (
           SELECT id FROM "OutboxEvent"
           WHERE "publishedAt" <= ${cutoff} AND sequence < (SELECT MAX(sequence) FROM "OutboxEvent")
-          ORDER BY sequence LIMIT ${PRUNE_BATCH})`;
+          ORDER BY sequence LIMIT ${PRUNE_BATCH})`);
       total += deleted;
       if (deleted < PRUNE_BATCH) return total;
       await new Promise((resolve) => setImmediate(resolve)); // let live delivery in between batches
@@ -87,17 +88,22 @@ export class OutboxRelay {
     } while (this.again);
   }
 
-  private async publishBatch(): Promise<number> {
-    await this.numberBatch();
-    const rows = await this.prisma.outboxEvent.findMany({
-      where: { publishedAt: null, sequence: { not: null } },
-      orderBy: { sequence: "asc" },
-      take: BATCH,
-      select: { id: true, topic: true, payload: true, sequence: true },
+  /** Publishes every workspace's events, each marked with its workspace so delivery can stay inside it. */
+  private publishBatch(): Promise<number> {
+    return acrossWorkspaces(async () => {
+      await this.numberBatch();
+      const rows = await this.prisma.outboxEvent.findMany({
+        where: { publishedAt: null, sequence: { not: null } },
+        orderBy: { sequence: "asc" },
+        take: BATCH,
+        select: { id: true, topic: true, payload: true, sequence: true, workspaceId: true },
+      });
+      for (const row of rows) {
+        await this.bus.publish(row.topic as TopicName, { ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as never);
+      }
+      if (rows.length > 0) await this.prisma.outboxEvent.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { publishedAt: new Date() } });
+      return rows.length;
     });
-    for (const row of rows) await this.bus.publish(row.topic as TopicName, { ...(row.payload as object), sequence: Number(row.sequence) } as never);
-    if (rows.length > 0) await this.prisma.outboxEvent.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { publishedAt: new Date() } });
-    return rows.length;
   }
 
   /** Numbers the next batch, unless a numbered batch still waits for the bus. */

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from "../db/service-deps.ts";
+import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import { DueRowLoop, type FiringPass } from "./due-row-loop.ts";
 
 /** An alert counts as late when it goes out more than this after its instant (e.g. the server was down). */
@@ -32,7 +33,8 @@ export class SlaMonitor extends DueRowLoop {
    */
   private async fireBatch(now: Date): Promise<FiringPass> {
     const at = now.toISOString();
-    const [result] = await this.deps.prisma.$queryRaw<FiringPass[]>`
+    // Every workspace's alerts: each outbox event is written into its alert's workspace.
+    const [result] = await acrossWorkspaces(() => this.deps.prisma.$queryRaw<FiringPass[]>`
       WITH due AS (
         SELECT id FROM "SlaAlert"
         WHERE "firedAt" IS NULL AND "fireAt" <= (${at}::timestamptz AT TIME ZONE 'UTC')
@@ -43,14 +45,14 @@ export class SlaMonitor extends DueRowLoop {
             late = (${at}::timestamptz AT TIME ZONE 'UTC') - a."fireAt" > ${`${LATE_AFTER_MS} milliseconds`}::interval
         FROM due, "Ticket" AS t
         WHERE a.id = due.id AND t.id = a."ticketId"
-        RETURNING a.id, a."ticketId", t."accountId"
+        RETURNING a.id, a."ticketId", t."accountId", a."workspaceId"
       ), events AS (
-        INSERT INTO "OutboxEvent" (topic, payload)
-        SELECT 'slaAlertFired', jsonb_build_object('alertId', id, 'ticketId', "ticketId", 'accountId', "accountId") FROM fired
+        INSERT INTO "OutboxEvent" (topic, payload, "workspaceId")
+        SELECT 'slaAlertFired', jsonb_build_object('alertId', id, 'ticketId', "ticketId", 'accountId', "accountId"), "workspaceId" FROM fired
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM events)::int AS fired,
-             (SELECT min("fireAt") FROM "SlaAlert" WHERE "firedAt" IS NULL AND id NOT IN (SELECT id FROM due)) AS next`;
+             (SELECT min("fireAt") FROM "SlaAlert" WHERE "firedAt" IS NULL AND id NOT IN (SELECT id FROM due)) AS next`);
     if (result!.fired > 0) this.deps.committed();
     return result!;
   }

@@ -1,4 +1,5 @@
 import { SYSTEM } from "../auth/viewer.ts";
+import { inWorkspace } from "../db/workspace-scope.ts";
 import { DomainError } from "../domain/errors.ts";
 import { OPEN_TICKET_STATUSES } from "../modules/ticket/domain/index.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
@@ -14,7 +15,7 @@ import type { TicketLifecycleService } from "../modules/ticket/index.ts";
  * hears them, and the second to come finds nothing left to change.
  */
 export class TicketTierFollower {
-  private loops: AsyncIterableIterator<{ accountId: string }>[] = [];
+  private loops: AsyncIterableIterator<{ accountId: string; workspaceId: string }>[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -26,7 +27,7 @@ export class TicketTierFollower {
     this.loops = [this.deps.bus.subscribe("tierSubscriptionChanged"), this.deps.bus.subscribe("accountChanged")];
     for (const loop of this.loops) {
       void (async () => {
-        for await (const { accountId } of loop) this.enqueue(accountId);
+        for await (const { accountId, workspaceId } of loop) this.enqueue(workspaceId, accountId);
       })();
     }
   }
@@ -60,7 +61,7 @@ export class TicketTierFollower {
     return changed;
   }
 
-  private enqueue(accountId: string): void {
-    this.queue = this.queue.then(() => this.follow(accountId)).catch((error) => console.error("tier follower:", error));
+  private enqueue(workspaceId: string, accountId: string): void {
+    this.queue = this.queue.then(() => inWorkspace(workspaceId, () => this.follow(accountId))).catch((error) => console.error("tier follower:", error));
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { App } from "../../src/server/app.ts";
+import { inDefaultWorkspace, prismaIn } from "./workspace-db.ts";
 import { enqueue } from "../../src/events/outbox.ts";
 import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/modules/ledger/index.ts";
 
@@ -8,8 +9,8 @@ import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/modules/ledge
  * balance the previous one plus its units, never below the overdraft floor for debits, and the
  * stored balance equal to both the sum of the entries and the last running balance.
  */
-export async function expectLedgerConsistent(app: App, accountId: string): Promise<{ balance: number; entries: number }> {
-  const prisma = app.db.prisma;
+export async function expectLedgerConsistent(app: App, accountId: string, workspaceId?: string): Promise<{ balance: number; entries: number }> {
+  const prisma = prismaIn(app, workspaceId);
   const account = await prisma.account.findUniqueOrThrow({ where: { id: accountId } });
   const entries = await prisma.unitLedgerEntry.findMany({ where: { accountId }, orderBy: { seq: "asc" } });
   const sum = await prisma.unitLedgerEntry.aggregate({ where: { accountId }, _sum: { units: true } });
@@ -27,7 +28,7 @@ export async function expectLedgerConsistent(app: App, accountId: string): Promi
 
 /** Debits work the way the ticket work-log service will: inside a services transaction of its own. */
 export function debitWork(app: App, input: Omit<WorkDebitInput, "actor"> & { actor?: string }) {
-  return app.transaction((tx) => app.services.ledger.debitWork(tx, { actor: "test-worklog", ...input }), LEDGER_TRANSACTION);
+  return inDefaultWorkspace(() => app.transaction((tx) => app.services.ledger.debitWork(tx, { actor: "test-worklog", ...input }), LEDGER_TRANSACTION));
 }
 
 /** Collects `unitBalanceLow` events from now on; `drain()` returns those published since the last drain. */
@@ -49,7 +50,7 @@ export function collectLowBalanceEvents(app: App) {
     async drain() {
       const sentinel = `marker-${++count}`;
       const arrived = new Promise<void>((resolve) => markers.set(sentinel, resolve));
-      await app.transaction((tx) => enqueue(tx, "unitBalanceLow", { accountId: sentinel, alertId: sentinel }));
+      await inDefaultWorkspace(() => app.transaction((tx) => enqueue(tx, "unitBalanceLow", { accountId: sentinel, alertId: sentinel })));
       await arrived;
       return events.splice(0);
     },

@@ -3,6 +3,9 @@ import { loadConfig } from "../../src/config.ts";
 import type { AdapterWrapper } from "../../src/db/client.ts";
 import { freshDatabaseUrl } from "./database.ts";
 import { dataOf, postGql } from "./gql.ts";
+import { prismaIn } from "./workspace-db.ts";
+import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/index.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -11,11 +14,29 @@ export interface TestApp {
   url: string;
   /** The PostgreSQL database of this app (undefined on PGlite), for a second instance to share. */
   databaseUrl: string | undefined;
+  /** The workspace `gql` acts in: `default` (where the administrator acts unless it names another), or the one of a workspace view (test/helpers/workspaces.ts). */
+  workspaceId: string;
+  /** The database as seen from that workspace. */
+  prisma: PrismaClient;
   /** GraphQL as the bootstrap administrator (or as `token`). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): ReturnType<typeof postGql<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): ReturnType<typeof postGql<T>>;
   /** Issues a token of `role` through the API and returns its secret. */
   token(role: "ADMIN" | "AGENT" | "PARTNER" | "CUSTOMER", bind?: { partnerCode?: string; customerNumber?: string }): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** Issues tokens through `gql` (so in the workspace it acts in) and returns their secrets. */
+export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
+  return async (role, bind = {}) => {
+    const result = dataOf(
+      await gql(
+        `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { __typename ... on ApiTokenIssued { secret } ... on Error { message } } }`,
+        { input: { name: `${role} test token`, role, ...bind } },
+      ),
+    );
+    if (!result.apiTokenCreate.secret) throw new Error(`token not issued: ${JSON.stringify(result)}`);
+    return result.apiTokenCreate.secret;
+  };
 }
 
 /** The real app on port 0 with a fresh database (in-memory PGlite, or a new PostgreSQL database). */
@@ -24,22 +45,15 @@ export async function startTestApp(options: { now?: () => Date; env?: Record<str
   const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", RESPONSE_CACHE_MS: "0", QUEUE_COUNTS_MS: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
   const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}) });
   const url = await app.start(0);
-  const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN) => postGql(url, query, variables, token ?? undefined);
+  const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);
   return {
     app,
     url,
     databaseUrl: database.url,
+    workspaceId: DEFAULT_WORKSPACE_ID,
+    prisma: prismaIn(app),
     gql,
-    async token(role, bind = {}) {
-      const result = dataOf(
-        await gql(
-          `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { __typename ... on ApiTokenIssued { secret } ... on Error { message } } }`,
-          { input: { name: `${role} test token`, role, ...bind } },
-        ),
-      );
-      if (!result.apiTokenCreate.secret) throw new Error(`token not issued: ${JSON.stringify(result)}`);
-      return result.apiTokenCreate.secret;
-    },
+    token: tokenIssuer(gql),
     async stop() {
       await app.stop();
       await database.drop();

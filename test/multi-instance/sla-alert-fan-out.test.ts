@@ -24,7 +24,7 @@ describe("SLA alerts with two server processes on one database and Redis", () =>
       expect(kinds).toEqual(["WARNING", "BREACHED"]);
     }
     expect(await Promise.all(streams.map((stream) => stream.quiet(800)))).toEqual([true, true]);
-    expect(await a.app.db.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(2);
+    expect(await a.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(2);
     for (const stream of streams) stream.close();
     await Promise.all(clients.map((client) => client.dispose()));
   });

@@ -35,7 +35,9 @@ describe("the service process", () => {
     const second = await startService(env);
     const { accounts, account } = dataOf(await postGql(second.url, `{ accounts { totalCount } account(customerNumber: "C-9999") { name } }`, {}, ADMIN));
     expect(account).toEqual({ name: "Survivor" });
-    expect(accounts.totalCount).toBe(7); // six demo accounts, seeded once, plus ours
+    expect(accounts.totalCount).toBe(1); // ours, in `default`: the demo's customers live in the source workspaces
+    const demo = dataOf(await postGql(second.url, `{ accounts { totalCount } }`, {}, ADMIN, { "x-workspace": "source-002" }));
+    expect(demo.accounts.totalCount).toBe(3); // 002's demo customers, seeded once
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
   });

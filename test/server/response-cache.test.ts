@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/index.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../helpers/clock.ts";
@@ -90,15 +91,15 @@ describe("the response cache", () => {
 
   it("drops every answer on a bus event, as another instance's change arrives", async () => {
     await t.app.relay.kick();
-    const [ticket] = await t.app.db.prisma.ticket.findMany({ where: { subject: "First" } });
+    const [ticket] = await t.prisma.ticket.findMany({ where: { subject: "First" } });
     await list();
-    await t.app.db.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed elsewhere" } });
+    await t.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed elsewhere" } });
     const stale = await list();
     expect(stale.statements).toBe(0);
     expect(stale.tickets.edges.map((edge: any) => edge.node.subject)).toContain("First");
     const delivered = t.app.bus.subscribe("ticketChanged");
     const next = delivered.next();
-    await t.app.bus.publish("ticketChanged", { ticketId: ticket!.id, accountId: ticket!.accountId, kind: "UPDATED", sequence: 0 });
+    await t.app.bus.publish("ticketChanged", { ticketId: ticket!.id, accountId: ticket!.accountId, kind: "UPDATED", sequence: 0, workspaceId: ticket!.workspaceId });
     await next;
     await delivered.return?.();
     const fresh = await list();
@@ -119,11 +120,11 @@ describe("the response cache", () => {
 
   it("past its time to live serves the old answer while one request computes the next, then the new one", async () => {
     await t.app.relay.kick();
-    const [ticket] = await t.app.db.prisma.ticket.findMany({ where: { subject: "Renamed elsewhere" } });
+    const [ticket] = await t.prisma.ticket.findMany({ where: { subject: "Renamed elsewhere" } });
     await list(agent);
     expect((await list(agent)).statements).toBe(0);
     clock.advance(90_000); // past the 60 s time to live, within twice it
-    await t.app.db.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed while stale" } });
+    await t.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed while stale" } });
     const subjects = (answer: any) => dataOf<any>(answer).tickets.edges.map((edge: any) => edge.node.subject);
     const gate = counter.hold(/FROM "(public"\."|)Ticket"/);
     const refreshing = t.gql(LIST, {}, agent);
@@ -146,7 +147,7 @@ describe("the response cache", () => {
       await gate.reached;
       const second = t.gql(LIST, {}, agent);
       await new Promise((resolve) => setTimeout(resolve, 50)); // the second request is parked on the first's answer
-      await t.app.bus.publish("tierCatalogChanged", {});
+      await t.app.bus.publish("tierCatalogChanged", { workspaceId: DEFAULT_WORKSPACE_ID });
       gate.release();
       return Promise.all([first, second]);
     });
@@ -182,10 +183,10 @@ describe("the response cache", () => {
     it("drops the lists showing an account when an event about it arrives, and keeps the others", async () => {
       await page({ channels: ["PORTAL"] });
       await page({});
-      const [account] = await t.app.db.prisma.account.findMany({ where: { customerNumber: "C-GOLD" } });
+      const [account] = await t.prisma.account.findMany({ where: { customerNumber: "C-GOLD" } });
       const delivered = t.app.bus.subscribe("unitBalanceLow");
       const next = delivered.next();
-      await t.app.bus.publish("unitBalanceLow", { accountId: account!.id, alertId: "none", sequence: 0 });
+      await t.app.bus.publish("unitBalanceLow", { accountId: account!.id, alertId: "none", sequence: 0, workspaceId: account!.workspaceId });
       await next;
       await delivered.return?.();
       expect((await page({ channels: ["PORTAL"] })).statements).toBe(0);

@@ -5,6 +5,7 @@ import { NotFoundError } from "../../domain/errors.ts";
 import type { SqlQuery } from "../../db/client.ts";
 import type { Account, PrismaClient, TierSubscription } from "../../generated/prisma/client.ts";
 import { revive } from "../../db/json-rows.ts";
+import { byCustomerNumber } from "../../db/workspace-scope.ts";
 
 /** An account with its active paid level, if any (at most one: a partial unique index). */
 export type AccountWithLevel = Account & { tierSubscriptions: TierSubscription[] };
@@ -12,7 +13,7 @@ export type AccountWithLevel = Account & { tierSubscriptions: TierSubscription[]
 /** The account behind a customer number, if the viewer may see it; else a NotFoundError on `field`. */
 export async function requireAccount(prisma: PrismaClient, viewer: Viewer, customerNumber: string, field = "customerNumber") {
   const number = input.customerNumber(field, customerNumber);
-  return visibleOr(viewer, field, number, await prisma.account.findUnique({ where: { customerNumber: number } }));
+  return visibleOr(viewer, field, number, await prisma.account.findUnique({ where: byCustomerNumber(number) }));
 }
 
 /** The same with the account's active paid level, in one plain statement: every intake asks this. */

@@ -8,6 +8,7 @@ import { streamPosition } from "../../events/cursor.ts";
 import { resumable } from "../../events/resume.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
+import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 
 export interface AccountCreateInput {
   customerNumber: string;
@@ -84,7 +85,7 @@ export class AccountService {
 
   async byCustomerNumber(viewer: Viewer, customerNumber: string, query: Query = {}) {
     const number = input.customerNumber("customerNumber", customerNumber);
-    const account = await this.deps.prisma.account.findUnique({ ...selection(query), where: { customerNumber: number } });
+    const account = await this.deps.prisma.account.findUnique({ ...selection(query), where: byCustomerNumber(number) });
     return account && canReadAccount(viewer, account as never) ? account : null;
   }
 
@@ -137,7 +138,7 @@ export class AccountService {
 
   private async partnerId(code: string | null | undefined): Promise<string | null> {
     if (!code) return null;
-    const partner = await this.deps.prisma.partner.findUnique({ where: { code: input.partnerCode("partnerCode", code) } });
+    const partner = await this.deps.prisma.partner.findUnique({ where: byCode(input.partnerCode("partnerCode", code)) });
     if (!partner) throw new NotFoundError("partnerCode", `No partner with code ${code}`);
     return partner.id;
   }

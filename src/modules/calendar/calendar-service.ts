@@ -5,6 +5,7 @@ import { type BusinessCalendar, type CalendarDefinition, compileCalendar } from 
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
+import { scopeKey } from "../../db/workspace-scope.ts";
 
 /** A calendar as the API shows it: stored or previewed, with its compiled engine. */
 export interface CalendarView {
@@ -18,12 +19,12 @@ export interface CalendarView {
 type Row = { id: string; definition: Prisma.JsonValue; archivedAt: Date | null };
 
 export class CalendarService {
-  /** Compiled calendars by id; each instance drops an entry when any instance changes it. */
+  /** Compiled calendars by scope and id; each instance drops an entry when any instance changes it. */
   private readonly cache = new Map<string, Promise<CalendarView | null>>();
 
   constructor(private readonly deps: ServiceDeps) {
     void (async () => {
-      for await (const { calendarId } of deps.bus.subscribe("calendarChanged")) this.cache.delete(calendarId);
+      for await (const { calendarId } of deps.bus.subscribe("calendarChanged")) this.forget(calendarId);
     })();
   }
 
@@ -61,13 +62,15 @@ export class CalendarService {
 
   /** A stored calendar (archived ones too: old tickets still count in them), or null. */
   get(id: string): Promise<CalendarView | null> {
-    let entry = this.cache.get(id);
+    // A calendar id seen from another workspace is simply not there.
+    const key = `${scopeKey()}:${id}`;
+    let entry = this.cache.get(key);
     if (!entry) {
       entry = this.deps.prisma.businessCalendar
         .findUnique({ where: { id } })
         .then((row) => (row ? view(row, compileCalendar(row.definition as unknown as CalendarDefinition)) : null));
-      entry.catch(() => this.cache.delete(id));
-      this.cache.set(id, entry);
+      entry.catch(() => this.cache.delete(key));
+      this.cache.set(key, entry);
     }
     return entry;
   }
@@ -88,8 +91,12 @@ export class CalendarService {
     return views.filter((v): v is CalendarView => v !== null);
   }
 
+  private forget(id: string) {
+    for (const key of this.cache.keys()) if (key.endsWith(`:${id}`)) this.cache.delete(key);
+  }
+
   private async changed(id: string) {
-    this.cache.delete(id);
+    this.forget(id);
     await this.deps.bus.publish("calendarChanged", { calendarId: id });
   }
 }

@@ -17,6 +17,7 @@ import {
 } from "./ledger-append.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { requestHash } from "../../db/request-hash.ts";
+import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 
 export { LEDGER_TRANSACTION, type LedgerWrite } from "./ledger-append.ts";
 
@@ -83,7 +84,7 @@ export class LedgerService {
     const quantity = ledger.purchaseQuantity("quantity", data.quantity ?? 1);
     const target = await this.target(data, requestHash("PURCHASE", { packageCode, quantity }));
     return this.commit(viewer, target, async (tx) => {
-      const pkg = await tx.unitPackage.findUnique({ where: { code: packageCode } });
+      const pkg = await tx.unitPackage.findUnique({ where: byCode(packageCode) });
       if (!pkg) throw new NotFoundError("packageCode", `No unit package with code ${packageCode}`);
       if (pkg.archivedAt) throw new ValidationError("packageCode", `Package ${packageCode} is archived and no longer sold`);
       const bought = { packageId: pkg.id, quantity, amountMinor: pkg.priceMinor * quantity, currency: pkg.currency };
@@ -177,7 +178,7 @@ export class LedgerService {
 
   /** The account behind a customer number with its ledger, or null when it is not the viewer's to read. */
   async ledger(viewer: Viewer, number: string, query: AccountQuery = {}) {
-    const where = { customerNumber: customerNumber("customerNumber", number) };
+    const where = byCustomerNumber(customerNumber("customerNumber", number));
     const select = query.select ? { select: { ...query.select, id: true, partnerId: true } } : {};
     const account = await this.deps.prisma.account.findUnique({ ...selection(query), ...select, where });
     return account && canReadAccount(viewer, account) ? account : null;
@@ -189,7 +190,7 @@ export class LedgerService {
 
   private async accountId(number: string): Promise<string> {
     const normalised = customerNumber("customerNumber", number);
-    const account = await this.deps.prisma.account.findUnique({ where: { customerNumber: normalised }, select: { id: true } });
+    const account = await this.deps.prisma.account.findUnique({ where: byCustomerNumber(normalised), select: { id: true } });
     if (!account) throw new NotFoundError("customerNumber", `No account with customer number ${normalised}`);
     return account.id;
   }

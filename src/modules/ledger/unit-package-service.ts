@@ -6,6 +6,7 @@ import { currency, type Money } from "../../domain/money.ts";
 import type { Prisma, UnitPackage } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
+import { byCode } from "../../db/workspace-scope.ts";
 
 export interface UnitPackageCreateInput {
   code: string;
@@ -45,7 +46,7 @@ export class UnitPackageService {
       ...(price ? { priceMinor: price.amountMinor, currency: price.currency } : {}),
     };
     await this.existing(code);
-    return this.deps.prisma.unitPackage.update({ ...selection(query), where: { code }, data: changes });
+    return this.deps.prisma.unitPackage.update({ ...selection(query), where: byCode(code), data: changes });
   }
 
   /** Takes a package off sale; archiving twice keeps the first date. */
@@ -53,7 +54,7 @@ export class UnitPackageService {
     this.assertStaff(viewer);
     const code = ledger.packageCode("code", data.code);
     const pkg = await this.existing(code);
-    return this.deps.prisma.unitPackage.update({ ...selection(query), where: { code }, data: { archivedAt: pkg.archivedAt ?? this.deps.now() } });
+    return this.deps.prisma.unitPackage.update({ ...selection(query), where: byCode(code), data: { archivedAt: pkg.archivedAt ?? this.deps.now() } });
   }
 
   /** The price list, smallest package first; archived packages only for staff who ask for them. */
@@ -73,7 +74,7 @@ export class UnitPackageService {
   }
 
   private async existing(code: string) {
-    const pkg = await this.deps.prisma.unitPackage.findUnique({ where: { code } });
+    const pkg = await this.deps.prisma.unitPackage.findUnique({ where: byCode(code) });
     if (!pkg) throw new NotFoundError("code", `No unit package with code ${code}`);
     return pkg;
   }

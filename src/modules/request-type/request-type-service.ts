@@ -13,6 +13,7 @@ import type { Prisma, RequestType } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { CachedSnapshot } from "../../events/cached-snapshot.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
+import { byCode } from "../../db/workspace-scope.ts";
 
 type Query = { select?: Prisma.RequestTypeSelect };
 export type RequestTypePatch = { [K in keyof Omit<RequestTypeDefinition, "code">]?: RequestTypeDefinition[K] | null } & { code: string };
@@ -71,7 +72,7 @@ export class RequestTypeService {
   }
 
   byCode(code: string, query: Query = {}) {
-    return this.deps.prisma.requestType.findUnique({ ...selection(query), where: { code: requestTypeCode("code", code) } });
+    return this.deps.prisma.requestType.findUnique({ ...selection(query), where: byCode(requestTypeCode("code", code)) });
   }
 
   /** The request type with this code, or a NotFoundError on `field`. */

@@ -37,6 +37,7 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
   const tier = answer.tier;
   const ticket: Omit<Ticket, "number"> = {
     id,
+    workspaceId: account.workspaceId,
     accountId: account.id,
     tierId: tier?.id ?? null,
     priorityRank: answer.priority?.rank ?? 0,
@@ -63,7 +64,7 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
     createdAt: now,
     updatedAt: written,
   };
-  const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), ticketId: id, replacedAt: null, createdAt: written }));
+  const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), workspaceId: account.workspaceId, ticketId: id, replacedAt: null, createdAt: written }));
   const alerts = pendingAlerts(states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds })));
   const history = { kind: "CREATED", actor, at: now, data: jsonOf({ to: status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons }) };
   const inserts = [

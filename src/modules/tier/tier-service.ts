@@ -7,6 +7,7 @@ import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { CachedSnapshot } from "../../events/cached-snapshot.ts";
 import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
+import { byCode } from "../../db/workspace-scope.ts";
 
 type Query = { select?: Prisma.TierSelect; include?: Prisma.TierInclude };
 /** A tier with its targets and channels: what entitlement decisions read. */
@@ -63,7 +64,7 @@ export class TierService {
   }
 
   byCode(code: string, query: Query = {}) {
-    return this.deps.prisma.tier.findUnique({ ...selection(query), where: { code: tierCode("code", code) } });
+    return this.deps.prisma.tier.findUnique({ ...selection(query), where: byCode(tierCode("code", code)) });
   }
 
   byId(id: string, query: Query = {}) {
@@ -99,7 +100,7 @@ export class TierService {
   }
 
   async requireRow(field: string, code: string): Promise<TierRow> {
-    const tier = await this.deps.prisma.tier.findUnique({ where: { code: tierCode(field, code) }, include: WITH_PARTS });
+    const tier = await this.deps.prisma.tier.findUnique({ where: byCode(tierCode(field, code)), include: WITH_PARTS });
     if (!tier) throw new NotFoundError(field, `No tier with code ${code.trim().toUpperCase()}`);
     return tier;
   }
@@ -127,7 +128,7 @@ export class TierService {
       return await this.snapshot.changed(write());
     } catch (error) {
       const index = violatedUniqueIndex(error);
-      if (index === "Tier_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
+      if (index === "Tier_workspaceId_code_key") throw new ConflictError("code", `A tier with code ${tier.code} already exists`);
       if (index === "Tier_one_included_by_default") throw includedConflict("another tier");
       throw error;
     }

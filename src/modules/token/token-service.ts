@@ -6,6 +6,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/err
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
+import { PLATFORM_ADMIN } from "../../auth/viewer.ts";
+import { acrossWorkspaces } from "../../db/workspace-scope.ts";
+import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 
 export interface ApiTokenCreateInput {
   name: string;
@@ -36,13 +39,14 @@ export class TokenService {
   async authenticate(secret: string): Promise<Viewer> {
     const digest = hash(secret);
     if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(digest, "hex"))) {
-      return { role: "ADMIN", tokenId: null, partnerId: null, accountId: null };
+      return PLATFORM_ADMIN;
     }
     const cached = this.known.get(digest);
     if (cached && cached.until > Date.now()) return cached.viewer;
-    const token = await this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest } });
+    // The secret names its workspace: found before any workspace is known.
+    const token = await acrossWorkspaces(() => this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest } }));
     if (!token || token.revokedAt) throw new AuthenticationError("Unknown or revoked token");
-    const viewer: Viewer = { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId };
+    const viewer: Viewer = { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId, workspaceId: token.workspaceId };
     if (this.known.size >= MAX_CACHED_TOKENS) this.known.clear();
     this.known.set(digest, { viewer, until: Date.now() + TOKEN_TTL_MS });
     return viewer;
@@ -106,14 +110,14 @@ export class TokenService {
   private async binding(data: ApiTokenCreateInput): Promise<{ partnerId: string | null; accountId: string | null }> {
     if (data.role === "PARTNER") {
       if (!data.partnerCode) throw new ValidationError("partnerCode", "A PARTNER token needs partnerCode");
-      const partner = await this.deps.prisma.partner.findUnique({ where: { code: input.partnerCode("partnerCode", data.partnerCode) } });
+      const partner = await this.deps.prisma.partner.findUnique({ where: byCode(input.partnerCode("partnerCode", data.partnerCode)) });
       if (!partner) throw new NotFoundError("partnerCode", `No partner with code ${data.partnerCode}`);
       return { partnerId: partner.id, accountId: null };
     }
     if (data.role === "CUSTOMER") {
       if (!data.customerNumber) throw new ValidationError("customerNumber", "A CUSTOMER token needs customerNumber");
       const account = await this.deps.prisma.account.findUnique({
-        where: { customerNumber: input.customerNumber("customerNumber", data.customerNumber) },
+        where: byCustomerNumber(input.customerNumber("customerNumber", data.customerNumber)),
       });
       if (!account) throw new NotFoundError("customerNumber", `No account with customer number ${data.customerNumber}`);
       return { partnerId: null, accountId: account.id };

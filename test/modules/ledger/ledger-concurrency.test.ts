@@ -5,8 +5,9 @@ import { lowBalanceAfter } from "../../../src/modules/ledger/domain/index.ts";
 import type { LedgerWrite } from "../../../src/modules/ledger/index.ts";
 import { collectLowBalanceEvents, debitWork, expectLedgerConsistent } from "../../helpers/ledger.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { servicesIn } from "../../helpers/workspace-db.ts";
 
-const ADMIN: Viewer = { role: "ADMIN", tokenId: null, partnerId: null, accountId: null };
+const ADMIN: Viewer = { role: "ADMIN", tokenId: null, partnerId: null, accountId: null, workspaceId: null };
 const OVERDRAFT = 5;
 const THRESHOLD = 10;
 
@@ -26,11 +27,11 @@ describe("200 concurrent ledger writes on one account", () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const account = await t.app.services.accounts.create(ADMIN, { customerNumber: "C-RACE", name: "Race Condition GmbH" });
+    const account = await servicesIn(t.app).accounts.create(ADMIN, { customerNumber: "C-RACE", name: "Race Condition GmbH" });
     accountId = account.id;
-    await t.app.services.unitPackages.create(ADMIN, { code: "UNITS-4", name: "4 units", units: 4, price: { amountMinor: 9900, currency: "EUR" } });
-    await t.app.services.ledger.updateSettings(ADMIN, { customerNumber: "C-RACE", overdraftLimit: OVERDRAFT, lowBalanceThreshold: THRESHOLD });
-    await t.app.services.ledger.purchase(ADMIN, { customerNumber: "C-RACE", packageCode: "UNITS-4", quantity: 15, idempotencyKey: "opening-balance" });
+    await servicesIn(t.app).unitPackages.create(ADMIN, { code: "UNITS-4", name: "4 units", units: 4, price: { amountMinor: 9900, currency: "EUR" } });
+    await servicesIn(t.app).ledger.updateSettings(ADMIN, { customerNumber: "C-RACE", overdraftLimit: OVERDRAFT, lowBalanceThreshold: THRESHOLD });
+    await servicesIn(t.app).ledger.purchase(ADMIN, { customerNumber: "C-RACE", packageCode: "UNITS-4", quantity: 15, idempotencyKey: "opening-balance" });
   });
   afterAll(() => t.stop());
 
@@ -40,7 +41,7 @@ describe("200 concurrent ledger writes on one account", () => {
     if (i % 4 === 0) {
       const key = `buy-${Math.floor(i / 8)}`; // sent twice: i = 8k and 8k + 4
       const quantity = i % 40 === 4 ? 2 : 1; // the resend of every fifth key asks for more
-      return { key, run: () => t.app.services.ledger.purchase(ADMIN, { customerNumber: "C-RACE", packageCode: "UNITS-4", quantity, idempotencyKey: key }) };
+      return { key, run: () => servicesIn(t.app).ledger.purchase(ADMIN, { customerNumber: "C-RACE", packageCode: "UNITS-4", quantity, idempotencyKey: key }) };
     }
     const log = Math.floor(i / 2); // odd work logs are sent twice with the same key and minutes
     const key = `work-${log}`;
@@ -69,7 +70,7 @@ describe("200 concurrent ledger writes on one account", () => {
       expect(new Set(results.map((result) => result.write.entry.id)).size, key).toBe(1);
       expect(results.filter((result) => !result.write.replayed).length, key).toBe(1);
     }
-    const entries = await t.app.db.prisma.unitLedgerEntry.findMany({ where: { accountId }, orderBy: { seq: "asc" } });
+    const entries = await t.prisma.unitLedgerEntry.findMany({ where: { accountId }, orderBy: { seq: "asc" } });
     expect(entries.map((entry) => entry.idempotencyKey).sort()).toEqual([...byKey.keys(), "opening-balance"].sort());
     expect(entries.filter((entry) => entry.kind === "PURCHASE")).toHaveLength(26);
     // The opening 60 units and the overdraft alone pay for at least 21 debits of at most 3 units.
@@ -88,7 +89,7 @@ describe("200 concurrent ledger writes on one account", () => {
       if (result.alert) crossings.push(entry.seq);
       state = { ...state, armed: result.armed };
     }
-    const alerts = await t.app.db.prisma.lowBalanceAlert.findMany({ where: { accountId }, include: { entry: { select: { seq: true } } } });
+    const alerts = await t.prisma.lowBalanceAlert.findMany({ where: { accountId }, include: { entry: { select: { seq: true } } } });
     expect(alerts.map((alert) => alert.entry.seq).sort((a, b) => a - b)).toEqual(crossings);
     expect(crossings.length).toBeGreaterThan(0);
     const published = await events.drain();

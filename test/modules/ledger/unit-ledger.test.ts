@@ -70,7 +70,7 @@ describe("the prepaid unit ledger through GraphQL", () => {
       }),
     );
     expect(created.accountCreate.account.customerNumber).toBe(customer);
-    accountId = (await t.app.db.prisma.account.findUniqueOrThrow({ where: { customerNumber: customer } })).id;
+    accountId = (await t.prisma.account.findFirstOrThrow({ where: { customerNumber: customer } })).id;
   });
 
   it("a purchase credits the package's units and records what it cost", async () => {
@@ -112,7 +112,7 @@ describe("the prepaid unit ledger through GraphQL", () => {
     const adjust = await gql(ADJUST, { customerNumber: customer, units: -7, reason: "correction", idempotencyKey: key() });
     expect(adjust).toMatchObject({ __typename: "InsufficientUnitsError", balance: 4, shortfall: 3 });
     expect(await expectLedgerConsistent(t.app, accountId)).toEqual({ balance: 4, entries: 1 });
-    expect(await t.app.db.prisma.lowBalanceAlert.count({ where: { accountId } })).toBe(0);
+    expect(await t.prisma.lowBalanceAlert.count({ where: { accountId } })).toBe(0);
   });
 
   it("work may use the overdraft, but not beyond it, and a refund never does", async () => {
@@ -194,7 +194,7 @@ describe("the prepaid unit ledger through GraphQL", () => {
       expect(await gql(REVERSE, input)).toEqual({ ...reversal, replayed: true });
       expect(await gql(REVERSE, { ...input, idempotencyKey: key() })).toMatchObject({ __typename: "ConflictError", field: "entryId" });
       expect(await gql(REVERSE, { ...input, entryId: reversal.entry.id, idempotencyKey: key() })).toMatchObject({ __typename: "ValidationError", field: "entryId" });
-      const original = await t.app.db.prisma.unitLedgerEntry.findUniqueOrThrow({ where: { id: databaseId(bought.entry.id) } });
+      const original = await t.prisma.unitLedgerEntry.findUniqueOrThrow({ where: { id: databaseId(bought.entry.id) } });
       expect(original).toMatchObject({ units: 20, balanceAfter: 20, kind: "PURCHASE" });
       expect(await expectLedgerConsistent(t.app, accountId)).toEqual({ balance: 0, entries: 2 });
     });
@@ -260,7 +260,7 @@ describe("the prepaid unit ledger through GraphQL", () => {
       await gql(SETTINGS, { customerNumber: customer, lowBalanceThreshold: 1 });
       await expect(debitWork(t.app, { accountId, minutes: 75, workLogId: `${customer}-x`, idempotencyKey: key() })).rejects.toMatchObject({ code: "INSUFFICIENT_UNITS" });
       expect(await events.drain()).toEqual([]);
-      expect(await t.app.db.prisma.lowBalanceAlert.count({ where: { accountId } })).toBe(0);
+      expect(await t.prisma.lowBalanceAlert.count({ where: { accountId } })).toBe(0);
     } finally {
       events.close();
     }
@@ -391,7 +391,7 @@ describe("the prepaid unit ledger through GraphQL", () => {
 
   it("the database refuses to edit or delete an entry", async () => {
     await purchase("UNITS-4");
-    const prisma = t.app.db.prisma;
+    const prisma = t.prisma;
     await expect(prisma.unitLedgerEntry.updateMany({ where: { accountId }, data: { units: 400 } })).rejects.toThrow(/append-only/);
     await expect(prisma.unitLedgerEntry.deleteMany({ where: { accountId } })).rejects.toThrow(/append-only/);
     expect(await expectLedgerConsistent(t.app, accountId)).toEqual({ balance: 4, entries: 1 });

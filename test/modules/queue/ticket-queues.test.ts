@@ -1,3 +1,5 @@
+import { inWorkspace } from "../../../src/db/workspace-scope.ts";
+import { DEFAULT_WORKSPACE_ID } from "../../../src/modules/workspace/index.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
@@ -125,11 +127,11 @@ describe("the queue page costs a constant number of SQL statements", () => {
     const clock = testClock(mon("09:00"));
     t = await startTestApp({ now: clock.now, wrapAdapter: counter.wrap });
     await accounts(t);
-    const admin = { role: "ADMIN" as const, tokenId: null, partnerId: null, accountId: null };
+    const admin = { role: "ADMIN" as const, tokenId: null, partnerId: null, accountId: null, workspaceId: DEFAULT_WORKSPACE_ID };
     const customers = ["C-GOLD", "C-SILVER", "C-BRONZE", "C-BASIS"];
     for (let i = 0; i < 60; i++) {
       clock.set(new Date(Date.parse(mon("09:00")) + i * 60_000).toISOString());
-      await t.app.services.ticketIntake.create(admin, { customerNumber: customers[i % 4]!, channel: "EMAIL", requestTypeCode: "USAGE_QUESTION", subject: `Ticket ${i}`, body: "…" });
+      await inWorkspace(DEFAULT_WORKSPACE_ID, () => t.app.services.ticketIntake.create(admin, { customerNumber: customers[i % 4]!, channel: "EMAIL", requestTypeCode: "USAGE_QUESTION", subject: `Ticket ${i}`, body: "…" }));
     }
   }, 120_000);
   afterAll(() => t.stop());

@@ -1,3 +1,4 @@
+import { servicesIn } from "../../helpers/workspace-db.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STANDARD_REQUEST_TYPES } from "../../../src/modules/request-type/domain/standard-request-types.ts";
 import { dataOf } from "../../helpers/gql.ts";
@@ -68,7 +69,7 @@ describe("request types through GraphQL", () => {
 
   it("adds missing standard types at start-up and keeps edits", async () => {
     dataOf(await t.gql(UPDATE, { input: { code: "REFUND", name: "Refund of a payment" } }));
-    expect(await t.app.services.requestTypes.ensureStandard()).toBe(0);
+    expect(await servicesIn(t.app).requestTypes.ensureStandard()).toBe(0);
     const { requestType } = dataOf(await t.gql(`{ requestType(code: "REFUND") { name writtenOnly } }`));
     expect(requestType).toEqual({ name: "Refund of a payment", writtenOnly: true });
   });

@@ -52,7 +52,7 @@ describe("the SLA monitor fires each alert once, at its instant", () => {
     clock.set(at(200).getTime());
     const fired = await Promise.all([t.app.slaMonitor.tick(), t.app.slaMonitor.tick(), t.app.slaMonitor.tick()]);
     expect(Math.max(...fired)).toBe(1);
-    const rows = await t.app.db.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } });
+    const rows = await t.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } });
     expect(rows).toBe(4);
   });
 });
@@ -93,8 +93,8 @@ describe("after downtime", () => {
     const clock = testClock(fireAt.getTime() + 5 * 60_000); // back five minutes after the instant
     const second = await startTestApp({ ...options, now: clock.now });
     try {
-      await expect.poll(() => second.app.db.prisma.slaAlert.findFirst({ where: { fireAt } }), { timeout: 5_000 }).toMatchObject({ late: true });
-      expect(await second.app.db.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(1);
+      await expect.poll(() => second.prisma.slaAlert.findFirst({ where: { fireAt } }), { timeout: 5_000 }).toMatchObject({ late: true });
+      expect(await second.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(1);
       expect(await second.app.slaMonitor.tick()).toBe(0);
     } finally {
       await second.stop();

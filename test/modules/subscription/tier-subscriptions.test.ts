@@ -67,7 +67,7 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
     const { value } = await next;
     await events.return?.();
     expect(value).toMatchObject({ kind: "SUBSCRIBED", sequence: expect.any(Number) });
-    const row = await t.app.db.prisma.tierSubscription.findFirstOrThrow({ where: { account: { customerNumber: "C-EVENTS" } } });
+    const row = await t.prisma.tierSubscription.findFirstOrThrow({ where: { account: { customerNumber: "C-EVENTS" } } });
     expect(value.subscriptionId).toBe(row.id);
     expect(booked.status).toBe("ACTIVE");
   });
@@ -85,7 +85,7 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
   });
 
   it("is backed by a partial unique index when a writer bypasses the service", async () => {
-    const prisma = t.app.db.prisma;
+    const prisma = t.prisma;
     const [active] = await prisma.tierSubscription.findMany({ where: { account: { customerNumber: "C-A" } } });
     const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = active!;
     const error = await prisma.tierSubscription.create({ data: copy }).catch((e: unknown) => e);

@@ -26,7 +26,7 @@ describe("the support PIN for chat and phone", () => {
   let partner: string;
   let agent: string;
   const verify = async (candidate: string, customerNumber = "C-PIN") => dataOf(await t.gql(VERIFY, { customerNumber, pin: candidate }, agent)).supportPinVerify;
-  const attempts = (customerNumber: string) => t.app.db.prisma.supportPinAttempt.findMany({ where: { account: { customerNumber } }, orderBy: { id: "asc" } });
+  const attempts = (customerNumber: string) => t.prisma.supportPinAttempt.findMany({ where: { account: { customerNumber } }, orderBy: { id: "asc" } });
   const wrong = () => (pin === "000000" ? "000001" : "000000");
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe("the support PIN for chat and phone", () => {
     expect(supportPinRotate).toMatchObject({ __typename: "SupportPinIssued", account: { customerNumber: "C-PIN", supportPinSet: true } });
     expect(supportPinRotate.pin).toMatch(/^\d{6}$/);
     pin = supportPinRotate.pin;
-    const stored = await t.app.db.prisma.account.findUniqueOrThrow({ where: { customerNumber: "C-PIN" } });
+    const stored = await t.prisma.account.findFirstOrThrow({ where: { customerNumber: "C-PIN" } });
     expect(stored.supportPinHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(stored.supportPinHash).not.toContain(pin);
   });

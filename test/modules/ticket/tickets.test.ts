@@ -38,7 +38,7 @@ describe("tickets through GraphQL", () => {
 
   const alertsOf = async (globalId: string) => {
     const id = Buffer.from(globalId, "base64url").toString().split(":")[1]!;
-    return t.app.db.prisma.slaAlert.findMany({ where: { ticketId: id, firedAt: null }, orderBy: { fireAt: "asc" }, select: { kind: true, threshold: true, fireAt: true } });
+    return t.prisma.slaAlert.findMany({ where: { ticketId: id, firedAt: null }, orderBy: { fireAt: "asc" }, select: { kind: true, threshold: true, fireAt: true } });
   };
 
   describe("intake", () => {
@@ -120,10 +120,10 @@ describe("tickets through GraphQL", () => {
       ["a premium-only request", { requestTypeCode: "HOW_TO" }, "requestTypeCode", ["PREMIUM_REQUIRED"]],
     ])("refuses %s with NotEntitledError and writes nothing", async (_label, extra, field, codes) => {
       clock.set(mon("10:00"));
-      const before = await t.app.db.prisma.ticket.count();
+      const before = await t.prisma.ticket.count();
       const result = await tryCreateTicket(t, { customerNumber: "C-BASIS", ...extra });
       expect(result).toMatchObject({ __typename: "NotEntitledError", code: "NOT_ENTITLED", field, reasons: codes.map((code) => ({ code })) });
-      expect(await t.app.db.prisma.ticket.count()).toBe(before);
+      expect(await t.prisma.ticket.count()).toBe(before);
     });
 
     it.each([
@@ -137,9 +137,9 @@ describe("tickets through GraphQL", () => {
       ["an unknown flag-free checklist key", { providedInformation: ["phoneNumber"] }, "ValidationError", "providedInformation.0"],
     ])("rejects %s naming the field, writing nothing", async (_label, extra, type, field) => {
       clock.set(mon("10:00"));
-      const before = await t.app.db.prisma.ticket.count();
+      const before = await t.prisma.ticket.count();
       expect(await tryCreateTicket(t, { customerNumber: "C-GOLD", ...extra })).toMatchObject({ __typename: type, field });
-      expect(await t.app.db.prisma.ticket.count()).toBe(before);
+      expect(await t.prisma.ticket.count()).toBe(before);
     });
 
     it("keeps attachments", async () => {
@@ -266,7 +266,7 @@ describe("tickets through GraphQL", () => {
   describe("work logs", () => {
     const WORK_LOG = `mutation($input: TicketWorkLogInput!) { ticketWorkLog(input: $input) {
       __typename ... on TicketWorkLogSuccess { workLog { id minutes unitsDebited } } ... on Error { code } ... on InsufficientUnitsError { balance shortfall } } }`;
-    const balance = async () => (await t.app.db.prisma.account.findUniqueOrThrow({ where: { customerNumber: "C-CRM" } })).unitBalance;
+    const balance = async () => (await t.prisma.account.findFirstOrThrow({ where: { customerNumber: "C-CRM" } })).unitBalance;
 
     it("debits ⌈minutes / 15⌉ units on a unit-based tier, once per key; InsufficientUnitsError writes nothing", async () => {
       clock.set(mon("10:00"));
@@ -282,7 +282,7 @@ describe("tickets through GraphQL", () => {
       expect(await balance()).toBe(2);
       expect(dataOf(await log(25, "w-1")).ticketWorkLog).toMatchObject({ __typename: "IdempotencyKeyReusedError" });
       expect(dataOf(await log(40, "w-2")).ticketWorkLog).toMatchObject({ __typename: "InsufficientUnitsError", code: "INSUFFICIENT_UNITS", balance: 2, shortfall: 1 });
-      expect(await t.app.db.prisma.ticketWorkLog.count({ where: { ticket: { account: { customerNumber: "C-CRM" } } } })).toBe(1);
+      expect(await t.prisma.ticketWorkLog.count({ where: { ticket: { account: { customerNumber: "C-CRM" } } } })).toBe(1);
     });
 
     it("records work without units on other tiers", async () => {

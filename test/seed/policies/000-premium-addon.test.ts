@@ -3,7 +3,8 @@ import { loadPremiumAddon } from "../../fixtures/policies/000-premium-addon.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, SUBSCRIPTION_FIELDS, subscribe } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 const CANCEL = `mutation($input: TierSubscriptionCancelInput!) {
   tierSubscriptionCancel(input: $input) {
@@ -32,7 +33,7 @@ describe("000 premium support add-on", () => {
   const clock = testClock("2026-03-02T08:00:00Z"); // Monday 2 March, 09:00 in Berlin
 
   beforeAll(async () => {
-    t = await startTestApp({ now: clock.now });
+    t = await startPolicyApp("000", { now: clock.now });
     await loadPremiumAddon(t);
     await createAccount(t, "C-PREMIUM", { language: "de" });
     await createAccount(t, "C-OVERDUE", { language: "de", paymentStatus: "OVERDUE" });

@@ -3,7 +3,8 @@ import { loadCrmAddons } from "../../fixtures/policies/001-crm-addons.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 const TUESDAY_10 = "2026-03-10T10:00:00+01:00";
 
@@ -16,7 +17,7 @@ describe("001 CRM add-on vendor", () => {
 
   beforeAll(async () => {
     // paid levels are booked on 1 March, before every instant asked about
-    t = await startTestApp({ now: testClock("2026-03-01T00:00:00Z").now });
+    t = await startPolicyApp("001", { now: testClock("2026-03-01T00:00:00Z").now });
     await loadCrmAddons(t);
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-ACC", name: "ACC reseller" }) { __typename } }`));
     await createAccount(t, "C-FREE", { language: "de" });
@@ -25,7 +26,7 @@ describe("001 CRM add-on vendor", () => {
     for (const [number, soldAt] of [["C-SOLD-EARLY", "2026-03-10T16:30:00Z"], ["C-SOLD-LATE", "2026-03-10T17:05:00Z"], ["C-DIRECT", "2026-03-10T16:30:00Z"]] as const) {
       await createAccount(t, number, { language: "en", partnerCode: number === "C-DIRECT" ? null : "P-ACC" });
       // The sale is the account's creation; pin it to a known instant.
-      await t.app.db.prisma.account.update({ where: { customerNumber: number }, data: { createdAt: new Date(soldAt) } });
+      await t.prisma.account.updateMany({ where: { customerNumber: number }, data: { createdAt: new Date(soldAt) } });
     }
   });
   afterAll(() => t.stop());

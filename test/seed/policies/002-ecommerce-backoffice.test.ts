@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
+import { createTicket, tryCreateTicket } from "../../helpers/tickets.ts";
 
 // 002 — Basis included from account creation; Bronze/Silver/Gold monthly with guaranteed first
 // response in working hours Mon–Fri 09–17 (Europe/Berlin), Silver and Gold with phone callback.
@@ -11,7 +13,7 @@ describe("002 e-commerce back-office: support levels", () => {
   const clock = testClock("2026-03-02T08:00:00Z");
 
   beforeAll(async () => {
-    t = await startTestApp({ now: clock.now });
+    t = await startPolicyApp("002", { now: clock.now });
     await loadEcommerceBackoffice(t);
     for (const number of ["C-BASIS", "C-BRONZE", "C-SILVER", "C-GOLD"]) await createAccount(t, number, { language: "de" });
     await subscribe(t, "C-BRONZE", "BRONZE");
@@ -51,7 +53,7 @@ describe("002 e-commerce back-office: support levels", () => {
     const answer = await entitlement(t, { customerNumber: "C-BASIS", channel: "CONTACT_FORM", requestType: "USAGE_QUESTION", at: "2026-03-06T16:00:00+01:00" });
     expect(answer).toMatchObject({ eligible: true, basis: "INCLUDED", tier: { code: "BASIS" }, priority: { rank: 1, label: "normal" }, reasons: [] });
     expect(answer.promise[0]).toMatchObject({ amount: 2, unit: "DAYS", clock: "WORKING_DAYS", guaranteed: false, dueAt: "2026-03-10T15:00:00.000Z" });
-    expect(answer.channels.map((c: any) => c.channel)).toEqual(["EMAIL", "PORTAL", "CONTACT_FORM", "SOCIAL"]);
+    expect(answer.channels.map((c: any) => c.channel)).toEqual(["EMAIL", "PORTAL", "CONTACT_FORM"]);
   });
 
   it.each([
@@ -74,8 +76,30 @@ describe("002 e-commerce back-office: support levels", () => {
     expect(answer.promise).toEqual([]);
   });
 
+  it.each(["C-BASIS", "C-BRONZE"])("offers %s exactly e-mail, the portal and the contact form: a social-media message is not part of its level", async (customerNumber) => {
+    const answer = await entitlement(t, { customerNumber, channel: "SOCIAL", requestType: "DEFECT", at: "2026-03-04T10:00:00+01:00" });
+    expect(reasonCodes(answer)).toEqual(["!CHANNEL_NOT_IN_TIER"]);
+    expect(answer.channels.map((c: any) => c.channel)).toEqual(["EMAIL", "PORTAL", "CONTACT_FORM"]);
+  });
+
+  it("tells a Gold customer who phones that Gold calls back (PHONE_CALLBACK), naming no other vendor's levels", async () => {
+    const answer = await entitlement(t, { customerNumber: "C-GOLD", channel: "PHONE", requestType: "USAGE_QUESTION", at: "2026-03-04T10:00:00+01:00" });
+    expect(reasonCodes(answer)).toEqual(["!CHANNEL_NOT_IN_TIER"]);
+    expect(answer.reasons[0].message).toBe("PHONE is not part of GOLD; GOLD offers PHONE_CALLBACK instead");
+    const refused = await tryCreateTicket(t, { customerNumber: "C-GOLD", channel: "PHONE", requestTypeCode: "USAGE_QUESTION" });
+    expect(refused).toMatchObject({ __typename: "NotEntitledError", reasons: [{ code: "CHANNEL_NOT_IN_TIER" }] });
+    expect(refused.message).not.toMatch(/DLV-|CRM-|MAIL-/);
+  });
+
+  it("holds no 002 ticket for a checklist: a Gold defect's 4 working hours start at arrival", async () => {
+    clock.set("2026-03-04T09:00:00Z"); // Wednesday 10:00 in Berlin
+    const ticket = await createTicket(t, { customerNumber: "C-GOLD", channel: "PORTAL", requestTypeCode: "DEFECT", subject: "Order export stops at 80 %" });
+    expect(ticket).toMatchObject({ status: "NEW", missingInformation: [], tier: { code: "GOLD" } });
+    expect(ticket.slaClocks).toEqual([expect.objectContaining({ kind: "FIRST_RESPONSE", state: "RUNNING", startedAt: "2026-03-04T09:00:00.000Z", dueAt: "2026-03-04T13:00:00.000Z" })]);
+  });
+
   it("accepts written channels around the clock, also on Sunday", async () => {
-    const answer = await entitlement(t, { customerNumber: "C-BRONZE", channel: "SOCIAL", requestType: "DEFECT", at: "2026-03-08T03:00:00+01:00" });
+    const answer = await entitlement(t, { customerNumber: "C-BRONZE", channel: "PORTAL", requestType: "DEFECT", at: "2026-03-08T03:00:00+01:00" });
     expect(answer.eligible).toBe(true);
     expect(answer.promise[0]).toMatchObject({ clockStartsAt: "2026-03-09T08:00:00.000Z", dueAt: "2026-03-10T12:00:00.000Z" });
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadItemSupport } from "../../fixtures/policies/003-item-support.ts";
 import { createAccount, entitlement, reasonCodes } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 const SATURDAY = "2026-03-14T10:00:00Z";
 
@@ -12,7 +13,7 @@ describe("003 item support policy", () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startPolicyApp("003");
     await loadItemSupport(t);
     await createAccount(t, "C-BUYER", { language: "en" });
   });

@@ -3,7 +3,8 @@ import { loadEmailPlatform } from "../../fixtures/policies/004-email-platform.ts
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
-import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import type { TestApp } from "../../helpers/test-app.ts";
+import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 const WEDNESDAY_10 = "2026-03-11T10:00:00+01:00";
 const SATURDAY_10 = "2026-03-14T10:00:00+01:00";
@@ -22,7 +23,7 @@ describe("004 e-mail delivery platform", () => {
 
   beforeAll(async () => {
     // paid levels are booked on 1 March, before every instant asked about
-    t = await startTestApp({ now: testClock("2026-03-01T00:00:00Z").now });
+    t = await startPolicyApp("004", { now: testClock("2026-03-01T00:00:00Z").now });
     await loadEmailPlatform(t);
     await createAccount(t, "C-FREE", { language: "en" });
     await createAccount(t, "C-ESSENTIAL", { language: "es" });

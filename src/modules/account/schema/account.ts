@@ -9,6 +9,8 @@ export const PaymentStatus = builder.enumType("PaymentStatus", { values: PAYMENT
 
 export const Account = builder.prismaNode("Account", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A customer of the vendor, identified by the customer number it quotes.",
   authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),
   fields: (t) => ({

@@ -51,6 +51,8 @@ const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({
 
 builder.prismaNode("Booking", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description:
     "A remote session or an installation: proposed slots until staff confirm one. Booked in the hours of the tier's REMOTE_SESSION channel (else its FIRST_RESPONSE calendar); outside them at least two proposals are needed.",
   include: { account: { select: { id: true, partnerId: true } } },

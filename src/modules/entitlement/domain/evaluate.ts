@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { BusinessCalendar } from "../../calendar/domain/index.ts";
-import { isWrittenChannel } from "../../tier/domain/index.ts";
+import { isWrittenChannel, type SupportChannel } from "../../tier/domain/index.ts";
 import { speaks } from "../../tier/domain/index.ts";
 import { channelMatrix } from "./channel-matrix.ts";
 import { effectiveTier } from "./effective-tier.ts";
@@ -53,6 +53,12 @@ function standingReasons({ account }: EntitlementInput, fallback: EntitlementAns
   ];
 }
 
+/** What a customer who asks on one channel can use instead, when the tier has it (002's Gold: a callback, not a call). */
+const ALTERNATIVE_CHANNELS: Partial<Record<SupportChannel, readonly SupportChannel[]>> = {
+  PHONE: ["PHONE_CALLBACK"],
+  PHONE_CALLBACK: ["PHONE"],
+};
+
 function requestReasons({ requestType, catalog }: EntitlementInput, tier: TierSpec | null): Reason[] {
   const reasons: Reason[] = [];
   if (!requestType.inScope) {
@@ -80,10 +86,13 @@ function channelReasons({ requestType, channel, language, at, calendars, catalog
   }
   const offered = tier?.channels.find((c) => c.channel === channel);
   if (!offered) {
+    // The catalog is the workspace's: only this vendor's own levels are ever suggested.
     const elsewhere = catalog.filter((t) => t.id !== tier?.id && t.channels.some((c) => c.channel === channel));
     const comesWith = elsewhere.length ? `; it comes with ${codes(elsewhere)}` : "";
     const level = tier ? `part of ${tier.code}` : "available without a support level";
-    reasons.push({ code: "CHANNEL_NOT_IN_TIER", message: `${channel} is not ${level}${comesWith}`, blocking: true, channel });
+    const own = (ALTERNATIVE_CHANNELS[channel] ?? []).filter((alternative) => tier?.channels.some((c) => c.channel === alternative));
+    const instead = own.length ? `; ${tier!.code} offers ${own.join(" or ")} instead` : "";
+    reasons.push({ code: "CHANNEL_NOT_IN_TIER", message: `${channel} is not ${level}${instead}${comesWith}`, blocking: true, channel });
     return reasons;
   }
   if (!speaks(offered.languages, language)) {

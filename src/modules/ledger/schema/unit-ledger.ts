@@ -9,6 +9,8 @@ const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: ["NEWEST_F
 
 export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "One append-only line of an account's unit ledger. Mistakes are corrected by a REVERSAL entry, never by editing.",
   include: { account: { select: { id: true, partnerId: true } } },
   authScopes: (entry, ctx) => canReadAccount(ctx.viewer, entry.account),

@@ -6,6 +6,8 @@ import { Money, MoneyInput } from "../../../graphql/scalars.ts";
 
 export const UnitPackage = builder.prismaNode("UnitPackage", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A package of prepaid support units (1 unit = 15 minutes) on the price list.",
   authScopes: { authenticated: true },
   fields: (t) => ({

@@ -3,6 +3,8 @@ import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 
 builder.prismaNode("Partner", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A reseller that sells add-ons and support to its own customers.",
   authScopes: (partner, ctx) => ctx.viewer.role === "ADMIN" || ctx.viewer.role === "AGENT" || ctx.viewer.partnerId === partner.id,
   fields: (t) => ({

@@ -25,6 +25,8 @@ const filterOf = (queue: { filter: unknown }) => queue.filter as TicketFilter;
 
 builder.prismaNode("Queue", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A saved, named filter over tickets, in queue order: priority rank, then due time, then first come, first served.",
   fields: (t) => ({
     name: t.exposeString("name"),

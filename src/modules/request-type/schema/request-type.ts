@@ -15,6 +15,8 @@ export const RequiredInformationItem = builder.objectRef<Item>("RequiredInformat
 
 builder.prismaNode("RequestType", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "What a customer may ask for, and on which terms.",
   authScopes: { authenticated: true },
   fields: (t) => ({
@@ -60,7 +62,7 @@ const RequestTypeUpdateInput = builder.inputType("RequestTypeUpdateInput", {
 builder.queryFields((t) => ({
   requestTypes: t.prismaConnection({
     type: "RequestType",
-    cursor: "code",
+    cursor: "workspaceId_code",
     authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) => ctx.services.requestTypes.list(query),
     totalCount: (_root, _args, ctx) => ctx.services.requestTypes.count(),

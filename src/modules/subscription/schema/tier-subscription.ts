@@ -18,6 +18,8 @@ errorType(PauseNotSupportedError, "PauseNotSupportedError");
 
 builder.prismaNode("TierSubscription", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "An account's paid level: monthly periods aligned to calendar months (Europe/Berlin), auto-renewing until cancelled.",
   // Staff and the customer decide on the row; a partner needs the account's partner.
   authScopes: async (subscription, ctx) =>

@@ -12,6 +12,8 @@ import { SupportChannel, TierPriority } from "../../tier/index.ts";
 
 export const TicketNode = builder.prismaNode("Ticket", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A support request: tier and priority stamped at intake from the entitlement answer, with live SLA clocks.",
   select: { accountId: true, account: { select: { id: true, partnerId: true } } },
   authScopes: (ticket, ctx) => canReadTicket(ctx.viewer, ticket),
@@ -85,6 +87,8 @@ builder.prismaObject("TicketAttachment", {
 
 builder.prismaNode("TicketMessage", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   fields: (t) => ({
     kind: t.expose("kind", { type: TicketMessageKind }),
     authorId: t.exposeString("authorId", { description: "The API token id behind the message, or ADMIN_TOKEN." }),

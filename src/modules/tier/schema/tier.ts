@@ -12,6 +12,8 @@ const calendarOf = { type: BusinessCalendar, select: { calendarId: true } } as c
 
 export const Tier = builder.prismaNode("Tier", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A support level: price, priority, response targets, channels and entitlements.",
   authScopes: { authenticated: true },
   fields: (t) => ({

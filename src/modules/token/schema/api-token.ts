@@ -6,6 +6,8 @@ export const Role = builder.enumType("Role", { values: ["ADMIN", "AGENT", "PARTN
 
 const ApiToken = builder.prismaNode("ApiToken", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "An API credential. Its secret is shown once, at creation; only a hash is stored.",
   authScopes: { admin: true },
   fields: (t) => ({

@@ -2,7 +2,9 @@ import { paidLevels, ticket247 } from "../calendars.ts";
 import { type CatalogTier, policyCatalog } from "../policy-catalog.ts";
 
 type Keys = "levels" | "inbox";
-const written = (["EMAIL", "PORTAL", "CONTACT_FORM", "SOCIAL"] as const).map((channel) => ({ channel, calendar: "inbox" as const, languages: ["de"] }));
+const inbox = (channel: "EMAIL" | "PORTAL" | "CONTACT_FORM" | "SOCIAL") => ({ channel, calendar: "inbox" as const, languages: ["de"] });
+/** Basis and Bronze: exactly e-mail, the support portal and the contact form. */
+const written = [inbox("EMAIL"), inbox("PORTAL"), inbox("CONTACT_FORM")];
 const callback = { channel: "PHONE_CALLBACK" as const, calendar: "levels" as const, languages: ["de"] };
 
 function paidLevel(code: string, name: string, euros: number, hours: number, rank: number, label: string, phone: boolean): CatalogTier<Keys> {
@@ -12,7 +14,8 @@ function paidLevel(code: string, name: string, euros: number, hours: number, ran
     monthlyPrice: { amountMinor: euros * 100, currency: "EUR" },
     priority: { rank, label },
     targets: [{ kind: "FIRST_RESPONSE", amount: hours, unit: "HOURS", clock: "BUSINESS_HOURS", calendar: "levels", guaranteed: true }],
-    channels: phone ? [...written, callback] : written,
+    // Social-media direct messages are among the vendor's channels overall; they come with the phone levels.
+    channels: phone ? [...written, inbox("SOCIAL"), callback] : written,
   };
 }
 
