@@ -116,7 +116,7 @@ describe("slaAlerts(since:)", () => {
     alerts.close();
     const again = subscribe(client, query, { after: alert.cursor });
     await ticketWithPendingAlerts(t.app, "C-SINCE-2", [{ kind: "BREACHED", threshold: 1, fireAt: new Date(Date.now() - 1_000) }]);
-    await t.app.db.prisma.slaAlert.updateMany({ where: { firedAt: null, kind: "BREACHED" }, data: { fireAt: new Date(Date.now() - 1_000) } });
+    await t.prisma.slaAlert.updateMany({ where: { firedAt: null, kind: "BREACHED" }, data: { fireAt: new Date(Date.now() - 1_000) } });
     expect(await t.app.slaMonitor.tick()).toBe(2);
     const next = (await again.next(30_000)).data.slaAlerts;
     expect(next).toMatchObject({ kind: "BREACHED" });

@@ -152,7 +152,7 @@ describe("dated jobs across restarts and instances", () => {
       for (const instance of instances) expect(await instance.app.datedJobs.tick()).toBe(0);
       expect((await historyOf(second, "C-DOWN")).filter(([kind]: string[]) => kind === "ENDED")).toHaveLength(1);
       expect((await historyOf(second, "C-ON")).filter(([kind]: string[]) => kind === "RENEWED")).toEqual([["RENEWED", MARCH_END, "system"]]);
-      const jobs = await second.app.db.prisma.datedJob.findMany({ orderBy: { dueAt: "asc" } });
+      const jobs = await second.prisma.datedJob.findMany({ orderBy: { dueAt: "asc" } });
       expect(jobs.map((job) => [job.dueAt.toISOString(), job.doneAt !== null, job.attempts])).toEqual([
         [MARCH_END, true, 0],
         [MARCH_END, true, 0],
@@ -177,13 +177,13 @@ describe("upgrading a database booked before dated jobs existed", () => {
     await subscribeTier(before, "C-OLD", "GOLD");
     await before.app.stop();
 
-    // Back to the schema before the dated-jobs migration, with the subscription kept.
+    // Back to the schema before the dated-jobs migrations (the table and its workspace), with the subscription kept.
     const db = await openDatabase({ databaseUrl: database.url, dataDir });
     try {
       await db.withSession(async (session) => {
         await session.exec(`DROP TABLE "DatedJob"; DROP TYPE "DatedJobKind"; DELETE FROM "_prisma_migrations" WHERE migration_name LIKE '%_dated_jobs'`);
       });
-      expect((await migrate(db)).map((name) => name.replace(/^\d+_/, ""))).toEqual(["dated_jobs"]);
+      expect((await migrate(db)).map((name) => name.replace(/^\d+_/, ""))).toEqual(["dated_jobs", "workspace_dated_jobs"]);
       const jobs = await db.prisma.datedJob.findMany();
       const [subscription] = await db.prisma.tierSubscription.findMany();
       expect(jobs.map((job) => [job.kind, job.subjectId, job.dueAt.toISOString(), job.doneAt])).toEqual([["TIER_PERIOD_END", subscription!.id, MARCH_END, null]]);

@@ -39,6 +39,7 @@ async function populate(t: TestApp, w: TestApp, tag: string) {
   const ticket = await services.ticketIntake.create(STAFF, { customerNumber, channel: "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Question of ${tag}`, body: "How?" }, { select: { id: true } });
   await services.ticketLifecycle.reply(STAFF, { ticketId: ticket.id, body: `Answer for ${tag}`, public: true });
   await services.ticketQueues.queueCreate(STAFF, { name: `Queue ${tag}`, filter: {} });
+  await services.helpArticles.create(STAFF, { title: `Article of ${tag}`, body: "How to import contacts.", language: "en", requestTypes: ["USAGE_QUESTION"] });
   await services.bookings.request(STAFF, "INSTALLATION", { customerNumber, product: "CRM Connector", proposals: [weekdayAhead(14)], durationMinutes: 60, idempotencyKey: `install-${tag}` });
   return { customerNumber, ticketId: ticket.id };
 }
@@ -68,7 +69,7 @@ describe("no workspace sees another's data", () => {
   const allAlphaIds = () => [...alphaIds.values()].flat();
   const leaks = (response: unknown) => {
     const text = JSON.stringify(response);
-    return [...allAlphaIds().filter((id) => text.includes(id)), ...["C-ALPHA", "P-ALPHA", "Question of ALPHA", "Queue ALPHA"].filter((marker) => text.includes(marker))];
+    return [...allAlphaIds().filter((id) => text.includes(id)), ...["C-ALPHA", "P-ALPHA", "Question of ALPHA", "Queue ALPHA", "Article of ALPHA"].filter((marker) => text.includes(marker))];
   };
 
   it("has an alpha row of every Node type (so the matrix covers them all)", () => {

@@ -9,6 +9,8 @@ const SUGGESTIONS = 5;
 
 const HelpArticle = builder.prismaNode("HelpArticle", {
   id: { field: "id" },
+  // node(id): an id that is not (or not in this workspace) answers null, not an error
+  nullable: true,
   description: "A help-centre article: customers are pointed to matching ones before they open a ticket.",
   authScopes: { authenticated: true },
   fields: (t) => ({
