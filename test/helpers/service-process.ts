@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 export const ADMIN = "process-test-admin-token";
@@ -14,11 +13,11 @@ export interface Service {
 
 /** Starts the service as `npm start` does and resolves with its URL once it says it listens. */
 export function startService(env: Record<string, string | undefined>): Promise<Service> {
-  const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", ADMIN_TOKEN: ADMIN, ...env },
     stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so kill9() reaches the service behind tsx too
+    detached: true, // its own process group, so kill9() reaches everything it started
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let output = "";
