@@ -4,7 +4,7 @@ import { encodeId } from "./global-id.ts";
 import { ResponseTargetKind } from "./tier-types.ts";
 
 const SlaAlertKind = builder.enumType("SlaAlertKind", {
-  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet." } },
+  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." } },
 });
 
 export const SlaAlertEvent = builder.objectRef<SlaAlertView>("SlaAlertEvent").implement({

@@ -17,7 +17,18 @@ export const TicketKind = builder.enumType("TicketKind", {
 });
 export const TicketMessageKind = builder.enumType("TicketMessageKind", { values: ["PUBLIC_REPLY", "INTERNAL_NOTE", "CUSTOMER_REPLY"] as const });
 const SLA_CLOCK_STATES = ["NOT_STARTED", "RUNNING", "PAUSED", "MET", "BREACHED", "MET_LATE"] as const satisfies readonly State[];
-export const SlaClockState = builder.enumType("SlaClockState", { values: SLA_CLOCK_STATES });
+const SLA_CLOCK_STATE_DESCRIPTIONS: Record<State, string> = {
+  NOT_STARTED: "The clock has not started: required information is missing.",
+  RUNNING: "Started and not met; on time up to and including the due instant.",
+  PAUSED: "Waiting on the customer: no clock time accrues and the due moves with the pause.",
+  MET: "Met at or before the due instant (a reply at exactly the due instant is on time).",
+  BREACHED: "Not met and the due instant has passed (from 1 ms after it).",
+  MET_LATE: "Met after the due instant.",
+};
+export const SlaClockState = builder.enumType("SlaClockState", {
+  description: "Where an SLA clock stands at an instant; the due instant itself is still on time.",
+  values: Object.fromEntries(SLA_CLOCK_STATES.map((state) => [state, { description: SLA_CLOCK_STATE_DESCRIPTIONS[state] }])) as Record<State, { description: string }>,
+});
 
 const minutes = (ms: number | null) => (ms === null ? null : Math.floor(ms / 60_000));
 
@@ -35,7 +46,7 @@ export const SlaClockStatus = builder.objectRef<ClockView>("SlaClockStatus").imp
     elapsedBusinessMinutes: t.int({ description: "Clock minutes run so far, pauses excluded.", resolve: (c) => minutes(c.elapsedMs)! }),
     remainingBusinessMinutes: t.int({ nullable: true, description: "Budget left in clock minutes; negative once overrun.", resolve: (c) => minutes(c.remainingMs) }),
     elapsedFraction: t.exposeFloat("elapsedFraction"),
-    breached: t.exposeBoolean("breached"),
+    breached: t.exposeBoolean("breached", { description: "The due instant passed unmet (BREACHED) or the target was met after it (MET_LATE)." }),
     calendar: t.field({ type: BusinessCalendar, resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
   }),
 });

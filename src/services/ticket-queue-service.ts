@@ -2,6 +2,7 @@ import { canManageQueues } from "../auth/policy.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { displayName } from "../domain/account/account-input.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.ts";
+import { latestOverdueDue } from "../domain/sla/index.ts";
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES, type TicketStatus } from "../domain/ticket/index.ts";
 import { SUPPORT_CHANNELS, type SupportChannel } from "../domain/tier/channels.ts";
 import { language } from "../domain/tier/language.ts";
@@ -150,12 +151,14 @@ export class TicketQueueService {
   }
 }
 
+/** nextDueAt is the earliest due of a running clock: breached once it has passed (due-rule.ts), not at it. */
 function breachedWhere(breached: boolean, now: Date): Prisma.TicketWhereInput {
-  return breached ? { nextDueAt: { lte: now } } : { OR: [{ nextDueAt: null }, { nextDueAt: { gt: now } }] };
+  const overdue = new Date(latestOverdueDue(now.getTime()));
+  return breached ? { nextDueAt: { lte: overdue } } : { OR: [{ nextDueAt: null }, { nextDueAt: { gt: overdue } }] };
 }
 
 function atRiskWhere(atRisk: boolean, now: Date): Prisma.TicketWhereInput {
-  const risky = { atRiskAt: { lte: now }, nextDueAt: { gt: now } };
+  const risky = { atRiskAt: { lte: now }, nextDueAt: { gt: new Date(latestOverdueDue(now.getTime())) } };
   return atRisk ? risky : { NOT: risky };
 }
 
