@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import { type Viewer } from "./auth/viewer.ts";
-import type { Config } from "./config.ts";
+import { type Config, describeDatabase } from "./config.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedDemo } from "./db/seed-demo.ts";
@@ -19,6 +19,7 @@ import { attachWebSocket } from "./graphql/websocket.ts";
 import { serveCalendarFeed } from "./http/calendar-feed.ts";
 import { createServices, type Services } from "./services/registry.ts";
 import { SlaMonitor } from "./services/sla-monitor.ts";
+import type { AdminAccess } from "./services/token-service.ts";
 
 export interface AppOptions {
   config: Config;
@@ -42,14 +43,18 @@ export interface App {
   readonly relay: OutboxRelay;
   /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
   readonly slaMonitor: SlaMonitor;
+  /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
+  readonly adminAccess: AdminAccess;
 }
 
 
 
 export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
+  log(`database: opening ${describeDatabase(config)}`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
+  log("migrations: checking");
   const applied = await migrate(db);
-  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
 
   const bus = createEventBus(config.redisUrl);
   const relay = new OutboxRelay(db.prisma, bus);
@@ -64,8 +69,13 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
-  if (added) log(`added ${added} standard request types`);
-  if (config.seed === "demo" && (await seedDemo(db.prisma, services))) log("seeded the demo data set");
+  if (added) log(`request types: added ${added} standard ones`);
+  if (config.seed === "demo") {
+    log("demo data: loading");
+    const seed = await seedDemo(db.prisma, services);
+    log(seed.seeded ? "demo data: loaded" : `demo data: not loaded, the database already has ${seed.accounts} account(s); SEED=demo only fills an empty database`);
+  }
+  const adminAccess = await services.tokens.ensureAdminAccess(config.production);
   const rolled = await services.tierSubscriptions.renewDue();
   if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
@@ -98,7 +108,10 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     }
     void yoga.handle(req, res, { req, res });
   });
-  const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: 256 * 1024 });
+  // noServer: attached with `server`, ws would re-emit the server's listen errors (EADDRINUSE) to
+  // graphql-ws, which prints them as internal errors before start() can report them in one line.
+  const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
+  server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
   const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
@@ -111,6 +124,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     transaction,
     relay,
     slaMonitor,
+    adminAccess,
     get url() {
       return url;
     },

@@ -4,9 +4,10 @@ import { seedSupportCatalog } from "./demo/seed-support.ts";
 import { seedDemoTickets } from "./seed-tickets.ts";
 import { seedUnitLedgers } from "./seed-units.ts";
 
-/** Loads the demo data set into an empty database; returns false (and writes nothing) otherwise. */
-export async function seedDemo(prisma: PrismaClient, services: Services): Promise<boolean> {
-  if ((await prisma.account.count()) > 0) return false;
+/** Loads the demo data set into an empty database; otherwise writes nothing and says how many accounts are there. */
+export async function seedDemo(prisma: PrismaClient, services: Services): Promise<{ seeded: true } | { seeded: false; accounts: number }> {
+  const accounts = await prisma.account.count();
+  if (accounts > 0) return { seeded: false, accounts };
   await prisma.$transaction(async (tx) => {
     const partner = await tx.partner.create({ data: { code: "P-CRMWORKS", name: "CRM Works Reseller GmbH" } });
     await tx.account.createMany({
@@ -23,5 +24,5 @@ export async function seedDemo(prisma: PrismaClient, services: Services): Promis
   });
   await seedSupportCatalog(services);
   await seedDemoTickets(services);
-  return true;
+  return { seeded: true };
 }
