@@ -5,9 +5,9 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
-import type { BusinessCalendar } from "../src/domain/calendar/index.ts";
-import { compileCalendar } from "../src/domain/calendar/index.ts";
-import { NaiveCalendar } from "../test/domain/calendar/naive-reference.ts";
+import type { BusinessCalendar } from "../src/modules/calendar/domain/index.ts";
+import { compileCalendar } from "../src/modules/calendar/domain/index.ts";
+import { NaiveCalendar } from "../test/modules/calendar/domain/naive-reference.ts";
 import { premiumBerlin } from "../test/fixtures/calendars.ts";
 
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
-// Writes the printed SDL to schema.graphql (checked in; test/graphql/schema.test.ts fails when stale).
+// Writes the printed SDL to schema.graphql (checked in; test/server/schema.test.ts fails when stale).
 import { writeFileSync } from "node:fs";
 import { printSchema } from "graphql";
-import { schema } from "../src/graphql/schema.ts";
+import { schema } from "../src/server/schema.ts";
 
 writeFileSync(new URL("../schema.graphql", import.meta.url), `${printSchema(schema)}\n`);
 console.log("schema.graphql written");

@@ -1,14 +1,14 @@
 // first: V8 flags must be set before the service allocates
 import "./v8-flags.ts";
 import { type Config, loadConfig } from "./config.ts";
-import { adminLines, startFailureLine } from "./start-messages.ts";
+import { adminLines, startFailureLine } from "./server/start-messages.ts";
 
 const log = (message: string) => console.log(`supportclock: ${message}`);
 let config: Config | undefined;
 try {
   config = loadConfig();
   log(`starting on Node ${process.version}, loading the service`);
-  const { buildApp } = await import("./app.ts");
+  const { buildApp } = await import("./server/app.ts");
   const app = await buildApp({ config, log });
   let stopping = false;
   const shutdown = async () => {

@@ -23,7 +23,7 @@ export interface Topics {
    * dashboards re-read it and place it; `accountId` lets delivery be authorised cheaply.
    */
   ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number };
-  /** An SLA alert fired (src/services/sla-monitor.ts): a warning threshold or the breach. */
+  /** An SLA alert fired (src/workers/sla-monitor.ts): a warning threshold or the breach. */
   slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number };
   /** A remote session or installation was requested, confirmed, done or cancelled. */
   bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number };

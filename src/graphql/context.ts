@@ -1,6 +1,6 @@
 import type { Viewer } from "../auth/viewer.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Services } from "../services/registry.ts";
+import type { Services } from "../modules/registry.ts";
 
 /** The per-operation context. Resolvers reach data only through `services`. */
 export interface Context {

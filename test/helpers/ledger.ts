@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import type { App } from "../../src/app.ts";
+import type { App } from "../../src/server/app.ts";
 import { enqueue } from "../../src/events/outbox.ts";
-import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/services/ledger-service.ts";
+import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/modules/ledger/index.ts";
 
 /**
  * Checks an account's ledger in the database: entries numbered 1…n without gaps, each running

@@ -1,4 +1,4 @@
-import type { App } from "../../src/app.ts";
+import type { App } from "../../src/server/app.ts";
 
 /**
  * A ticket with one running first-response clock and pending alerts at the given instants, written

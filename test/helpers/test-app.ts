@@ -1,4 +1,4 @@
-import { type App, buildApp } from "../../src/app.ts";
+import { type App, buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { AdapterWrapper } from "../../src/db/client.ts";
 import { freshDatabaseUrl } from "./database.ts";

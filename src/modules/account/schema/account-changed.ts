@@ -1,0 +1,33 @@
+import { builder } from "../../../graphql/builder.ts";
+
+const AccountChangeKind = builder.enumType("AccountChangeKind", { values: ["CREATED", "UPDATED"] as const });
+
+interface AccountChange {
+  kind: "CREATED" | "UPDATED";
+  accountId: string;
+  sequence: number;
+}
+
+const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({
+  fields: (t) => ({
+    kind: t.expose("kind", { type: AccountChangeKind }),
+    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    account: t.prismaField({
+      type: "Account",
+      nullable: true,
+      description: "The account as it is at delivery; null if it is no longer visible to the subscriber.",
+      resolve: (query, change, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, change.accountId, query),
+    }),
+  }),
+});
+
+builder.subscriptionField("accountChanged", (t) =>
+  t.field({
+    type: AccountChangeType,
+    authScopes: { authenticated: true },
+    description: "Accounts created or changed, limited to those the subscriber may see.",
+    args: { customerNumber: t.arg.string({ required: false }) },
+    subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber),
+    resolve: (change) => change,
+  }),
+);

@@ -1,0 +1,92 @@
+import { canReadAccount } from "../../../auth/policy.ts";
+import { ACCOUNT_STATUSES, PAYMENT_STATUSES } from "../domain/account-input.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+
+export const AccountStatus = builder.enumType("AccountStatus", { values: ACCOUNT_STATUSES });
+export const PaymentStatus = builder.enumType("PaymentStatus", { values: PAYMENT_STATUSES });
+
+export const Account = builder.prismaNode("Account", {
+  id: { field: "id" },
+  description: "A customer of the vendor, identified by the customer number it quotes.",
+  authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),
+  fields: (t) => ({
+    customerNumber: t.exposeString("customerNumber"),
+    name: t.exposeString("name"),
+    status: t.expose("status", { type: AccountStatus }),
+    paymentStatus: t.expose("paymentStatus", { type: PaymentStatus }),
+    language: t.exposeString("language", { description: "Preferred language, ISO 639-1." }),
+    partner: t.relation("partner", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+const AccountFilter = builder.inputType("AccountFilter", {
+  fields: (t) => ({
+    status: t.field({ type: [AccountStatus], required: false }),
+    paymentStatus: t.field({ type: [PaymentStatus], required: false }),
+    partnerCode: t.string({ required: false }),
+    search: t.string({ required: false, description: "Part of the name or customer number." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  account: t.prismaField({
+    type: "Account",
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { customerNumber: t.arg.string() },
+    resolve: (query, _root, args, ctx) => ctx.services.accounts.byCustomerNumber(ctx.viewer, args.customerNumber, query),
+  }),
+  accounts: t.prismaConnection({
+    type: "Account",
+    cursor: "id",
+    maxSize: 200,
+    authScopes: { authenticated: true },
+    args: { filter: t.arg({ type: AccountFilter, required: false }) },
+    resolve: (query, _root, args, ctx) => ctx.services.accounts.list(ctx.viewer, args.filter ?? {}, query),
+    totalCount: (_root, args, ctx) => ctx.services.accounts.count(ctx.viewer, args.filter ?? {}),
+  }),
+}));
+
+const AccountCreateInput = builder.inputType("AccountCreateInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    name: t.string(),
+    status: t.field({ type: AccountStatus, required: false }),
+    paymentStatus: t.field({ type: PaymentStatus, required: false }),
+    language: t.string({ required: false }),
+    partnerCode: t.string({ required: false, description: "Ignored for partners: their accounts are always their own." }),
+  }),
+});
+
+const AccountUpdateInput = builder.inputType("AccountUpdateInput", {
+  fields: (t) => ({
+    id: t.id(),
+    name: t.string({ required: false }),
+    status: t.field({ type: AccountStatus, required: false }),
+    paymentStatus: t.field({ type: PaymentStatus, required: false }),
+    language: t.string({ required: false }),
+    partnerCode: t.string({ required: false, description: "null detaches the account from its partner." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  accountCreate: t.prismaField({
+    type: "Account",
+    authScopes: { authenticated: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "account" } },
+    args: { input: t.arg({ type: AccountCreateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.accounts.create(ctx.viewer, input, query),
+  }),
+  accountUpdate: t.prismaField({
+    type: "Account",
+    authScopes: { authenticated: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "account" } },
+    args: { input: t.arg({ type: AccountUpdateInput }) },
+    resolve: (query, _root, { input }, ctx) =>
+      ctx.services.accounts.update(ctx.viewer, { ...input, id: decodeId("id", input.id, "Account").id }, query),
+  }),
+}));

@@ -1,0 +1,194 @@
+import { canReadAccount, isStaff } from "../../../auth/policy.ts";
+import { BOOKING_LIMITS } from "../domain/booking-slots.ts";
+import { BOOKING_KINDS, BOOKING_STATES } from "../domain/booking-state.ts";
+import type { ProposedSlot } from "../domain/business-hours.ts";
+import { AtLeastTwoProposalsRequiredError, BookingTransitionError, PremiumRequiredError } from "../domain/errors.ts";
+import { IdempotencyKeyReusedError } from "../../../domain/errors.ts";
+import { InsufficientUnitsError } from "../../ledger/domain/index.ts";
+import { proposalsOf } from "../booking-rows.ts";
+import type { BookingWrite } from "../booking-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import type { InputFields } from "../../../graphql/input-fields.ts";
+import { TierEntitlement } from "../../tier/index.ts";
+import "../../account/index.ts";
+import "../../ledger/index.ts";
+
+const BookingKind = builder.enumType("BookingKind", { values: BOOKING_KINDS });
+const BookingState = builder.enumType("BookingState", {
+  values: {
+    REQUESTED: { description: "Proposed slots wait for staff to confirm one." },
+    CONFIRMED: { description: "Staff confirmed one proposal: confirmedStart–confirmedEnd." },
+    DONE: { description: "The session took place." },
+    CANCELLED: {},
+  } satisfies Record<(typeof BOOKING_STATES)[number], object>,
+});
+
+builder.objectFields(errorType(AtLeastTwoProposalsRequiredError, "AtLeastTwoProposalsRequiredError", true), (t) => ({
+  suggestedStart: t.field({
+    type: "DateTime",
+    nullable: true,
+    description: "The first slot of the same length inside the hours after the one proposed (within 31 days), if any.",
+    resolve: (error) => (error as AtLeastTwoProposalsRequiredError).suggestedStart,
+  }),
+}));
+builder.objectFields(errorType(PremiumRequiredError, "PremiumRequiredError", true), (t) => ({
+  entitlement: t.field({ type: TierEntitlement, resolve: (error) => (error as PremiumRequiredError).entitlement }),
+  offeredBy: t.stringList({ description: "Codes of the paid levels that include it.", resolve: (error) => [...(error as PremiumRequiredError).offeredBy] }),
+}));
+builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError"), (t) => ({
+  state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => (error as BookingTransitionError).state }),
+}));
+
+const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({
+  fields: (t) => ({
+    start: t.expose("start", { type: "DateTime" }),
+    end: t.expose("end", { type: "DateTime" }),
+    insideHours: t.exposeBoolean("insideHours", { description: "Inside the tier's session hours when requested." }),
+  }),
+});
+
+builder.prismaNode("Booking", {
+  id: { field: "id" },
+  description:
+    "A remote session or an installation: proposed slots until staff confirm one. Booked in the hours of the tier's REMOTE_SESSION channel (else its FIRST_RESPONSE calendar); outside them at least two proposals are needed.",
+  include: { account: { select: { id: true, partnerId: true } } },
+  authScopes: (booking, ctx) => canReadAccount(ctx.viewer, booking.account),
+  fields: (t) => ({
+    account: t.relation("account"),
+    kind: t.expose("kind", { type: BookingKind }),
+    state: t.expose("state", { type: BookingState }),
+    tier: t.relation("tier", { description: "The effective tier whose entitlement admitted the request." }),
+    proposals: t.field({
+      type: [BookingSlot],
+      description: "In the customer's order of preference.",
+      select: { proposals: true },
+      resolve: (booking) => proposalsOf(booking),
+    }),
+    durationMinutes: t.exposeInt("durationMinutes"),
+    confirmedStart: t.expose("confirmedStart", { type: "DateTime", nullable: true }),
+    confirmedEnd: t.expose("confirmedEnd", { type: "DateTime", nullable: true }),
+    installations: t.int({
+      description: "How many installations the booking covers: 1 for INSTALLATION (001), 0 for a remote session.",
+      select: { kind: true },
+      resolve: (booking) => (booking.kind === "INSTALLATION" ? 1 : 0),
+    }),
+    product: t.exposeString("product", { nullable: true }),
+    note: t.exposeString("note", { nullable: true }),
+    workedMinutes: t.exposeInt("workedMinutes", { nullable: true }),
+    unitDebit: t.relation("unitEntry", { nullable: true, description: "The WORK_DEBIT entry completion wrote for a unit-based tier." }),
+    cancellationReason: t.exposeString("cancellationReason", { nullable: true }),
+    createdBy: t.string({
+      nullable: true,
+      description: "The API token (or ADMIN_TOKEN) that asked for the booking; shown to staff only.",
+      select: { createdBy: true },
+      resolve: (booking, _args, ctx) => (isStaff(ctx.viewer) ? booking.createdBy : null),
+    }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
+    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
+    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+const BookingRequested = builder.objectRef<BookingWrite>("BookingRequested").implement({
+  description: "The booking asked for, or on a replay of the same idempotency key the booking created the first time.",
+  fields: (t) => ({
+    booking: t.prismaField({ type: "Booking", resolve: (query, write, _args, ctx) => ctx.services.bookings.reread(write.booking.id, query) }),
+    replayed: t.exposeBoolean("replayed", { description: "True when nothing new was written because the key was seen before." }),
+  }),
+});
+
+const { minMinutes, maxMinutes, maxProposals, horizonDays } = BOOKING_LIMITS;
+const requestFields = (t: InputFields) => ({
+  customerNumber: t.string(),
+  proposals: t.field({
+    type: ["DateTime"],
+    description: `1–${maxProposals} start times, most preferred first, from now to ${horizonDays} days ahead. One is enough inside the hours; outside them at least two.`,
+  }),
+  durationMinutes: t.int({ description: `${minMinutes}–${maxMinutes}.` }),
+  product: t.string({ required: false, description: "What is installed or worked on." }),
+  note: t.string({ required: false }),
+  idempotencyKey: t.string({ description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." }),
+});
+const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { fields: requestFields });
+const InstallationBookInput = builder.inputType("InstallationBookInput", {
+  description: "A booking covers one installation: one open installation booking per account and product.",
+  fields: requestFields,
+});
+const BookingConfirmInput = builder.inputType("BookingConfirmInput", {
+  fields: (t) => ({ id: t.id(), proposal: t.int({ description: "Index into the booking's proposals, from 0." }) }),
+});
+const BookingCompleteInput = builder.inputType("BookingCompleteInput", {
+  fields: (t) => ({
+    id: t.id(),
+    workedMinutes: t.int({ required: false, description: "Required for unit-based tiers: debited as units of 15 minutes, rounded up." }),
+  }),
+});
+const BookingCancelInput = builder.inputType("BookingCancelInput", { fields: (t) => ({ id: t.id(), reason: t.string({ required: false }) }) });
+
+builder.queryField("bookings", (t) =>
+  t.prismaConnection({
+    type: "Booking",
+    cursor: "id",
+    maxSize: 200,
+    authScopes: { authenticated: true },
+    description: "Bookings of the accounts the caller may see, oldest request first.",
+    args: {
+      customerNumber: t.arg.string({ required: false }),
+      state: t.arg({ type: [BookingState], required: false }),
+      kind: t.arg({ type: BookingKind, required: false }),
+    },
+    resolve: (query, _root, args, ctx) => ctx.services.bookings.list(ctx.viewer, args, query),
+    totalCount: (_root, args, ctx) => ctx.services.bookings.count(ctx.viewer, args),
+  }),
+);
+
+const bookingId = (input: { id: string }) => decodeId("id", input.id, "Booking").id;
+const requestResult = { types: [...COMMON_ERRORS, AtLeastTwoProposalsRequiredError, PremiumRequiredError, IdempotencyKeyReusedError], directResult: true as const };
+const stepResult = { types: [...COMMON_ERRORS, BookingTransitionError], dataField: { name: "booking" } };
+
+builder.mutationFields((t) => ({
+  remoteSessionBook: t.field({
+    type: BookingRequested,
+    authScopes: { authenticated: true },
+    description: "Needs a tier with REMOTE_SESSION (premium).",
+    errors: requestResult,
+    args: { input: t.arg({ type: RemoteSessionBookInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "REMOTE_SESSION", input),
+  }),
+  installationBook: t.field({
+    type: BookingRequested,
+    authScopes: { authenticated: true },
+    description: "Needs a tier with INSTALLATION. Covers one installation.",
+    errors: requestResult,
+    args: { input: t.arg({ type: InstallationBookInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "INSTALLATION", input),
+  }),
+  bookingConfirm: t.prismaField({
+    type: "Booking",
+    authScopes: { authenticated: true },
+    description: "Staff: confirm one proposal that has not begun.",
+    errors: stepResult,
+    args: { input: t.arg({ type: BookingConfirmInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.bookings.confirm(ctx.viewer, { ...input, id: bookingId(input) }, query),
+  }),
+  bookingComplete: t.prismaField({
+    type: "Booking",
+    authScopes: { authenticated: true },
+    description: "Staff: the confirmed session took place; a unit-based tier's units are debited with it.",
+    errors: { ...stepResult, types: [...stepResult.types, InsufficientUnitsError] },
+    args: { input: t.arg({ type: BookingCompleteInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.bookings.complete(ctx.viewer, { ...input, id: bookingId(input) }, query),
+  }),
+  bookingCancel: t.prismaField({
+    type: "Booking",
+    authScopes: { authenticated: true },
+    description: "A requested or confirmed booking; whoever may request it may cancel it.",
+    errors: stepResult,
+    args: { input: t.arg({ type: BookingCancelInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.bookings.cancel(ctx.viewer, { ...input, id: bookingId(input) }, query),
+  }),
+}));

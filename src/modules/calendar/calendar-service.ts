@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import { isStaff } from "../../auth/policy.ts";
+import type { Viewer } from "../../auth/viewer.ts";
+import { type BusinessCalendar, type CalendarDefinition, compileCalendar } from "./domain/index.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ServiceDeps } from "../../db/service-deps.ts";
+
+/** A calendar as the API shows it: stored or previewed, with its compiled engine. */
+export interface CalendarView {
+  id: string;
+  definition: CalendarDefinition;
+  engine: BusinessCalendar;
+  archivedAt: Date | null;
+  stored: boolean;
+}
+
+type Row = { id: string; definition: Prisma.JsonValue; archivedAt: Date | null };
+
+export class CalendarService {
+  /** Compiled calendars by id; each instance drops an entry when any instance changes it. */
+  private readonly cache = new Map<string, Promise<CalendarView | null>>();
+
+  constructor(private readonly deps: ServiceDeps) {
+    void (async () => {
+      for await (const { calendarId } of deps.bus.subscribe("calendarChanged")) this.cache.delete(calendarId);
+    })();
+  }
+
+  /** Evaluates an unsaved definition; its id is derived from the definition, so it is stable. */
+  preview(definition: CalendarDefinition): CalendarView {
+    const engine = compileAt("input.", definition);
+    const digest = createHash("sha256").update(JSON.stringify(engine.definition)).digest("hex");
+    const id = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+    return { id, definition: engine.definition, engine, archivedAt: null, stored: false };
+  }
+
+  async create(viewer: Viewer, definition: CalendarDefinition): Promise<CalendarView> {
+    assertStaff(viewer);
+    const engine = compileAt("", definition);
+    const row = await this.deps.prisma.businessCalendar.create({ data: columns(engine.definition) });
+    return view(row, engine);
+  }
+
+  async update(viewer: Viewer, id: string, definition: CalendarDefinition): Promise<CalendarView> {
+    assertStaff(viewer);
+    await this.require(id);
+    const engine = compileAt("calendar.", definition);
+    const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: columns(engine.definition) });
+    await this.changed(id);
+    return view(row, engine);
+  }
+
+  async archive(viewer: Viewer, id: string): Promise<CalendarView> {
+    assertStaff(viewer);
+    const current = await this.require(id);
+    const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } });
+    await this.changed(id);
+    return view(row, current.engine);
+  }
+
+  /** A stored calendar (archived ones too: old tickets still count in them), or null. */
+  get(id: string): Promise<CalendarView | null> {
+    let entry = this.cache.get(id);
+    if (!entry) {
+      entry = this.deps.prisma.businessCalendar
+        .findUnique({ where: { id } })
+        .then((row) => (row ? view(row, compileCalendar(row.definition as unknown as CalendarDefinition)) : null));
+      entry.catch(() => this.cache.delete(id));
+      this.cache.set(id, entry);
+    }
+    return entry;
+  }
+
+  async require(id: string, field = "id"): Promise<CalendarView> {
+    const calendar = await this.get(id);
+    if (!calendar) throw new NotFoundError(field, "No calendar with this id");
+    return calendar;
+  }
+
+  async list(options: { includeArchived?: boolean | null }): Promise<CalendarView[]> {
+    const rows = await this.deps.prisma.businessCalendar.findMany({
+      where: options.includeArchived ? {} : { archivedAt: null },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    const views = await Promise.all(rows.map((row) => this.get(row.id)));
+    return views.filter((v): v is CalendarView => v !== null);
+  }
+
+  private async changed(id: string) {
+    this.cache.delete(id);
+    await this.deps.bus.publish("calendarChanged", { calendarId: id });
+  }
+}
+
+function assertStaff(viewer: Viewer) {
+  if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change calendars");
+}
+
+/** Compiles a definition, reporting errors at `prefix` + the definition's own field path. */
+function compileAt(prefix: string, definition: CalendarDefinition): BusinessCalendar {
+  try {
+    return compileCalendar(definition);
+  } catch (error) {
+    if (error instanceof ValidationError && prefix) throw new ValidationError(`${prefix}${error.field}`, `${prefix}${error.message}`);
+    throw error;
+  }
+}
+
+const columns = (definition: CalendarDefinition) => ({
+  name: definition.name,
+  timeZone: definition.timeZone,
+  definition: definition as unknown as Prisma.InputJsonValue,
+});
+
+const view = (row: Row, engine: BusinessCalendar): CalendarView => ({
+  id: row.id,
+  definition: engine.definition,
+  engine,
+  archivedAt: row.archivedAt,
+  stored: true,
+});

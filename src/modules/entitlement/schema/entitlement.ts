@@ -1,0 +1,117 @@
+import type { ChannelAvailability as Availability, Reason, ResponsePromise as Promised } from "../domain/types.ts";
+import type { Entitlement as Answer } from "../entitlement-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import type { Context } from "../../../graphql/context.ts";
+import { BusinessCalendar } from "../../calendar/index.ts";
+import { ClockMode, DurationUnit } from "../../calendar/index.ts";
+import { RequiredInformationItem } from "../../request-type/index.ts";
+import { EntitlementReasonCode, ResponseTargetKind, SupportChannel, TierPriority } from "../../tier/index.ts";
+
+const calendarOf = (part: { calendarId: string }, _args: unknown, ctx: Context) => ctx.services.calendars.require(part.calendarId);
+
+const EntitlementBasis = builder.enumType("EntitlementBasis", {
+  values: {
+    SUBSCRIPTION: { description: "The account's active paid level." },
+    PARTNER_SALE: { description: "A partner sold to the account today before the tier's cutoff." },
+    INCLUDED: { description: "The included level: no paid level applies." },
+    FALLBACK: { description: "A paid level is not entitled (account status or payment): the included level applies; see fallbackFrom." },
+    NONE: { description: "No paid level and no included level in the catalog." },
+  },
+});
+
+export const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").implement({
+  fields: (t) => ({
+    code: t.expose("code", { type: EntitlementReasonCode }),
+    message: t.exposeString("message"),
+    blocking: t.exposeBoolean("blocking", { description: "false for what the answer only reports: a fallback, a PIN to verify." }),
+    nextOpeningAt: t.field({ type: "DateTime", nullable: true, description: "CHANNEL_CLOSED: when the channel opens again.", resolve: (r) => r.nextOpeningAt ?? null }),
+    channel: t.field({ type: SupportChannel, nullable: true, description: "The channel the reason is about.", resolve: (r) => r.channel ?? null }),
+  }),
+});
+
+const ResponsePromise = builder.objectRef<Promised>("ResponsePromise").implement({
+  description: "When the answer is due if a ticket were opened at the question's instant.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: ResponseTargetKind }),
+    dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "null only when the calendar never opens again." }),
+    clockStartsAt: t.expose("clockStartsAt", { type: "DateTime", nullable: true, description: "The first moment the target's clock runs." }),
+    amount: t.exposeInt("amount"),
+    unit: t.expose("unit", { type: DurationUnit }),
+    clock: t.expose("clock", { type: ClockMode }),
+    calendar: t.field({ type: BusinessCalendar, description: "The calendar the promise is counted in.", resolve: calendarOf }),
+    guaranteed: t.exposeBoolean("guaranteed"),
+  }),
+});
+
+const ChannelAvailability = builder.objectRef<Availability>("ChannelAvailability").implement({
+  fields: (t) => ({
+    channel: t.expose("channel", { type: SupportChannel }),
+    open: t.exposeBoolean("open"),
+    nextOpeningAt: t.expose("nextOpeningAt", { type: "DateTime", nullable: true, description: "The instant itself when open." }),
+    languages: t.stringList({ resolve: (c) => [...c.languages] }),
+    pinRequired: t.exposeBoolean("pinRequired"),
+    written: t.exposeBoolean("written"),
+    calendar: t.field({ type: BusinessCalendar, description: "When the channel is staffed.", resolve: calendarOf }),
+  }),
+});
+
+const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
+  description: "What a customer gets for a request on a channel in a language at an instant.",
+  fields: (t) => ({
+    customerNumber: t.string({ resolve: (e) => e.account.customerNumber }),
+    account: t.prismaField({
+      type: "Account",
+      nullable: true,
+      resolve: (query, e, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, e.account.id, query),
+    }),
+    at: t.expose("at", { type: "DateTime" }),
+    channel: t.expose("channel", { type: SupportChannel }),
+    language: t.exposeString("language"),
+    requestType: t.prismaField({
+      type: "RequestType",
+      resolve: (query, e, _args, ctx) => ctx.services.requestTypes.requireSelected("requestType", e.requestTypeCode, query),
+    }),
+    eligible: t.exposeBoolean("eligible", { description: "true when no reason blocks." }),
+    reasons: t.expose("reasons", { type: [EntitlementReason] }),
+    basis: t.expose("basis", { type: EntitlementBasis }),
+    tier: t.prismaField({
+      type: "Tier",
+      nullable: true,
+      description: "The effective tier.",
+      resolve: (query, e, _args, ctx) => (e.tier ? ctx.services.tiers.byId(e.tier.id, query) : null),
+    }),
+    fallbackFrom: t.prismaField({
+      type: "Tier",
+      nullable: true,
+      description: "The paid level that does not apply because of account or payment status.",
+      resolve: (query, e, _args, ctx) => (e.fallback ? ctx.services.tiers.byId(e.fallback.from.id, query) : null),
+    }),
+    fallbackReason: t.field({ type: EntitlementReasonCode, nullable: true, resolve: (e) => e.fallback?.reason ?? null }),
+    priority: t.expose("priority", { type: TierPriority, nullable: true }),
+    promise: t.expose("promise", { type: [ResponsePromise], description: "Empty when not eligible." }),
+    channels: t.expose("channels", { type: [ChannelAvailability], description: "Every channel of the effective tier." }),
+    requiredInformation: t.field({
+      type: [RequiredInformationItem],
+      description: "The request type's checklist as it applies at this instant.",
+      resolve: (e) => e.requiredInformation,
+    }),
+    pinRequired: t.exposeBoolean("pinRequired", { description: "Agents on this channel verify the support PIN first." }),
+    unitBased: t.exposeBoolean("unitBased", { description: "Work is paid from prepaid support units." }),
+  }),
+});
+
+builder.queryField("entitlement", (t) =>
+  t.field({
+    type: Entitlement,
+    authScopes: { authenticated: true },
+    description: "What customer X gets on this channel, now (or at `at`), and by when they will hear back.",
+    args: {
+      customerNumber: t.arg.string(),
+      channel: t.arg({ type: SupportChannel }),
+      language: t.arg.string({ required: false, description: "Default: the account's language." }),
+      requestType: t.arg.string({ description: "A request type code, e.g. REFUND." }),
+      at: t.arg({ type: "DateTime", required: false, description: "Default: now." }),
+    },
+    resolve: (_root, { requestType, ...args }, ctx) => ctx.services.entitlements.evaluate(ctx.viewer, { ...args, requestTypeCode: requestType }),
+  }),
+);

@@ -1,0 +1,113 @@
+import { IdempotencyKeyReusedError } from "../../../domain/errors.ts";
+import { InsufficientUnitsError } from "../domain/index.ts";
+import type { LedgerWrite } from "../ledger-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS, ErrorInterface } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import { UnitLedger, UnitLedgerEntry } from "./unit-ledger.ts";
+
+builder.objectType(InsufficientUnitsError, {
+  name: "InsufficientUnitsError",
+  interfaces: [ErrorInterface],
+  description: "The write would take the balance below what the account may owe; nothing was written.",
+  isTypeOf: (value) => value instanceof InsufficientUnitsError,
+  fields: (t) => ({
+    field: t.string({ nullable: true, resolve: (error) => error.field ?? null }),
+    balance: t.exposeInt("balance", { description: "The balance before the refused write." }),
+    shortfall: t.exposeInt("shortfall", { description: "How many more units the write would need." }),
+  }),
+});
+
+const UnitLedgerWrite = builder.objectRef<LedgerWrite>("UnitLedgerWrite").implement({
+  description: "A ledger write: the entry appended, or on a replay of the same idempotency key the entry written the first time.",
+  fields: (t) => ({
+    entry: t.field({ type: UnitLedgerEntry, resolve: (write) => write.entry }),
+    replayed: t.exposeBoolean("replayed", { description: "True when nothing new was written because the key was seen before." }),
+  }),
+});
+
+const writeResult = { types: [...COMMON_ERRORS, InsufficientUnitsError, IdempotencyKeyReusedError], directResult: true as const };
+const idempotencyKey = { description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." };
+
+const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    packageCode: t.string(),
+    quantity: t.int({ required: false, description: "How many packages; 1 when omitted." }),
+    idempotencyKey: t.string(idempotencyKey),
+  }),
+});
+
+const UnitsAdjustInput = builder.inputType("UnitsAdjustInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    units: t.int({ description: "Signed: positive credits, negative debits; never 0." }),
+    reason: t.string(),
+    idempotencyKey: t.string(idempotencyKey),
+  }),
+});
+
+const UnitsRefundInput = builder.inputType("UnitsRefundInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    units: t.int({ description: "Units paid back, as a positive count; never more than the balance." }),
+    reason: t.string({ required: false }),
+    idempotencyKey: t.string(idempotencyKey),
+  }),
+});
+
+const UnitsReverseInput = builder.inputType("UnitsReverseInput", {
+  fields: (t) => ({
+    entryId: t.id(),
+    reason: t.string(),
+    idempotencyKey: t.string(idempotencyKey),
+  }),
+});
+
+const UnitSettingsUpdateInput = builder.inputType("UnitSettingsUpdateInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    lowBalanceThreshold: t.int({ required: false }),
+    overdraftLimit: t.int({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  unitsPurchase: t.field({
+    type: UnitLedgerWrite,
+    authScopes: { authenticated: true },
+    errors: writeResult,
+    args: { input: t.arg({ type: UnitsPurchaseInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.ledger.purchase(ctx.viewer, input),
+  }),
+  unitsAdjust: t.field({
+    type: UnitLedgerWrite,
+    authScopes: { authenticated: true },
+    errors: writeResult,
+    args: { input: t.arg({ type: UnitsAdjustInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.ledger.adjust(ctx.viewer, input),
+  }),
+  unitsRefund: t.field({
+    type: UnitLedgerWrite,
+    authScopes: { authenticated: true },
+    errors: writeResult,
+    args: { input: t.arg({ type: UnitsRefundInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.ledger.refund(ctx.viewer, input),
+  }),
+  unitsReverse: t.field({
+    type: UnitLedgerWrite,
+    description: "Appends the opposite of an entry; the entry itself is never changed.",
+    authScopes: { authenticated: true },
+    errors: writeResult,
+    args: { input: t.arg({ type: UnitsReverseInput }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.ledger.reverse(ctx.viewer, { ...input, entryId: decodeId("entryId", input.entryId, "UnitLedgerEntry").id }),
+  }),
+  unitSettingsUpdate: t.prismaField({
+    type: UnitLedger,
+    authScopes: { authenticated: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "ledger" } },
+    args: { input: t.arg({ type: UnitSettingsUpdateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ledger.updateSettings(ctx.viewer, input, query),
+  }),
+}));

@@ -1,0 +1,89 @@
+import { canReadAccount, isStaff } from "../../../auth/policy.ts";
+import { UNIT_ENTRY_KINDS } from "../domain/index.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { Money } from "../../../graphql/scalars.ts";
+import "../../account/index.ts";
+
+export const UnitEntryKind = builder.enumType("UnitEntryKind", { values: UNIT_ENTRY_KINDS });
+const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: ["NEWEST_FIRST", "OLDEST_FIRST"] as const });
+
+export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
+  id: { field: "id" },
+  description: "One append-only line of an account's unit ledger. Mistakes are corrected by a REVERSAL entry, never by editing.",
+  include: { account: { select: { id: true, partnerId: true } } },
+  authScopes: (entry, ctx) => canReadAccount(ctx.viewer, entry.account),
+  fields: (t) => ({
+    seq: t.exposeInt("seq", { description: "1, 2, 3, … per account, without gaps, in the order written." }),
+    kind: t.expose("kind", { type: UnitEntryKind }),
+    units: t.exposeInt("units", { description: "Signed: credits positive, debits negative." }),
+    balanceAfter: t.exposeInt("balanceAfter", { description: "The balance right after this entry." }),
+    reason: t.exposeString("reason", { nullable: true }),
+    actor: t.string({
+      nullable: true,
+      description: "The API token (or ADMIN_TOKEN) that wrote the entry; shown to staff only.",
+      resolve: (entry, _args, ctx) => (isStaff(ctx.viewer) ? entry.actor : null),
+    }),
+    package: t.relation("package", { nullable: true }),
+    quantity: t.exposeInt("quantity", { nullable: true, description: "Purchases: how many packages." }),
+    amount: t.field({
+      type: Money,
+      nullable: true,
+      description: "Purchases: what the packages cost at the time.",
+      resolve: (entry) => (entry.amountMinor === null || entry.currency === null ? null : { amountMinor: entry.amountMinor, currency: entry.currency }),
+    }),
+    ticketId: t.exposeString("ticketId", { nullable: true }),
+    workLogId: t.exposeString("workLogId", { nullable: true }),
+    reverses: t.relation("reverses", { nullable: true, description: "Reversals: the entry this one cancels." }),
+    reversedBy: t.relation("reversedBy", { nullable: true }),
+    account: t.relation("account"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObject("LowBalanceAlert", {
+  description: "Recorded when a write took the balance to or below the account's low-balance threshold.",
+  fields: (t) => ({
+    balance: t.exposeInt("balance"),
+    threshold: t.exposeInt("threshold"),
+    entry: t.relation("entry"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const UnitLedger = builder.prismaObject("Account", {
+  variant: "UnitLedger",
+  description: "An account's prepaid support units: the balance, its settings and the append-only entries.",
+  authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),
+  fields: (t) => ({
+    account: t.variant("Account"),
+    balance: t.exposeInt("unitBalance", { description: "Always the sum of the entries' units and the last entry's balanceAfter." }),
+    lowBalanceThreshold: t.exposeInt("lowBalanceThreshold", { description: "The customer is warned when the balance falls to this or below." }),
+    overdraftLimit: t.exposeInt("overdraftLimit", { description: "How many units below zero work may take the balance." }),
+    lowBalanceArmed: t.exposeBoolean("lowBalanceArmed", { description: "False once warned, until the balance rises above the threshold." }),
+    entries: t.relatedConnection("unitEntries", {
+      cursor: "id",
+      totalCount: true,
+      args: { order: t.arg({ type: UnitLedgerOrder, required: false, defaultValue: "NEWEST_FIRST" }) },
+      query: (args) => ({ orderBy: { seq: args.order === "OLDEST_FIRST" ? "asc" : "desc" } }),
+    }),
+    lowBalanceAlerts: t.relatedConnection("lowBalanceAlerts", {
+      cursor: "id",
+      totalCount: true,
+      description: "Newest first.",
+      query: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+    }),
+  }),
+});
+
+builder.prismaObjectField("Account", "unitLedger", (t) => t.variant(UnitLedger));
+
+builder.queryField("unitLedger", (t) =>
+  t.prismaField({
+    type: UnitLedger,
+    nullable: true,
+    description: "Null when there is no such account or it is not the caller's to read.",
+    authScopes: { authenticated: true },
+    args: { customerNumber: t.arg.string() },
+    resolve: (query, _root, args, ctx) => ctx.services.ledger.ledger(ctx.viewer, args.customerNumber, query),
+  }),
+);

@@ -1,0 +1,30 @@
+import { isStaff } from "../../auth/policy.ts";
+import type { Viewer } from "../../auth/viewer.ts";
+import * as input from "../account/domain/index.ts";
+import { ForbiddenError } from "../../domain/errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { ServiceDeps } from "../../db/service-deps.ts";
+import { selection, uniquely } from "../../db/prisma-helpers.ts";
+
+type Query = { select?: Prisma.PartnerSelect; include?: Prisma.PartnerInclude };
+
+export class PartnerService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async create(viewer: Viewer, data: { code: string; name: string }, query: Query = {}) {
+    if (!isStaff(viewer)) throw new ForbiddenError("Only staff may register partners");
+    const code = input.partnerCode("code", data.code);
+    return uniquely("code", `Partner code ${code} is already taken`, () =>
+      this.deps.prisma.partner.create({ ...selection(query), data: { code, name: input.displayName("name", data.name) } }),
+    );
+  }
+
+  byId(id: string, query: Query = {}) {
+    return this.deps.prisma.partner.findUnique({ ...selection(query), where: { id } });
+  }
+
+  list(viewer: Viewer, query: Prisma.PartnerFindManyArgs) {
+    const where = isStaff(viewer) ? {} : viewer.partnerId ? { id: viewer.partnerId } : { id: { in: [] } };
+    return this.deps.prisma.partner.findMany({ ...selection(query), where, orderBy: { id: "asc" } });
+  }
+}

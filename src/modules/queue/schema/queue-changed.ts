@@ -1,0 +1,73 @@
+import type { QueueChange } from "../queue-watch-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import { QueueCounts } from "./queue.ts";
+import { TicketFilterInput } from "./queue-filter.ts";
+
+const QueueChangeKind = builder.enumType("QueueChangeKind", {
+  values: {
+    SNAPSHOT: { description: "The first event: the first page of the queue, in order." },
+    TICKET_ADDED: { description: "A ticket entered the queue." },
+    TICKET_UPDATED: { description: "A ticket in the queue changed; `position` is its place now." },
+    TICKET_REMOVED: { description: "A ticket left the queue (solved, reassigned, no longer matching …)." },
+  },
+});
+
+const QueueChangeType = builder.objectRef<QueueChange>("QueueChange").implement({
+  fields: (t) => ({
+    kind: t.expose("kind", { type: QueueChangeKind }),
+    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed: refetch." }),
+    position: t.exposeInt("position", { nullable: true, description: "1-based place in the queue order after the change; null when removed." }),
+    ticket: t.prismaField({
+      type: "Ticket",
+      nullable: true,
+      description: "The ticket that changed, as it is now (null for SNAPSHOT).",
+      resolve: (query, change, _args, ctx) => (change.ticketId ? ctx.services.tickets.ticket(ctx.viewer, change.ticketId, query) : null),
+    }),
+    tickets: t.prismaField({
+      type: ["Ticket"],
+      description: "SNAPSHOT: the first page, in queue order (empty for other kinds).",
+      resolve: (query, change, _args, ctx) => ctx.services.tickets.inOrder(ctx.viewer, change.ticketIds, query),
+    }),
+    counts: t.field({ type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
+  }),
+});
+
+builder.subscriptionField("queueChanged", (t) =>
+  t.field({
+    type: QueueChangeType,
+    authScopes: { authenticated: true },
+    description: "A live queue: a saved queue (queueId) or an ad-hoc filter; a snapshot first, then every change with the ticket's new place.",
+    args: {
+      queueId: t.arg.id({ required: false }),
+      filter: t.arg({ type: TicketFilterInput, required: false }),
+      first: t.arg.int({ required: false, description: "Size of the snapshot page (default 50, at most 200)." }),
+    },
+    subscribe: (_root, args, ctx) =>
+      ctx.services.queueWatch.watch(ctx.viewer, { ...args, queueId: args.queueId ? decodeId("queueId", args.queueId, "Queue").id : null }),
+    resolve: (change) => change,
+  }),
+);
+
+const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: ["CREATED", "UPDATED", "SLA_ALERT"] as const });
+
+builder.subscriptionField("ticketUpdates", (t) =>
+  t.field({
+    type: builder.objectRef<{ ticketId: string; sequence: number; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({
+      fields: (u) => ({
+        kind: u.expose("kind", { type: TicketUpdateKind }),
+        sequence: u.exposeInt("sequence"),
+        ticket: u.prismaField({
+          type: "Ticket",
+          nullable: true,
+          resolve: (query, update, _args, ctx) => ctx.services.tickets.ticket(ctx.viewer, update.ticketId, query),
+        }),
+      }),
+    }),
+    authScopes: { authenticated: true },
+    description: "Every change of one ticket (and its SLA alerts), re-read for the subscriber.",
+    args: { id: t.arg.id() },
+    subscribe: (_root, { id }, ctx) => ctx.services.queueWatch.ticketUpdates(ctx.viewer, decodeId("id", id, "Ticket").id),
+    resolve: (update) => update,
+  }),
+);

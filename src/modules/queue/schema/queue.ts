@@ -1,0 +1,96 @@
+import type { TicketFilter } from "../ticket-queue-service.ts";
+import type { QueueCounts as Counts } from "../ticket-queue-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
+import { TicketStatus } from "../../ticket/index.ts";
+
+const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({
+  fields: (t) => ({ status: t.expose("status", { type: TicketStatus }), count: t.exposeInt("count") }),
+});
+
+export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({
+  fields: (t) => ({
+    total: t.exposeInt("total"),
+    byStatus: t.expose("byStatus", { type: [StatusCount], description: "Every status, 0 when none." }),
+    breached: t.exposeInt("breached"),
+    atRisk: t.exposeInt("atRisk"),
+    unassigned: t.exposeInt("unassigned"),
+  }),
+});
+
+const filterOf = (queue: { filter: unknown }) => queue.filter as TicketFilter;
+
+builder.prismaNode("Queue", {
+  id: { field: "id" },
+  description: "A saved, named filter over tickets, in queue order: priority rank, then due time, then first come, first served.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    filter: t.field({ type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
+    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
+    tickets: t.prismaConnection({
+      type: "Ticket",
+      cursor: "id",
+      maxSize: 200,
+      resolve: (query, queue, _args, ctx) => ctx.services.ticketQueues.tickets(ctx.viewer, filterOf(queue), query),
+      totalCount: (queue, _args, ctx) => ctx.services.ticketQueues.count(ctx.viewer, filterOf(queue)),
+    }),
+    counts: t.field({ type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, filterOf(queue)) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  queues: t.prismaField({
+    type: ["Queue"],
+    authScopes: { staff: true },
+    args: { includeArchived: t.arg.boolean({ required: false }) },
+    resolve: (query, _root, args, ctx) => ctx.services.ticketQueues.queues(ctx.viewer, args, query),
+  }),
+  queue: t.prismaField({
+    type: "Queue",
+    nullable: true,
+    authScopes: { staff: true },
+    args: { id: t.arg.id() },
+    resolve: (query, _root, { id }, ctx) => ctx.services.ticketQueues.queue(ctx.viewer, decodeId("id", id, "Queue").id, query),
+  }),
+  ticketCounts: t.field({
+    type: QueueCounts,
+    authScopes: { authenticated: true },
+    description: "Counts for an ad-hoc filter, as a queue would show them.",
+    args: { filter: t.arg({ type: TicketFilterInput, required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, args.filter ?? {}),
+  }),
+}));
+
+const QueueCreateInput = builder.inputType("QueueCreateInput", { fields: (t) => ({ name: t.string(), filter: t.field({ type: TicketFilterInput }) }) });
+const QueueUpdateInput = builder.inputType("QueueUpdateInput", {
+  fields: (t) => ({ id: t.id(), name: t.string({ required: false }), filter: t.field({ type: TicketFilterInput, required: false, description: "Replaces the whole filter." }) }),
+});
+const QueueArchiveInput = builder.inputType("QueueArchiveInput", { fields: (t) => ({ id: t.id() }) });
+const result = { types: COMMON_ERRORS, dataField: { name: "queue" } };
+const queueId = (input: { id: string }) => ({ ...input, id: decodeId("id", input.id, "Queue").id });
+
+builder.mutationFields((t) => ({
+  queueCreate: t.prismaField({
+    type: "Queue",
+    authScopes: { authenticated: true },
+    errors: result,
+    args: { input: t.arg({ type: QueueCreateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueCreate(ctx.viewer, input, query),
+  }),
+  queueUpdate: t.prismaField({
+    type: "Queue",
+    authScopes: { authenticated: true },
+    errors: result,
+    args: { input: t.arg({ type: QueueUpdateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueUpdate(ctx.viewer, queueId(input), query),
+  }),
+  queueArchive: t.prismaField({
+    type: "Queue",
+    authScopes: { authenticated: true },
+    errors: result,
+    args: { input: t.arg({ type: QueueArchiveInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueArchive(ctx.viewer, queueId(input), query),
+  }),
+}));

@@ -1,0 +1,94 @@
+import type { RequiredInformationItem as Item } from "../domain/request-type-definition.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import type { InputFields } from "../../../graphql/input-fields.ts";
+import { InformationCondition, TierEntitlement } from "../../tier/index.ts";
+
+export const RequiredInformationItem = builder.objectRef<Item>("RequiredInformationItem").implement({
+  description: "Information a request needs before work starts; until then the ticket waits on the customer.",
+  fields: (t) => ({
+    key: t.exposeString("key"),
+    label: t.exposeString("label"),
+    when: t.expose("when", { type: InformationCondition, nullable: true, description: "null = always." }),
+  }),
+});
+
+builder.prismaNode("RequestType", {
+  id: { field: "id" },
+  description: "What a customer may ask for, and on which terms.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    inScope: t.exposeBoolean("inScope", { description: "false: support does not cover it (see alternative)." }),
+    writtenOnly: t.exposeBoolean("writtenOnly", { description: "Only on written channels (ticket, e-mail, chat, …), never by phone." }),
+    premiumOnly: t.exposeBoolean("premiumOnly", { description: "Only on a paid level, not on the included one." }),
+    requiresEntitlement: t.expose("requiresEntitlement", { type: TierEntitlement, nullable: true }),
+    requiredInformation: t.field({
+      type: [RequiredInformationItem],
+      select: { requiredInformation: true },
+      resolve: (type) => type.requiredInformation as unknown as Item[],
+    }),
+    alternative: t.exposeString("alternative", { nullable: true, description: "What an out-of-scope request is offered instead." }),
+  }),
+});
+
+const RequiredInformationItemInput = builder.inputType("RequiredInformationItemInput", {
+  fields: (t) => ({
+    key: t.string({ description: "camelCase, e.g. reproductionSteps." }),
+    label: t.string(),
+    when: t.field({ type: InformationCondition, required: false }),
+  }),
+});
+
+const requestTypeFields = (t: InputFields, required: boolean) => ({
+  name: t.string({ required }),
+  inScope: t.boolean({ required: false, description: "Default true." }),
+  writtenOnly: t.boolean({ required: false }),
+  premiumOnly: t.boolean({ required: false }),
+  requiresEntitlement: t.field({ type: TierEntitlement, required: false, description: "null on update removes it." }),
+  requiredInformation: t.field({ type: [RequiredInformationItemInput], required: false, description: "Replaces the whole list." }),
+  alternative: t.string({ required: false, description: "null on update removes it." }),
+});
+
+const RequestTypeCreateInput = builder.inputType("RequestTypeCreateInput", { fields: (t) => ({ code: t.string(), ...requestTypeFields(t, true) }) });
+const RequestTypeUpdateInput = builder.inputType("RequestTypeUpdateInput", {
+  description: "Fields left out are kept.",
+  fields: (t) => ({ code: t.string(), ...requestTypeFields(t, false) }),
+});
+
+builder.queryFields((t) => ({
+  requestTypes: t.prismaConnection({
+    type: "RequestType",
+    cursor: "code",
+    authScopes: { authenticated: true },
+    resolve: (query, _root, _args, ctx) => ctx.services.requestTypes.list(query),
+    totalCount: (_root, _args, ctx) => ctx.services.requestTypes.count(),
+  }),
+  requestType: t.prismaField({
+    type: "RequestType",
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { code: t.arg.string() },
+    resolve: (query, _root, { code }, ctx) => ctx.services.requestTypes.byCode(code, query),
+  }),
+}));
+
+const result = { types: COMMON_ERRORS, dataField: { name: "requestType" } };
+
+builder.mutationFields((t) => ({
+  requestTypeCreate: t.prismaField({
+    type: "RequestType",
+    authScopes: { staff: true },
+    errors: result,
+    args: { input: t.arg({ type: RequestTypeCreateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.requestTypes.create(ctx.viewer, input, query),
+  }),
+  requestTypeUpdate: t.prismaField({
+    type: "RequestType",
+    authScopes: { staff: true },
+    errors: result,
+    args: { input: t.arg({ type: RequestTypeUpdateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.requestTypes.update(ctx.viewer, input, query),
+  }),
+}));

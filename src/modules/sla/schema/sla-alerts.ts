@@ -1,0 +1,64 @@
+import type { SlaAlertView } from "../sla-alert-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { encodeId } from "../../../graphql/global-id.ts";
+import { ResponseTargetKind } from "../../tier/index.ts";
+
+const SlaAlertKind = builder.enumType("SlaAlertKind", {
+  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." } },
+});
+
+export const SlaAlertEvent = builder.objectRef<SlaAlertView>("SlaAlertEvent").implement({
+  description: "An SLA alert, emitted once at its instant (or at once, marked late, after downtime).",
+  fields: (t) => ({
+    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    alertId: t.exposeID("id"),
+    kind: t.expose("kind", { type: SlaAlertKind }),
+    threshold: t.exposeFloat("threshold", { description: "The fraction of the budget used: e.g. 0.75, 0.9; 1 for a breach." }),
+    alertAt: t.expose("fireAt", { type: "DateTime", description: "The instant the alert was due." }),
+    firedAt: t.expose("firedAt", { type: "DateTime", nullable: true }),
+    late: t.exposeBoolean("late", { description: "Emitted more than a second after its instant, e.g. after downtime." }),
+    ticketId: t.id({ resolve: (alert) => encodeId("Ticket", alert.ticketId) }),
+    target: t.expose("target", { type: ResponseTargetKind }),
+    guaranteed: t.exposeBoolean("guaranteed"),
+    dueAt: t.expose("dueAt", { type: "DateTime", nullable: true }),
+    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant." }),
+  }),
+});
+
+const SlaAlertFilter = builder.inputType("SlaAlertFilter", {
+  fields: (t) => ({
+    customerNumber: t.string({ required: false }),
+    tierCodes: t.stringList({ required: false }),
+    kinds: t.field({ type: [SlaAlertKind], required: false }),
+    targets: t.field({ type: [ResponseTargetKind], required: false }),
+    assigneeId: t.string({ required: false }),
+    teamId: t.string({ required: false }),
+  }),
+});
+
+builder.subscriptionField("slaAlerts", (t) =>
+  t.field({
+    type: SlaAlertEvent,
+    authScopes: { authenticated: true },
+    description: "Impending and actual SLA breaches of tickets the subscriber may see.",
+    args: { filter: t.arg({ type: SlaAlertFilter, required: false }) },
+    subscribe: (_root, args, ctx) => ctx.services.slaAlerts.stream(ctx.viewer, args.filter ?? {}),
+    resolve: (alert) => alert,
+  }),
+);
+
+builder.prismaObject("SlaAlert", {
+  description: "A pending or fired alert of one of the ticket's SLA clocks.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: SlaAlertKind }),
+    threshold: t.exposeFloat("threshold"),
+    alertAt: t.expose("fireAt", { type: "DateTime", description: "When it is (or was) due." }),
+    firedAt: t.expose("firedAt", { type: "DateTime", nullable: true, description: "null while pending." }),
+    late: t.exposeBoolean("late"),
+    target: t.field({ type: ResponseTargetKind, select: { slaClock: { select: { kind: true } } }, resolve: (alert) => alert.slaClock.kind }),
+  }),
+});
+
+builder.prismaObjectField("Ticket", "slaAlerts", (t) =>
+  t.relation("alerts", { description: "Pending and fired SLA alerts, by instant.", query: { orderBy: [{ fireAt: "asc" }, { threshold: "asc" }] } }),
+);

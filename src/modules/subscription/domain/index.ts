@@ -1,0 +1,2 @@
+/** The subscription rules other modules may use (pure: under the purity guard). */
+export * from "./coverage.ts";

@@ -1,0 +1,146 @@
+import { isStaff } from "../../../auth/policy.ts";
+import { PauseNotSupportedError } from "../domain/errors.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
+import { Money } from "../../../graphql/scalars.ts";
+
+const TierSubscriptionStatus = builder.enumType("TierSubscriptionStatus", {
+  values: {
+    ACTIVE: { description: "Applies now; a cancelled one stays ACTIVE to the end of its paid period." },
+    ENDED: {},
+  },
+});
+const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", {
+  values: ["SUBSCRIBED", "CHANGED", "CANCELLED", "REBOOKED", "RENEWED", "ENDED"] as const,
+});
+
+errorType(PauseNotSupportedError, "PauseNotSupportedError");
+
+builder.prismaNode("TierSubscription", {
+  id: { field: "id" },
+  description: "An account's paid level: monthly periods aligned to calendar months (Europe/Berlin), auto-renewing until cancelled.",
+  // Staff and the customer decide on the row; a partner needs the account's partner.
+  authScopes: async (subscription, ctx) =>
+    isStaff(ctx.viewer) ||
+    ctx.viewer.accountId === subscription.accountId ||
+    (ctx.viewer.role === "PARTNER" && (await ctx.services.accounts.visible(ctx.viewer, subscription.accountId, { select: { id: true } })) !== null),
+  fields: (t) => ({
+    account: t.relation("account"),
+    tier: t.relation("tier"),
+    status: t.expose("status", { type: TierSubscriptionStatus }),
+    startedAt: t.expose("startedAt", { type: "DateTime" }),
+    currentPeriodStart: t.expose("currentPeriodStart", { type: "DateTime" }),
+    currentPeriodEnd: t.expose("currentPeriodEnd", { type: "DateTime", description: "Renewal, or for a cancelled level its end." }),
+    autoRenew: t.exposeBoolean("autoRenew"),
+    firstPeriodCharge: t.field({
+      type: Money,
+      description: "The prorated first period: monthly price × days left in the month (booking day included) / days in the month, rounded half up to the cent.",
+      select: { firstPeriodAmountMinor: true, currency: true },
+      resolve: (s) => ({ amountMinor: s.firstPeriodAmountMinor, currency: s.currency }),
+    }),
+    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
+    cancellationReason: t.exposeString("cancellationReason", { nullable: true }),
+    endedAt: t.expose("endedAt", { type: "DateTime", nullable: true }),
+    events: t.relation("events", { description: "The change history, oldest first.", query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
+  }),
+});
+
+builder.prismaObject("TierSubscriptionEvent", {
+  fields: (t) => ({
+    kind: t.expose("kind", { type: TierSubscriptionEventKind }),
+    at: t.expose("at", { type: "DateTime" }),
+    actor: t.exposeString("actor", { description: "The API token id behind the change, ADMIN_TOKEN, or system." }),
+    fromTier: t.relation("fromTier", { nullable: true }),
+    toTier: t.relation("toTier", { nullable: true }),
+    periodStart: t.expose("periodStart", { type: "DateTime", nullable: true }),
+    periodEnd: t.expose("periodEnd", { type: "DateTime", nullable: true }),
+    amount: t.field({
+      type: Money,
+      nullable: true,
+      description: "SUBSCRIBED: the prorated first period; RENEWED: a month; CHANGED: the prorated difference (negative = credit).",
+      select: { amountMinor: true, currency: true },
+      resolve: (e) => (e.amountMinor === null || e.currency === null ? null : { amountMinor: e.amountMinor, currency: e.currency }),
+    }),
+    reason: t.exposeString("reason", { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField("Account", "tierSubscriptions", (t) =>
+  t.relation("tierSubscriptions", { description: "Every paid level the account held, newest first.", query: { orderBy: [{ startedAt: "desc" }, { id: "desc" }] } }),
+);
+
+const TierSubscriptionsRenewed = builder
+  .objectRef<{ renewed: number; ended: number }>("TierSubscriptionsRenewed")
+  .implement({ fields: (t) => ({ renewed: t.exposeInt("renewed"), ended: t.exposeInt("ended") }) });
+
+const TierSubscribeInput = builder.inputType("TierSubscribeInput", {
+  fields: (t) => ({ customerNumber: t.string(), tierCode: t.string({ description: "A paid level; booking a cancelled one again withdraws the cancellation." }) }),
+});
+const TierSubscriptionChangeInput = builder.inputType("TierSubscriptionChangeInput", {
+  fields: (t) => ({ customerNumber: t.string(), tierCode: t.string() }),
+});
+const TierSubscriptionCancelInput = builder.inputType("TierSubscriptionCancelInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    confirm: t.boolean({ required: false, description: "Must be true." }),
+    reason: t.string({ required: false }),
+  }),
+});
+const TierSubscriptionPauseInput = builder.inputType("TierSubscriptionPauseInput", { fields: (t) => ({ customerNumber: t.string() }) });
+const TierSubscriptionsRenewInput = builder.inputType("TierSubscriptionsRenewInput", {
+  fields: (t) => ({ customerNumber: t.string({ required: false, description: "Only this account; all when left out." }) }),
+});
+
+const result = { types: COMMON_ERRORS, dataField: { name: "subscription" } };
+
+builder.queryField("tierSubscriptionHistory", (t) =>
+  t.prismaField({
+    type: ["TierSubscriptionEvent"],
+    authScopes: { authenticated: true },
+    description: "Every booking, change, cancellation, renewal and end of the account's paid levels, oldest first.",
+    args: { customerNumber: t.arg.string() },
+    resolve: (query, _root, { customerNumber }, ctx) => ctx.services.tierSubscriptions.history(ctx.viewer, customerNumber, query),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  tierSubscribe: t.prismaField({
+    type: "TierSubscription",
+    authScopes: { authenticated: true },
+    errors: result,
+    args: { input: t.arg({ type: TierSubscribeInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.subscribe(ctx.viewer, input, query),
+  }),
+  tierSubscriptionChange: t.prismaField({
+    type: "TierSubscription",
+    authScopes: { authenticated: true },
+    description: "Upgrade or downgrade at once; there is no minimum term.",
+    errors: result,
+    args: { input: t.arg({ type: TierSubscriptionChangeInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.change(ctx.viewer, input, query),
+  }),
+  tierSubscriptionCancel: t.prismaField({
+    type: "TierSubscription",
+    authScopes: { authenticated: true },
+    description: "Needs confirm: true. The level runs to the end of the paid period.",
+    errors: result,
+    args: { input: t.arg({ type: TierSubscriptionCancelInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.cancel(ctx.viewer, input, query),
+  }),
+  tierSubscriptionPause: t.prismaField({
+    type: "TierSubscription",
+    authScopes: { authenticated: true },
+    description: "Always a PauseNotSupportedError: cancel, and book again when needed.",
+    errors: { ...result, types: [PauseNotSupportedError, ...COMMON_ERRORS] },
+    args: { input: t.arg({ type: TierSubscriptionPauseInput }) },
+    resolve: (_query, _root, _args, ctx) => ctx.services.tierSubscriptions.pause(),
+  }),
+  tierSubscriptionsRenew: t.field({
+    type: TierSubscriptionsRenewed,
+    authScopes: { admin: true },
+    description: "Renews or ends every subscription whose period has ended (also run at start-up). Idempotent.",
+    errors: { types: COMMON_ERRORS, directResult: true },
+    args: { input: t.arg({ type: TierSubscriptionsRenewInput, required: false }) },
+    resolve: (_root, { input }, ctx) => ctx.services.tierSubscriptions.renewDueBy(ctx.viewer, input?.customerNumber),
+  }),
+}));

@@ -1,0 +1,64 @@
+import { PinLockedError } from "../domain/errors.ts";
+import type { Account } from "../../../generated/prisma/client.ts";
+import type { PinVerification } from "../support-pin-service.ts";
+import { Account as AccountRef } from "../../account/index.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS, ErrorInterface } from "../../../graphql/errors.ts";
+
+builder.objectType(PinLockedError, {
+  name: "PinLockedError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof PinLockedError,
+  fields: (t) => ({
+    field: t.string({ nullable: true, resolve: (error) => error.field ?? null }),
+    lockedUntil: t.field({ type: "DateTime", description: "Verification is refused until then.", resolve: (error) => error.lockedUntil }),
+  }),
+});
+
+builder.prismaObjectFields("Account", (t) => ({
+  supportPinSet: t.boolean({
+    description: "Whether a support PIN has been issued (the PIN itself is shown once, at rotation).",
+    select: { supportPinHash: true },
+    resolve: (account) => account.supportPinHash !== null,
+  }),
+  pinLockedUntil: t.expose("pinLockedUntil", { type: "DateTime", nullable: true, description: "Set after five wrong PINs in a row." }),
+}));
+
+const SupportPinIssued = builder.objectRef<{ pin: string; account: Account }>("SupportPinIssued").implement({
+  fields: (t) => ({
+    pin: t.exposeString("pin", { description: "The new 6-digit support PIN. Shown only this once; the old one stops working." }),
+    account: t.field({ type: AccountRef, resolve: (issued) => issued.account }),
+  }),
+});
+
+const SupportPinOutcome = builder.enumType("SupportPinOutcome", { values: ["VERIFIED", "WRONG_PIN", "NO_PIN"] as const });
+const SupportPinVerification = builder.objectRef<PinVerification>("SupportPinVerification").implement({
+  fields: (t) => ({
+    verified: t.exposeBoolean("verified"),
+    outcome: t.expose("outcome", { type: SupportPinOutcome, description: "NO_PIN: the account has no support PIN yet." }),
+    attemptsLeft: t.exposeInt("attemptsLeft", { description: "Wrong PINs left before verification locks for 15 minutes." }),
+    lockedUntil: t.expose("lockedUntil", { type: "DateTime", nullable: true, description: "Set when this wrong PIN locked verification." }),
+  }),
+});
+
+const SupportPinRotateInput = builder.inputType("SupportPinRotateInput", { fields: (t) => ({ customerNumber: t.string() }) });
+const SupportPinVerifyInput = builder.inputType("SupportPinVerifyInput", { fields: (t) => ({ customerNumber: t.string(), pin: t.string() }) });
+
+builder.mutationFields((t) => ({
+  supportPinRotate: t.field({
+    type: SupportPinIssued,
+    authScopes: { authenticated: true },
+    description: "Issues a new support PIN for chat and phone identification (the customer itself or staff).",
+    errors: { types: COMMON_ERRORS, directResult: true },
+    args: { input: t.arg({ type: SupportPinRotateInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.supportPins.rotate(ctx.viewer, input.customerNumber),
+  }),
+  supportPinVerify: t.field({
+    type: SupportPinVerification,
+    authScopes: { staff: true },
+    description: "For chat and phone agents. Every attempt is audited; five wrong PINs in a row lock verification for 15 minutes.",
+    errors: { types: [PinLockedError, ...COMMON_ERRORS], directResult: true },
+    args: { input: t.arg({ type: SupportPinVerifyInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.supportPins.verify(ctx.viewer, input.customerNumber, input.pin),
+  }),
+}));

@@ -1,0 +1,31 @@
+import type { SlaReport as Report, SlaReportLine as Line } from "../../sla/domain/index.ts";
+import { SLA_REPORT_GROUPS } from "../ticket-report-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+
+const SlaReportGroupBy = builder.enumType("SlaReportGroupBy", { values: SLA_REPORT_GROUPS });
+
+const SlaReportLine = builder.objectRef<Line>("SlaReportLine").implement({
+  fields: (t) => ({
+    group: t.exposeString("group", { description: "Tier code, channel or team; (none) when the ticket has none." }),
+    tickets: t.exposeInt("tickets", { description: "Decided first responses: met, met late or breached." }),
+    met: t.exposeInt("met"),
+    breached: t.exposeInt("breached", { description: "Met late or not met by the due instant." }),
+    compliancePercent: t.exposeFloat("compliancePercent", { nullable: true }),
+    medianFirstResponseMinutes: t.float({ nullable: true, description: "Nearest-rank median, in the target's clock minutes.", resolve: (l) => l.medianMinutes }),
+    p90FirstResponseMinutes: t.float({ nullable: true, resolve: (l) => l.p90Minutes }),
+  }),
+});
+
+const SlaReport = builder.objectRef<Report>("SlaReport").implement({
+  fields: (t) => ({ groups: t.expose("groups", { type: [SlaReportLine] }), total: t.expose("total", { type: SlaReportLine }) }),
+});
+
+builder.queryField("slaReport", (t) =>
+  t.field({
+    type: SlaReport,
+    authScopes: { staff: true },
+    description: "First-response compliance of the tickets opened in [from, to), as it stands now.",
+    args: { from: t.arg({ type: "DateTime" }), to: t.arg({ type: "DateTime" }), groupBy: t.arg({ type: SlaReportGroupBy }) },
+    resolve: (_root, args, ctx) => ctx.services.ticketReports.report(ctx.viewer, args),
+  }),
+);

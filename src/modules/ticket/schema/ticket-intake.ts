@@ -1,0 +1,57 @@
+import { IdempotencyKeyReusedError } from "../../../domain/errors.ts";
+import { NotEntitledError, TICKET_FLAGS, TooEarlyToEscalateError, WrittenChannelRequiredError } from "../domain/index.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import { InvalidTransitionError } from "../domain/index.ts";
+import { ticketIdOf } from "./ticket-types.ts";
+import { SupportChannel } from "../../tier/index.ts";
+
+const TicketFlag = builder.enumType("TicketFlag", { values: { BROKEN_DATABASE: { description: "The problem is a broken database: a backup is required." } } satisfies Record<(typeof TICKET_FLAGS)[number], object> });
+
+const TicketAttachmentInput = builder.inputType("TicketAttachmentInput", {
+  fields: (t) => ({
+    name: t.string({ description: "At most 200 characters." }),
+    contentType: t.string({ description: "A media type, e.g. image/png." }),
+    size: t.int({ description: "Bytes, at most 25 MiB." }),
+    checksum: t.string({ description: "sha256 of the content, 64 hex digits." }),
+  }),
+});
+
+const TicketCreateInput = builder.inputType("TicketCreateInput", {
+  fields: (t) => ({
+    customerNumber: t.string(),
+    channel: t.field({ type: SupportChannel }),
+    language: t.string({ required: false, description: "Default: the account's language." }),
+    requestTypeCode: t.string(),
+    subject: t.string(),
+    body: t.string(),
+    attachments: t.field({ type: [TicketAttachmentInput], required: false, description: "At most 10." }),
+    flags: t.field({ type: [TicketFlag], required: false }),
+    providedInformation: t.stringList({ required: false, description: "Checklist keys the request already carries." }),
+    idempotencyKey: t.string({ required: false, description: "A replay returns the original ticket; the same key with another payload is IdempotencyKeyReusedError." }),
+  }),
+});
+
+const TicketInformationProvideInput = builder.inputType("TicketInformationProvideInput", {
+  fields: (t) => ({ ticketId: t.id(), keys: t.stringList({ description: "Checklist keys now provided." }) }),
+});
+
+builder.mutationFields((t) => ({
+  ticketCreate: t.prismaField({
+    type: "Ticket",
+    authScopes: { authenticated: true },
+    description:
+      "Opens a ticket with the entitlement answer applied: tier and priority stamped, clocks started unless information is missing. Out-of-scope requests become PAID_OFFER tickets without clocks.",
+    errors: { types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError], dataField: { name: "ticket" } },
+    args: { input: t.arg({ type: TicketCreateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.create(ctx.viewer, input, query),
+  }),
+  ticketInformationProvide: t.prismaField({
+    type: "Ticket",
+    authScopes: { authenticated: true },
+    description: "Completes checklist items; once nothing is missing the ticket becomes NEW and its clocks start at this moment.",
+    errors: { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } },
+    args: { input: t.arg({ type: TicketInformationProvideInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.informationProvide(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
+  }),
+}));

@@ -1,0 +1,78 @@
+import { InvalidTransitionError } from "../domain/index.ts";
+import type { StatusEvent } from "../ticket-lifecycle-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import { ticketIdOf } from "./ticket-types.ts";
+
+const result = { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } };
+
+const TicketReplyInput = builder.inputType("TicketReplyInput", {
+  fields: (t) => ({ ticketId: t.id(), body: t.string(), public: t.boolean({ description: "false: an internal note the customer never sees." }) }),
+});
+const TicketCustomerReplyInput = builder.inputType("TicketCustomerReplyInput", { fields: (t) => ({ ticketId: t.id(), body: t.string() }) });
+const TicketAssignInput = builder.inputType("TicketAssignInput", {
+  fields: (t) => ({
+    ticketId: t.id(),
+    assigneeId: t.string({ required: false, description: "Absent keeps the assignee, null clears it." }),
+    teamId: t.string({ required: false, description: "Absent keeps the team, null clears it." }),
+  }),
+});
+const TicketTierChangeInput = builder.inputType("TicketTierChangeInput", { fields: (t) => ({ ticketId: t.id(), tierCode: t.string() }) });
+
+/** One mutation per status event, each through the ticket lifecycle. */
+const STATUS_MUTATIONS: Record<string, { event: StatusEvent; description: string }> = {
+  ticketAwaitCustomer: { event: "awaitCustomer", description: "Waits on the customer: the running clocks pause. Agents only." },
+  ticketHold: { event: "hold", description: "An internal wait: the clocks keep running. Agents only." },
+  ticketResume: { event: "resume", description: "Back to OPEN from AWAITING_CUSTOMER or ON_HOLD; paused clocks resume. Agents only." },
+  ticketSolve: { event: "solve", description: "Meets the resolution target; other clocks pause. Agents only." },
+  ticketClose: { event: "close", description: "Closes a SOLVED ticket (or one still awaiting information): final." },
+  ticketReopen: { event: "reopen", description: "Reopens a SOLVED ticket within the reopen window (TICKET_REOPEN_DAYS, default 7)." },
+};
+
+for (const [name, { event, description }] of Object.entries(STATUS_MUTATIONS)) {
+  const Input = builder.inputType(`${name[0]!.toUpperCase()}${name.slice(1)}Input`, { fields: (t) => ({ ticketId: t.id() }) });
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: "Ticket",
+      authScopes: { authenticated: true },
+      description,
+      errors: result,
+      args: { input: t.arg({ type: Input }) },
+      resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.statusChange(ctx.viewer, event, { ticketId: ticketIdOf(input) }, query),
+    }),
+  );
+}
+
+builder.mutationFields((t) => ({
+  ticketReply: t.prismaField({
+    type: "Ticket",
+    authScopes: { authenticated: true },
+    description: "An agent's public reply (meets a pending first or next response; NEW becomes OPEN) or internal note.",
+    errors: result,
+    args: { input: t.arg({ type: TicketReplyInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.reply(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
+  }),
+  ticketCustomerReply: t.prismaField({
+    type: "Ticket",
+    authScopes: { authenticated: true },
+    description: "The customer's reply: resumes a ticket waiting on them, starts a next-response clock, reopens a SOLVED ticket within the window.",
+    errors: result,
+    args: { input: t.arg({ type: TicketCustomerReplyInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.customerReply(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
+  }),
+  ticketAssign: t.prismaField({
+    type: "Ticket",
+    authScopes: { authenticated: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "ticket" } },
+    args: { input: t.arg({ type: TicketAssignInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.assign(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
+  }),
+  ticketTierChange: t.prismaField({
+    type: "Ticket",
+    authScopes: { authenticated: true },
+    description: "Re-targets the ticket to a tier, keeping the elapsed time of its clocks; recorded as TIER_CHANGED. Agents only.",
+    errors: { types: COMMON_ERRORS, dataField: { name: "ticket" } },
+    args: { input: t.arg({ type: TicketTierChangeInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.tierChange(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
+  }),
+}));

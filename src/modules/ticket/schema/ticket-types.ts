@@ -1,0 +1,68 @@
+import type { SlaClockState as State } from "../../sla/domain/index.ts";
+import { InvalidTransitionError, NotEntitledError, TICKET_STATUSES, TooEarlyToEscalateError, WrittenChannelRequiredError } from "../domain/index.ts";
+import type { ClockView } from "../ticket-read-service.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { BusinessCalendar } from "../../calendar/index.ts";
+import { EntitlementReason } from "../../entitlement/index.ts";
+import { errorType } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import { ResponseTargetKind, SupportChannel } from "../../tier/index.ts";
+
+export const TicketStatus = builder.enumType("TicketStatus", { values: TICKET_STATUSES });
+export const TicketKind = builder.enumType("TicketKind", {
+  values: {
+    STANDARD: { description: "Counted against the tier's targets." },
+    PAID_OFFER: { description: "Out of scope (e.g. customisation): accepted as a request for a paid offer, without SLA clocks." },
+  },
+});
+export const TicketMessageKind = builder.enumType("TicketMessageKind", { values: ["PUBLIC_REPLY", "INTERNAL_NOTE", "CUSTOMER_REPLY"] as const });
+const SLA_CLOCK_STATES = ["NOT_STARTED", "RUNNING", "PAUSED", "MET", "BREACHED", "MET_LATE"] as const satisfies readonly State[];
+const SLA_CLOCK_STATE_DESCRIPTIONS: Record<State, string> = {
+  NOT_STARTED: "The clock has not started: required information is missing.",
+  RUNNING: "Started and not met; on time up to and including the due instant.",
+  PAUSED: "Waiting on the customer: no clock time accrues and the due moves with the pause.",
+  MET: "Met at or before the due instant (a reply at exactly the due instant is on time).",
+  BREACHED: "Not met and the due instant has passed (from 1 ms after it).",
+  MET_LATE: "Met after the due instant.",
+};
+export const SlaClockState = builder.enumType("SlaClockState", {
+  description: "Where an SLA clock stands at an instant; the due instant itself is still on time.",
+  values: Object.fromEntries(SLA_CLOCK_STATES.map((state) => [state, { description: SLA_CLOCK_STATE_DESCRIPTIONS[state] }])) as Record<State, { description: string }>,
+});
+
+const minutes = (ms: number | null) => (ms === null ? null : Math.floor(ms / 60_000));
+
+export const SlaClockStatus = builder.objectRef<ClockView>("SlaClockStatus").implement({
+  description: "One target of a ticket, counted on its calendar and evaluated at an instant.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: ResponseTargetKind }),
+    state: t.expose("state", { type: SlaClockState }),
+    guaranteed: t.exposeBoolean("guaranteed", { description: "false: a best-effort target, computed the same way." }),
+    running: t.exposeBoolean("running", { description: "Clock time accrues now (started, not met, not paused)." }),
+    startedAt: t.expose("startedAt", { type: "DateTime", nullable: true }),
+    dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "null before the start and while paused; for a met clock, the due as it stood when met." }),
+    metAt: t.expose("metAt", { type: "DateTime", nullable: true }),
+    budgetMinutes: t.int({ nullable: true, description: "The target in clock minutes.", resolve: (c) => minutes(c.budgetMs) }),
+    elapsedBusinessMinutes: t.int({ description: "Clock minutes run so far, pauses excluded.", resolve: (c) => minutes(c.elapsedMs)! }),
+    remainingBusinessMinutes: t.int({ nullable: true, description: "Budget left in clock minutes; negative once overrun.", resolve: (c) => minutes(c.remainingMs) }),
+    elapsedFraction: t.exposeFloat("elapsedFraction"),
+    breached: t.exposeBoolean("breached", { description: "The due instant passed unmet (BREACHED) or the target was met after it (MET_LATE)." }),
+    calendar: t.field({ type: BusinessCalendar, resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
+  }),
+});
+
+builder.objectFields(errorType(InvalidTransitionError, "InvalidTransitionError"), (t) => ({
+  status: t.field({ type: TicketStatus, description: "The ticket's current status.", resolve: (error) => (error as InvalidTransitionError).status }),
+}));
+builder.objectFields(errorType(TooEarlyToEscalateError, "TooEarlyToEscalateError", true), (t) => ({
+  allowedAt: t.field({ type: "DateTime", nullable: true, description: "From when the contact is allowed; null until the open ticket's clock starts.", resolve: (error) => (error as TooEarlyToEscalateError).allowedAt }),
+}));
+builder.objectFields(errorType(NotEntitledError, "NotEntitledError", true), (t) => ({
+  reasons: t.field({ type: [EntitlementReason], resolve: (error) => [...(error as NotEntitledError).reasons] }),
+}));
+builder.objectFields(errorType(WrittenChannelRequiredError, "WrittenChannelRequiredError", true), (t) => ({
+  writtenChannels: t.field({ type: [SupportChannel], description: "The tier's written channels to use instead.", resolve: (error) => [...(error as WrittenChannelRequiredError).writtenChannels] }),
+}));
+
+/** The ticket id behind a global id in an input. */
+export const ticketIdOf = (input: { ticketId: string }) => decodeId("ticketId", input.ticketId, "Ticket").id;

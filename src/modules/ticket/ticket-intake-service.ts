@@ -1,0 +1,155 @@
+import type { Viewer } from "../../auth/viewer.ts";
+import type { Reason } from "../entitlement/domain/index.ts";
+import { DomainError, IdempotencyKeyReusedError, ValidationError } from "../../domain/errors.ts";
+import type { InformationCondition } from "../request-type/domain/index.ts";
+import {
+  assertEscalationAllowed,
+  ESCALATION_CHANNELS,
+  missingInformation,
+  NotEntitledError,
+  OPEN_TICKET_STATUSES,
+  ticketCreation,
+  WrittenChannelRequiredError,
+} from "./domain/index.ts";
+import type { SupportChannel } from "../tier/domain/index.ts";
+import { actorOf, requireAccountWithLevel } from "../account/index.ts";
+import type { CalendarService } from "../calendar/index.ts";
+import type { ServiceDeps } from "../../db/service-deps.ts";
+import type { Entitlement, EntitlementService } from "../entitlement/index.ts";
+import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
+import { insertRows } from "../../db/insert-rows.ts";
+import { CURRENT_CLOCKS, applyEffects, type ClockTarget, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import { normalise, type TicketCreateInput } from "./ticket-intake-request.ts";
+import { answeredInHand, intakeRows } from "./ticket-intake-rows.ts";
+import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
+import { unchanged } from "./ticket-change.ts";
+
+export type { TicketCreateInput };
+
+/**
+ * Which entitlement reasons refuse a ticket. Blocking reasons not listed here do not:
+ * CHANNEL_CLOSED (the clocks count only the target calendar's open time, so they effectively start
+ * at its next opening) and OUT_OF_SCOPE (accepted as a PAID_OFFER request without SLA clocks).
+ * WRITTEN_CHANNEL_REQUIRED has its own error, naming the written channels to use instead.
+ */
+const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED"]);
+const UNIQUE_KEY = "Ticket_accountId_idempotencyKey_key";
+
+/** Opening tickets, with the entitlement answer applied, and completing their required information. */
+export class TicketIntakeService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly parts: { entitlements: EntitlementService; calendars: CalendarService; changes: TicketChanges },
+  ) {}
+
+  async create(viewer: Viewer, input: TicketCreateInput, query: TicketQuery = {}) {
+    const request = normalise(input);
+    const account = await requireAccountWithLevel(this.deps.sql, viewer, input.customerNumber);
+    if (request.idempotency) {
+      const replay = await this.replay(account.id, request.idempotency, query);
+      if (replay) return replay;
+    }
+    const now = this.deps.now();
+    const at = now.getTime();
+    const answer = await this.parts.entitlements
+      .evaluate(viewer, { customerNumber: account.customerNumber, channel: request.channel, language: request.language, requestTypeCode: request.requestTypeCode, at: now }, account)
+      .catch(renaming("requestType", "requestTypeCode"));
+    const kind = intakeKind(answer);
+    if (kind === "STANDARD" && ESCALATION_CHANNELS.includes(request.channel)) await this.assertEscalationAllowed(account.id, answer.requestTypeId, request.channel, at);
+
+    // the answer keeps OUTSIDE_SUPPORT_HOURS items only when the request came outside support hours
+    const outside = answer.requiredInformation.some((item) => item.when === "OUTSIDE_SUPPORT_HOURS");
+    const conditions: InformationCondition[] = [...request.flags, ...(outside ? (["OUTSIDE_SUPPORT_HOURS"] as const) : [])];
+    const lacking = missingInformation(answer.checklist, request.providedInformation, conditions);
+    const missing = kind === "STANDARD" ? lacking : [];
+
+    const tier = answer.tier;
+    const targets: ClockTarget[] =
+      kind === "STANDARD" && tier
+        ? tier.targets.map(({ kind: targetKind, amount, unit, clock, calendarId, guaranteed }) => ({ kind: targetKind, amount, unit, clock, calendarId, guaranteed, thresholds: tier.warningThresholds }))
+        : [];
+    const engines = await enginesFor(this.parts.calendars, targets.map((target) => target.calendarId));
+    const creation = ticketCreation(targets.map((target) => target.kind), missing.length === 0);
+    const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);
+
+    const { inserts, ticket } = intakeRows({ request, account, answer, kind, status: creation.status, missing: missing.map((item) => item.key), states, engines, actor: actorOf(viewer), now });
+    try {
+      const [inserted] = await insertRows<{ number: number }>(this.deps.sql, inserts, ["number"]);
+      this.deps.committed();
+      if (!answeredInHand(query)) return await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: ticket.id } });
+      return { ...ticket, number: inserted!.number };
+    } catch (error) {
+      // the same key raced in from another request: answer as a replay would
+      if (request.idempotency && violatedUniqueIndex(error) === UNIQUE_KEY) {
+        const replay = await this.replay(account.id, request.idempotency, query);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Completes checklist items; when nothing is missing any more, an AWAITING_INFORMATION ticket
+   * becomes NEW and its clocks start at this moment.
+   */
+  informationProvide(viewer: Viewer, input: { ticketId: string; keys: readonly string[] }, query: TicketQuery = {}) {
+    const { changes } = this.parts;
+    return changes.apply(
+      viewer,
+      input.ticketId,
+      (context) => {
+        const { ticket } = context;
+        const keys = [...new Set(input.keys)];
+        const known = new Set([...ticket.providedInformation, ...ticket.missingInformation]);
+        keys.forEach((key, i) => {
+          if (!known.has(key)) throw new ValidationError(`keys.${i}`, `keys.${i} "${key}" is not on the ticket's checklist`);
+        });
+        const provided = [...new Set([...ticket.providedInformation, ...keys])];
+        const missing = ticket.missingInformation.filter((key) => !keys.includes(key));
+        const data = { providedInformation: provided, missingInformation: missing };
+        const history = { kind: "INFORMATION_PROVIDED", data: { keys } };
+        if (ticket.status !== "AWAITING_INFORMATION" || missing.length > 0) return { ...unchanged(context), data, history };
+        return { ...changes.transition("informationCompleted", { data })(context), history };
+      },
+      { staffOnly: false },
+      query,
+    );
+  }
+
+  private async replay(accountId: string, { key, hash }: { key: string; hash: string }, query: TicketQuery) {
+    const existing = await this.deps.prisma.ticket.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } }, select: { id: true, requestHash: true } });
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    return this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } });
+  }
+
+  /** 004: a chat or phone contact about a matter with an open ticket waits for that ticket's first response. */
+  private async assertEscalationAllowed(accountId: string, requestTypeId: string, channel: SupportChannel, at: number) {
+    const open = await this.deps.prisma.ticket.findMany({
+      where: { accountId, requestTypeId, kind: "STANDARD", status: { in: [...OPEN_TICKET_STATUSES] } },
+      select: { clocks: { ...CURRENT_CLOCKS, where: { replacedAt: null, kind: "FIRST_RESPONSE" } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const clocks = open.flatMap((ticket) => ticket.clocks.map(stateOf));
+    const engines = await enginesFor(this.parts.calendars, clocks.map((clock) => clock.target.calendarId));
+    for (const clock of clocks) assertEscalationAllowed(channel, slaClockOf(clock, engines), at);
+  }
+}
+
+/** Decides per reason (see REFUSING): a standard ticket, a paid-offer request, or a typed refusal. */
+function intakeKind(answer: Entitlement): "STANDARD" | "PAID_OFFER" {
+  const blocking = answer.reasons.filter((reason) => reason.blocking);
+  const written = blocking.find((reason) => reason.code === "WRITTEN_CHANNEL_REQUIRED");
+  if (written) throw new WrittenChannelRequiredError(written.message, answer.channels.filter((c) => c.written).map((c) => c.channel));
+  const refusals = blocking.filter((reason) => REFUSING.has(reason.code));
+  if (refusals.length) throw new NotEntitledError(refusals);
+  return blocking.some((reason) => reason.code === "OUT_OF_SCOPE") ? "PAID_OFFER" : "STANDARD";
+}
+
+/** Rethrows a domain error about `from` (the entitlement question's name) as one about `to` (this input's). */
+function renaming(from: string, to: string) {
+  return (error: unknown): never => {
+    if (error instanceof DomainError && error.field === from) Object.defineProperty(error, "field", { value: to });
+    throw error;
+  };
+}

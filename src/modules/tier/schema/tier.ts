@@ -1,0 +1,167 @@
+import { isWrittenChannel } from "../domain/channels.ts";
+import { builder } from "../../../graphql/builder.ts";
+import { BusinessCalendar } from "../../calendar/index.ts";
+import { ClockMode, DurationUnit } from "../../calendar/index.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import type { InputFields } from "../../../graphql/input-fields.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import { Money, MoneyInput } from "../../../graphql/scalars.ts";
+import { ResponseTargetKind, SupportChannel, TierEntitlement, TierPriority } from "./tier-types.ts";
+
+const calendarOf = { type: BusinessCalendar, select: { calendarId: true } } as const;
+
+export const Tier = builder.prismaNode("Tier", {
+  id: { field: "id" },
+  description: "A support level: price, priority, response targets, channels and entitlements.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    monthlyPrice: t.field({
+      type: Money,
+      description: "0 for included levels and for levels paid from prepaid units.",
+      select: { priceMinor: true, currency: true },
+      resolve: (tier) => ({ amountMinor: tier.priceMinor, currency: tier.currency }),
+    }),
+    includedByDefault: t.exposeBoolean("includedByDefault", {
+      description: "Every account has this level without booking, and falls back to it when a paid level does not apply.",
+    }),
+    priority: t.field({
+      type: TierPriority,
+      select: { priorityRank: true, priorityLabel: true },
+      resolve: (tier) => ({ rank: tier.priorityRank, label: tier.priorityLabel }),
+    }),
+    targets: t.relation("targets", { query: { orderBy: { kind: "asc" } } }),
+    warningThresholds: t.exposeFloatList("warningThresholds", { description: "Fractions of a target's budget at which warnings go out." }),
+    channels: t.relation("channels", { query: { orderBy: { channel: "asc" } } }),
+    entitlements: t.expose("entitlements", { type: [TierEntitlement] }),
+    unitBased: t.exposeBoolean("unitBased", { description: "Work is paid from prepaid support units." }),
+    partnerSaleCutoff: t.expose("partnerSaleCutoff", {
+      type: "LocalTime",
+      nullable: true,
+      description: "A partner-sold account created before this local time gets this level for the rest of that day (zone of the FIRST_RESPONSE calendar).",
+    }),
+    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+builder.prismaObject("TierTarget", {
+  description: "A response target: amount on a clock in a calendar, guaranteed or best effort.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: ResponseTargetKind }),
+    amount: t.exposeInt("amount"),
+    unit: t.expose("unit", { type: DurationUnit }),
+    clock: t.expose("clock", { type: ClockMode }),
+    calendar: t.field({ ...calendarOf, resolve: (target, _args, ctx) => ctx.services.calendars.require(target.calendarId) }),
+    guaranteed: t.exposeBoolean("guaranteed", { description: "false = best effort." }),
+  }),
+});
+
+builder.prismaObject("TierChannel", {
+  fields: (t) => ({
+    channel: t.expose("channel", { type: SupportChannel }),
+    calendar: t.field({ ...calendarOf, description: "When the channel is staffed.", resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
+    languages: t.exposeStringList("languages"),
+    pinRequired: t.exposeBoolean("pinRequired", { description: "Agents verify the customer's support PIN on this channel." }),
+    written: t.boolean({ select: { channel: true }, resolve: (c) => isWrittenChannel(c.channel) }),
+  }),
+});
+
+const TierPriorityInput = builder.inputType("TierPriorityInput", { fields: (t) => ({ rank: t.int(), label: t.string() }) });
+const TierTargetInput = builder.inputType("TierTargetInput", {
+  fields: (t) => ({
+    kind: t.field({ type: ResponseTargetKind }),
+    amount: t.int(),
+    unit: t.field({ type: DurationUnit }),
+    clock: t.field({ type: ClockMode }),
+    calendarId: t.id(),
+    guaranteed: t.boolean(),
+  }),
+});
+const TierChannelInput = builder.inputType("TierChannelInput", {
+  fields: (t) => ({
+    channel: t.field({ type: SupportChannel }),
+    calendarId: t.id(),
+    languages: t.stringList({ description: "ISO 639-1 codes." }),
+    pinRequired: t.boolean({ required: false }),
+  }),
+});
+
+/** The tier fields of both inputs; `required` marks what a new tier must have. */
+function tierInputFields<R extends boolean>(t: InputFields, required: R) {
+  return {
+    name: t.string({ required }),
+    monthlyPrice: t.field({ type: MoneyInput, required }),
+    includedByDefault: t.boolean({ required: false, description: "At most one live tier is the included level." }),
+    priority: t.field({ type: TierPriorityInput, required }),
+    targets: t.field({ type: [TierTargetInput], required, description: "FIRST_RESPONSE is required when the tier has channels. Replaces all targets." }),
+    warningThresholds: t.floatList({ required: false, description: "Default [0.75, 0.9]." }),
+    channels: t.field({ type: [TierChannelInput], required, description: "Replaces all channels." }),
+    entitlements: t.field({ type: [TierEntitlement], required: false }),
+    unitBased: t.boolean({ required: false }),
+    partnerSaleCutoff: t.field({ type: "LocalTime", required: false, description: "null removes the partner-sale grant." }),
+  };
+}
+
+const TierCreateInput = builder.inputType("TierCreateInput", { fields: (t) => ({ code: t.string(), ...tierInputFields(t, true) }) });
+const TierUpdateInput = builder.inputType("TierUpdateInput", {
+  description: "Fields left out are kept.",
+  fields: (t) => ({ code: t.string({ description: "The tier to change; codes never change." }), ...tierInputFields(t, false) }),
+});
+const TierArchiveInput = builder.inputType("TierArchiveInput", { fields: (t) => ({ code: t.string() }) });
+
+type WithGlobalIds = { targets?: { calendarId: string }[] | null; channels?: { calendarId: string }[] | null };
+
+/** Replaces the calendars' global ids by their ids; a malformed one is a ValidationError at its path. */
+function decodeCalendars<T extends WithGlobalIds>(input: T): T {
+  const decode = (list: string) => (part: { calendarId: string }, index: number) => ({
+    ...part,
+    calendarId: decodeId(`${list}.${index}.calendarId`, part.calendarId, "BusinessCalendar").id,
+  });
+  return { ...input, targets: input.targets?.map(decode("targets")), channels: input.channels?.map(decode("channels")) };
+}
+
+builder.queryFields((t) => ({
+  tiers: t.prismaConnection({
+    type: "Tier",
+    cursor: "id",
+    authScopes: { authenticated: true },
+    description: "The tier catalog, by priority rank.",
+    args: { includeArchived: t.arg.boolean({ required: false }) },
+    resolve: (query, _root, args, ctx) => ctx.services.tiers.list(args, query),
+    totalCount: (_root, args, ctx) => ctx.services.tiers.count(args),
+  }),
+  tier: t.prismaField({
+    type: "Tier",
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { code: t.arg.string() },
+    resolve: (query, _root, { code }, ctx) => ctx.services.tiers.byCode(code, query),
+  }),
+}));
+
+const result = { types: COMMON_ERRORS, dataField: { name: "tier" } };
+
+builder.mutationFields((t) => ({
+  tierCreate: t.prismaField({
+    type: "Tier",
+    authScopes: { staff: true },
+    errors: result,
+    args: { input: t.arg({ type: TierCreateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tiers.create(ctx.viewer, decodeCalendars(input), query),
+  }),
+  tierUpdate: t.prismaField({
+    type: "Tier",
+    authScopes: { staff: true },
+    errors: result,
+    args: { input: t.arg({ type: TierUpdateInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tiers.update(ctx.viewer, decodeCalendars(input), query),
+  }),
+  tierArchive: t.prismaField({
+    type: "Tier",
+    authScopes: { staff: true },
+    errors: result,
+    args: { input: t.arg({ type: TierArchiveInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tiers.archive(ctx.viewer, input.code, query),
+  }),
+}));

@@ -1,0 +1,65 @@
+import { builder } from "../../../graphql/builder.ts";
+import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+
+export const Role = builder.enumType("Role", { values: ["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const });
+
+const ApiToken = builder.prismaNode("ApiToken", {
+  id: { field: "id" },
+  description: "An API credential. Its secret is shown once, at creation; only a hash is stored.",
+  authScopes: { admin: true },
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    role: t.expose("role", { type: Role }),
+    prefix: t.exposeString("prefix", { description: "The first characters of the secret, to recognise it by." }),
+    partner: t.relation("partner", { nullable: true }),
+    account: t.relation("account", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+const ApiTokenIssued = builder.objectRef<{ token: object; secret: string }>("ApiTokenIssued").implement({
+  fields: (t) => ({
+    token: t.field({ type: ApiToken, resolve: (issued) => issued.token as never }),
+    secret: t.exposeString("secret", { description: "Send as `Authorization: Bearer <secret>`. Shown only this once." }),
+  }),
+});
+
+builder.queryField("apiTokens", (t) =>
+  t.prismaConnection({
+    type: "ApiToken",
+    cursor: "id",
+    authScopes: { admin: true },
+    resolve: (query, _root, _args, ctx) => ctx.services.tokens.list(ctx.viewer, query),
+    totalCount: (_root, _args, ctx) => ctx.services.tokens.count(),
+  }),
+);
+
+const ApiTokenCreateInput = builder.inputType("ApiTokenCreateInput", {
+  fields: (t) => ({
+    name: t.string(),
+    role: t.field({ type: Role }),
+    partnerCode: t.string({ required: false, description: "Required for PARTNER tokens." }),
+    customerNumber: t.string({ required: false, description: "Required for CUSTOMER tokens." }),
+  }),
+});
+
+const ApiTokenRevokeInput = builder.inputType("ApiTokenRevokeInput", { fields: (t) => ({ id: t.id() }) });
+
+builder.mutationFields((t) => ({
+  apiTokenCreate: t.field({
+    type: ApiTokenIssued,
+    authScopes: { admin: true },
+    errors: { types: COMMON_ERRORS, directResult: true },
+    args: { input: t.arg({ type: ApiTokenCreateInput }) },
+    resolve: (_root, { input }, ctx) => ctx.services.tokens.create(ctx.viewer, input),
+  }),
+  apiTokenRevoke: t.prismaField({
+    type: "ApiToken",
+    authScopes: { admin: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "token" } },
+    args: { input: t.arg({ type: ApiTokenRevokeInput }) },
+    resolve: (query, _root, { input }, ctx) => ctx.services.tokens.revoke(ctx.viewer, decodeId("id", input.id, "ApiToken").id, query),
+  }),
+}));

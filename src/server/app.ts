@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { WebSocketServer } from "ws";
+import { type Viewer } from "../auth/viewer.ts";
+import { type Config, describeDatabase } from "../config.ts";
+import { type AdapterWrapper, openDatabase, type Database } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { seedDemo } from "../seed/seed-demo.ts";
+import { createEventBus, type EventBus } from "../events/bus.ts";
+import { OutboxRelay } from "../workers/outbox-relay.ts";
+import type { ServiceDeps } from "../db/service-deps.ts";
+import { authenticateRequest, maskError } from "./http-auth.ts";
+import { type Context, registerPrisma, type ServerContext } from "../graphql/context.ts";
+import { bodyLimit } from "./body-limit.ts";
+import { responseCache } from "./response-cache.ts";
+import { schema } from "./schema.ts";
+import { attachWebSocket } from "./websocket.ts";
+import { serveCalendarFeed } from "./calendar-feed.ts";
+import { createServices, type Services } from "../modules/registry.ts";
+import { SlaMonitor } from "../workers/sla-monitor.ts";
+import type { AdminAccess } from "../modules/token/index.ts";
+
+export interface AppOptions {
+  config: Config;
+  /** The clock; tests inject a fixed or controllable one. */
+  now?: () => Date;
+  log?: (message: string) => void;
+  /** Wraps Prisma's driver adapter (tests count SQL statements through it). */
+  wrapAdapter?: AdapterWrapper;
+}
+
+export interface App {
+  start(port?: number): Promise<string>;
+  stop(): Promise<void>;
+  readonly url: string;
+  readonly services: Services;
+  readonly db: Database;
+  readonly bus: EventBus;
+  /** The services' transaction: what it enqueued in the outbox is published after it commits. */
+  readonly transaction: ServiceDeps["transaction"];
+  /** Publishes what committed transactions enqueued; `await relay.kick()` returns once all of it is published. */
+  readonly relay: OutboxRelay;
+  /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
+  readonly slaMonitor: SlaMonitor;
+  /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
+  readonly adminAccess: AdminAccess;
+}
+
+
+
+export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
+  log(`database: opening ${describeDatabase(config)}`);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
+  log("migrations: checking");
+  const applied = await migrate(db);
+  log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
+
+  const bus = createEventBus(config.redisUrl);
+  const relay = new OutboxRelay(db.prisma, bus);
+  const transaction: ServiceDeps["transaction"] = async (work, options) => {
+    const result = await db.prisma.$transaction(work, options);
+    void relay.kick();
+    return result;
+  };
+  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
+  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
+  const slaMonitor = new SlaMonitor(deps);
+  relay.start();
+  registerPrisma(services, db.prisma);
+  const added = await services.requestTypes.ensureStandard();
+  if (added) log(`request types: added ${added} standard ones`);
+  if (config.seed === "demo") {
+    log("demo data: loading");
+    const seed = await seedDemo(db.prisma, services);
+    log(seed.seeded ? "demo data: loaded" : `demo data: not loaded, the database already has ${seed.accounts} account(s); SEED=demo only fills an empty database`);
+  }
+  const adminAccess = await services.tokens.ensureAdminAccess(config.production);
+  const rolled = await services.tierSubscriptions.renewDue();
+  if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
+
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
+  const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: { subscriptionsProtocol: "WS", title: "supportclock" },
+    maskedErrors: { maskError },
+    logging: false,
+    maxRequestBodySize: false,
+    plugins: [bodyLimit(), cache.plugin],
+    context: async ({ request, viewer }) => ({
+      viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
+      services,
+    }),
+  });
+
+  const server = createServer(async (req, res) => {
+    if (req.url === "/healthz" && req.method === "GET") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
+      return;
+    }
+    try {
+      if (await serveCalendarFeed(req, res, services, now())) return;
+    } catch (error) {
+      console.error("internal error:", error);
+      if (!res.headersSent) res.writeHead(500).end();
+      return;
+    }
+    void yoga.handle(req, res, { req, res });
+  });
+  // noServer: attached with `server`, ws would re-emit the server's listen errors (EADDRINUSE) to
+  // graphql-ws, which prints them as internal errors before start() can report them in one line.
+  const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
+  server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
+  slaMonitor.start();
+  services.ticketTierFollower.start();
+
+  let url = "";
+  return {
+    services,
+    db,
+    bus,
+    transaction,
+    relay,
+    slaMonitor,
+    adminAccess,
+    get url() {
+      return url;
+    },
+    start: (port = config.port) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, config.host, () => {
+          const { port: bound } = server.address() as AddressInfo;
+          url = `http://${config.host}:${bound}`;
+          resolve(url);
+        });
+      }),
+    async stop() {
+      await ws.dispose();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      cache.close();
+      await slaMonitor.stop();
+      await services.ticketTierFollower.stop();
+      await relay.stop();
+      await bus.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "../graphql/builder.ts";
+import "../graphql/scalars.ts";
+import "../graphql/errors.ts";
+import "../graphql/root.ts";
+import "../modules/partner/index.ts";
+import "../modules/account/index.ts";
+import "../modules/token/index.ts";
+import "../modules/calendar/index.ts";
+import "../modules/tier/index.ts";
+import "../modules/request-type/index.ts";
+import "../modules/subscription/index.ts";
+import "../modules/support-pin/index.ts";
+import "../modules/entitlement/index.ts";
+import "../modules/ledger/index.ts";
+import "../modules/ticket/index.ts";
+import "../modules/queue/index.ts";
+import "../modules/sla/index.ts";
+import "../modules/booking/index.ts";
+
+export const schema = lexicographicSortSchema(builder.toSchema());

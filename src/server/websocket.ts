@@ -1,0 +1,74 @@
+import { type ExecutionArgs, GraphQLError, getOperationAST, Kind } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { YogaServerInstance } from "graphql-yoga";
+import type { WebSocketServer } from "ws";
+import type { Viewer } from "../auth/viewer.ts";
+import type { Services } from "../modules/registry.ts";
+import type { Context, ServerContext } from "../graphql/context.ts";
+import { authenticateRequest } from "./http-auth.ts";
+import { sharedSubscriptions } from "./shared-subscriptions.ts";
+
+const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
+/** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
+const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
+
+function rootField(args: ExecutionArgs): string | undefined {
+  const field = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
+  return field?.kind === Kind.FIELD ? field.name.value : undefined;
+}
+
+type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
+
+/** graphql-ws on the same path, through Yoga's envelop pipeline so HTTP and WebSocket share plugins. */
+export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<ServerContext, Context>, services: Services, options = { share: true }) {
+  const viewers = new WeakMap<object, Viewer>();
+  const own = (args: ExecutionArgs) => (args.rootValue as Envelope).subscribe(args) as never;
+  const shared = options.share ? sharedSubscriptions(own) : own;
+  const disposable = useServer<Record<string, unknown>>(
+    {
+      connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
+      execute: (args) => (args.rootValue as Envelope).execute(args),
+      subscribe: (args) => shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(rootField(args) ?? "")),
+      onNext: (ctx) => {
+        // Bounded memory per socket: a client that does not read is cut off, not buffered for.
+        if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");
+      },
+      onConnect: async (ctx) => {
+        try {
+          viewers.set(ctx.extra.socket, await authenticateRequest(services, ctx.connectionParams?.authorization));
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const viewer = viewers.get(ctx.extra.socket);
+        const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload, viewer } as never);
+        let document: ExecutionArgs["document"];
+        try {
+          document = enveloped.parse(payload.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const args: ExecutionArgs = {
+          schema: enveloped.schema,
+          operationName: payload.operationName ?? null,
+          document,
+          variableValues: payload.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        const errors = enveloped.validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    wss,
+  );
+  return {
+    async dispose() {
+      for (const client of wss.clients) client.close(1001, "Server shutting down");
+      await disposable.dispose();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testClock } from "../../helpers/clock.ts";
+import { dataOf } from "../../helpers/gql.ts";
+import { createAccount } from "../../helpers/support.ts";
+import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+
+const ROTATE = `mutation($customerNumber: String!) {
+  supportPinRotate(input: { customerNumber: $customerNumber }) {
+    __typename ... on SupportPinIssued { pin account { customerNumber supportPinSet } } ... on Error { code message } ... on NotFoundError { field }
+  }
+}`;
+const VERIFY = `mutation($customerNumber: String!, $pin: String!) {
+  supportPinVerify(input: { customerNumber: $customerNumber, pin: $pin }) {
+    __typename
+    ... on SupportPinVerification { verified outcome attemptsLeft lockedUntil }
+    ... on PinLockedError { code message until: lockedUntil field }
+    ... on ValidationError { code field }
+  }
+}`;
+
+describe("the support PIN for chat and phone", () => {
+  let t: TestApp;
+  const clock = testClock("2026-03-11T10:00:00Z");
+  let pin: string;
+  let customer: string;
+  let partner: string;
+  let agent: string;
+  const verify = async (candidate: string, customerNumber = "C-PIN") => dataOf(await t.gql(VERIFY, { customerNumber, pin: candidate }, agent)).supportPinVerify;
+  const attempts = (customerNumber: string) => t.app.db.prisma.supportPinAttempt.findMany({ where: { account: { customerNumber } }, orderBy: { id: "asc" } });
+  const wrong = () => (pin === "000000" ? "000001" : "000000");
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: clock.now });
+    dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-MJ", name: "Reseller" }) { __typename } }`));
+    await createAccount(t, "C-PIN", { partnerCode: "P-MJ" });
+    await createAccount(t, "C-NOPIN");
+    customer = await t.token("CUSTOMER", { customerNumber: "C-PIN" });
+    partner = await t.token("PARTNER", { partnerCode: "P-MJ" });
+    agent = await t.token("AGENT");
+  });
+  afterAll(() => t.stop());
+
+  it("shows the customer a new 6-digit PIN once and stores only a hash", async () => {
+    const { supportPinRotate } = dataOf(await t.gql(ROTATE, { customerNumber: "C-PIN" }, customer));
+    expect(supportPinRotate).toMatchObject({ __typename: "SupportPinIssued", account: { customerNumber: "C-PIN", supportPinSet: true } });
+    expect(supportPinRotate.pin).toMatch(/^\d{6}$/);
+    pin = supportPinRotate.pin;
+    const stored = await t.app.db.prisma.account.findUniqueOrThrow({ where: { customerNumber: "C-PIN" } });
+    expect(stored.supportPinHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(stored.supportPinHash).not.toContain(pin);
+  });
+
+  it("does not issue PINs to partners or for other customers", async () => {
+    expect(dataOf(await t.gql(ROTATE, { customerNumber: "C-PIN" }, partner)).supportPinRotate).toMatchObject({ __typename: "ForbiddenError" });
+    expect(dataOf(await t.gql(ROTATE, { customerNumber: "C-NOPIN" }, customer)).supportPinRotate).toMatchObject({ __typename: "NotFoundError", field: "customerNumber" });
+  });
+
+  it("verifies the right PIN for an agent and audits the attempt", async () => {
+    expect(await verify(pin)).toEqual({ __typename: "SupportPinVerification", verified: true, outcome: "VERIFIED", attemptsLeft: 5, lockedUntil: null });
+    expect((await attempts("C-PIN")).map((a) => [a.success, a.outcome, a.at.toISOString()])).toEqual([[true, "VERIFIED", "2026-03-11T10:00:00.000Z"]]);
+  });
+
+  it("lets only staff verify", async () => {
+    const response = await t.gql(VERIFY, { customerNumber: "C-PIN", pin }, customer);
+    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("locks verification for 15 minutes after five wrong PINs, auditing every attempt", async () => {
+    for (const left of [4, 3, 2, 1]) expect(await verify(wrong())).toMatchObject({ verified: false, outcome: "WRONG_PIN", attemptsLeft: left, lockedUntil: null });
+    expect(await verify(wrong())).toMatchObject({ verified: false, attemptsLeft: 0, lockedUntil: "2026-03-11T10:15:00.000Z" });
+
+    clock.set("2026-03-11T10:14:59Z");
+    const locked = await verify(pin);
+    // aliased: a union's members may not share a field name with different nullability
+    expect(locked).toMatchObject({ __typename: "PinLockedError", code: "PIN_LOCKED", until: "2026-03-11T10:15:00.000Z", field: "pin" });
+    expect(locked.message).toContain("10:15");
+    const audit = await attempts("C-PIN");
+    expect(audit.map((a) => a.outcome)).toEqual(["VERIFIED", "WRONG_PIN", "WRONG_PIN", "WRONG_PIN", "WRONG_PIN", "WRONG_PIN", "LOCKED"]);
+    expect(audit.every((a) => a.actor === audit[0]!.actor && a.actor.length > 0)).toBe(true);
+    const { account } = dataOf(await t.gql(`{ account(customerNumber: "C-PIN") { pinLockedUntil } }`));
+    expect(account.pinLockedUntil).toBe("2026-03-11T10:15:00.000Z");
+  });
+
+  it("counts afresh once the lock has expired", async () => {
+    clock.set("2026-03-11T10:15:00Z");
+    expect(await verify(wrong())).toMatchObject({ outcome: "WRONG_PIN", attemptsLeft: 4 });
+    expect(await verify(pin)).toMatchObject({ verified: true, attemptsLeft: 5 });
+  });
+
+  it("a new PIN replaces the old one and lifts a lock", async () => {
+    for (let i = 0; i < 5; i++) await verify(wrong());
+    expect((await verify(pin)).__typename).toBe("PinLockedError");
+    const fresh = dataOf(await t.gql(ROTATE, { customerNumber: "C-PIN" })).supportPinRotate.pin;
+    if (fresh !== pin) expect(await verify(pin)).toMatchObject({ verified: false, outcome: "WRONG_PIN" });
+    expect(await verify(fresh)).toMatchObject({ verified: true });
+  });
+
+  it("says when an account has no PIN yet, without counting it as a guess", async () => {
+    expect(await verify("123456", "C-NOPIN")).toEqual({ __typename: "SupportPinVerification", verified: false, outcome: "NO_PIN", attemptsLeft: 5, lockedUntil: null });
+    expect((await attempts("C-NOPIN")).map((a) => a.outcome)).toEqual(["NO_PIN"]);
+  });
+
+  it.each(["12345", "1234567", "12a456", ""])("refuses the malformed PIN %j without auditing it", async (candidate) => {
+    const before = (await attempts("C-PIN")).length;
+    expect(await verify(candidate)).toEqual({ __typename: "ValidationError", code: "VALIDATION", field: "pin" });
+    expect((await attempts("C-PIN")).length).toBe(before);
+  });
+});
