@@ -21,7 +21,8 @@ export const SlaAlertEvent = builder.objectRef<SlaAlertView>("SlaAlertEvent").im
     target: t.expose("target", { type: ResponseTargetKind }),
     guaranteed: t.exposeBoolean("guaranteed"),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true }),
-    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant." }),
+    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant in whole clock minutes, rounded down (see remainingSeconds for short targets)." }),
+    remainingSeconds: t.exposeInt("remainingSeconds", { nullable: true, description: "Budget left at the alert instant in whole clock seconds, rounded down; 0 for a breach." }),
   }),
 });
 

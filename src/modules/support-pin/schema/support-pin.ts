@@ -11,7 +11,7 @@ builder.objectType(PinLockedError, {
   isTypeOf: (value) => value instanceof PinLockedError,
   fields: (t) => ({
     field: t.string({ nullable: true, resolve: (error) => error.field ?? null }),
-    lockedUntil: t.field({ type: "DateTime", description: "Verification is refused until then.", resolve: (error) => error.lockedUntil }),
+    lockedUntil: t.field({ type: "DateTime", nullable: true, description: "Verification is refused until then; always set here, nullable only so it merges with SupportPinVerification.lockedUntil in one selection.", resolve: (error) => error.lockedUntil }),
   }),
 });
 
