@@ -13,6 +13,7 @@ import type { ServiceDeps } from "../db/service-deps.ts";
 import { authenticateRequest, maskError } from "./http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "../graphql/context.ts";
 import { bodyLimit } from "./body-limit.ts";
+import { noHttpSubscriptions } from "./no-http-subscriptions.ts";
 import { responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
@@ -87,7 +88,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), cache.plugin],
+    plugins: [bodyLimit(), noHttpSubscriptions(), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
       services,
