@@ -14,6 +14,7 @@ import { authenticateRequest, maskError } from "./http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "../graphql/context.ts";
 import { bodyLimit } from "./body-limit.ts";
 import { noHttpSubscriptions } from "./no-http-subscriptions.ts";
+import { inputErrorPaths } from "./input-error-paths.ts";
 import { responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
@@ -88,7 +89,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), noHttpSubscriptions(), cache.plugin],
+    plugins: [bodyLimit(), noHttpSubscriptions(), inputErrorPaths(), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"))),
       services,
