@@ -19,6 +19,8 @@ import { responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
 import { serveCalendarFeed } from "./calendar-feed.ts";
+import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
+import { serveApp } from "./serve-app.ts";
 import { createServices, type Services } from "../modules/registry.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
 import type { AdminAccess } from "../modules/token/index.ts";
@@ -85,7 +87,8 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    graphiql: { subscriptionsProtocol: "WS", title: "supportclock" },
+    graphiql: graphiqlOptions(),
+    renderGraphiQL: renderOfflineGraphiQL(),
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
@@ -96,6 +99,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     }),
   });
 
+  const app = serveApp();
   const server = createServer(async (req, res) => {
     if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
@@ -103,6 +107,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     }
     try {
       if (await serveCalendarFeed(req, res, services, now())) return;
+      if (await app(req, res)) return;
     } catch (error) {
       console.error("internal error:", error);
       if (!res.headersSent) res.writeHead(500).end();

@@ -1,0 +1,162 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
+import { launchBrowser, offlinePage, screenshot, signIn } from "../helpers/browser.ts";
+import { testClock } from "../helpers/clock.ts";
+import { dataOf } from "../helpers/gql.ts";
+import { createAccount, subscribe as subscribeTier } from "../helpers/support.ts";
+import { tcpProxy } from "../helpers/tcp-proxy.ts";
+import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { createTicket, ticketDone } from "../helpers/tickets.ts";
+
+const berlin = (day: string, time: string) => Date.parse(`${day}T${time}+01:00`);
+const MONDAY = "2026-03-02";
+
+/** The numbers of the queue's rows, top to bottom. */
+const rowNumbers = (page: Page) => page.locator(".tickets [data-number]").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-number"))));
+/** Waits for a DOM state (playwright-style), generously: the machine may be busy. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
+const row = (page: Page, number: number) => page.locator(`.tickets [data-number="${number}"]`);
+
+describe("the dashboard in a real browser, against the real server", () => {
+  const clock = testClock(berlin(MONDAY, "09:00"));
+  let t: TestApp;
+  let proxy: Awaited<ReturnType<typeof tcpProxy>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let external: string[];
+  let errors: string[];
+  const graphqlPosts: string[] = [];
+  let bronze: { id: string; number: number };
+  let gold: { id: string; number: number };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: clock.now });
+    await loadEcommerceBackoffice(t);
+    for (const [number, tier] of [["C-GOLD", "GOLD"], ["C-BRONZE", "BRONZE"]] as const) {
+      await createAccount(t, number, { language: "de", name: `${tier[0]}${tier.slice(1).toLowerCase()} shop` });
+      await subscribeTier(t, number, tier);
+    }
+    bronze = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: export stops" });
+    proxy = await tcpProxy(t.url);
+    browser = await launchBrowser();
+    ({ page, external, errors } = await offlinePage(browser, proxy.url));
+    context = page.context();
+    await context.clock.install({ time: clock.ms }); // the page's clock agrees with the server's injected one
+    page.on("request", (request) => {
+      if (request.url().endsWith("/graphql") && request.method() === "POST") graphqlPosts.push(request.postData() ?? "");
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await t?.stop();
+  });
+
+  it("signs in with a token kept in sessionStorage, never in the URL, and shows the live queue counting down", async () => {
+    await signIn(page, proxy.url, ADMIN_TOKEN);
+    expect(page.url()).not.toContain(ADMIN_TOKEN);
+    expect(await page.evaluate(() => sessionStorage.getItem("supportclock.session"))).toContain(ADMIN_TOKEN);
+    await eventually(() => rowNumbers(page)).toEqual([bronze.number]);
+    const countdown = row(page, bronze.number).locator(".countdown");
+    const before = await countdown.textContent();
+    await eventually(() => countdown.textContent()).not.toBe(before); // ticks on the client
+    expect(await row(page, bronze.number).getAttribute("data-sla")).toBe("running");
+    await page.evaluate(() => ((window as any).notReloaded = true));
+  });
+
+  it("places a ticket created through the API at its position, without reloading or refetching", async () => {
+    const posts = graphqlPosts.length;
+    clock.advance(60_000);
+    const started = Date.now();
+    gold = await createTicket(t, { customerNumber: "C-GOLD", subject: "Gold: checkout down" });
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]); // Gold outranks Bronze
+    console.log(`a created ticket appeared in the browser ${Date.now() - started} ms after ticketCreate was sent`);
+    clock.advance(60_000);
+    const later = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: later" });
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number, later.number]);
+    await eventually(() => page.locator('[data-count="total"]').textContent()).toBe("3");
+    expect(graphqlPosts.length).toBe(posts);
+    expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+
+    await ticketDone(t, "ticketSolve", { ticketId: later.id });
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]);
+    await eventually(() => page.locator('[data-count="total"]').textContent()).toBe("2");
+  });
+
+  it("turns a breached ticket's row breached and raises one breach notice", async () => {
+    clock.set(berlin(MONDAY, "13:01")); // Gold: 4 working hours from 09:01 → 13:01
+    await t.app.slaMonitor.tick();
+    await row(page, gold.number).and(page.locator('[data-sla="breached"]')).waitFor();
+    await page.locator('[data-notice="BREACHED"]').waitFor();
+    expect(await page.locator('[data-notice="BREACHED"]').count()).toBe(1);
+    expect(await page.locator('.feed [data-alert="WARNING"]').count()).toBe(2); // 75 % and 90 %
+    await eventually(() => page.locator('[data-notice="BREACHED"]').textContent()).toContain(`#${gold.number}`);
+    expect(await row(page, gold.number).locator(".sla").textContent()).toContain("Breached"); // words, not colour alone
+    await eventually(() => page.locator('[data-count="breached"]').textContent()).toBe("1");
+    expect(await row(page, bronze.number).getAttribute("data-sla")).not.toBe("breached");
+    await context.clock.setSystemTime(clock.ms); // the browser's clock catches up: the row counts the overrun
+    await eventually(() => row(page, gold.number).locator(".countdown").textContent()).toMatch(/over · first response$/);
+    await screenshot(page, "queue");
+  });
+
+  it("says when the socket drops, never shows stale rows as live, and recovers with a fresh snapshot", async () => {
+    proxy.drop();
+    await page.locator('[data-link="reconnecting"]').waitFor();
+    expect(await page.locator(".tickets.stale").count()).toBe(1);
+    expect(await page.locator('[data-link="reconnecting"]').textContent()).toContain("not live");
+    const during = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: during the outage" });
+    proxy.restore();
+    await page.locator('[data-link="live"]').waitFor();
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number, during.number]);
+    expect(await page.locator(".tickets.stale").count()).toBe(0);
+    expect(await page.locator('.feed [data-alert="BREACHED"]').count()).toBe(1);
+    expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+  });
+
+  it("answers at the agent's desk: a Gold customer's Friday 16:00 request by Monday 12:00, and checks the PIN", async () => {
+    const friday = berlin("2026-03-06", "16:00");
+    clock.set(friday);
+    await context.clock.setSystemTime(friday);
+    const { supportPinRotate } = dataOf(
+      await t.gql(`mutation { supportPinRotate(input: { customerNumber: "C-GOLD" }) { __typename ... on SupportPinIssued { pin } } }`),
+    );
+    await page.getByRole("link", { name: "Agent's desk" }).click();
+    const desk = page.locator("section.desk");
+    await desk.getByLabel("Customer number").fill("C-GOLD");
+    await desk.getByLabel("Channel").selectOption("EMAIL");
+    await desk.getByLabel("Request").selectOption("TECHNICAL_QUESTION");
+    await desk.getByRole("button", { name: "Look up" }).click();
+    const answer = page.getByRole("article", { name: "Entitlement answer" });
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain("is entitled to support");
+    expect(await answer.locator(".promise").first().textContent()).toContain("answer by Monday 12:00");
+    expect(await answer.textContent()).toContain("highest");
+    await screenshot(page, "desk");
+
+    await desk.getByLabel("Channel").selectOption("PHONE");
+    await desk.getByRole("button", { name: "Look up" }).click();
+    await desk.getByLabel(/Support PIN of C-GOLD/).fill(supportPinRotate.pin === "000000" ? "111111" : "000000");
+    await desk.getByRole("button", { name: "Verify" }).click();
+    await desk.locator(".pin [role=status]").waitFor();
+    expect(await desk.locator(".pin [role=status]").textContent()).toMatch(/Wrong PIN\. \d attempts left/);
+    await desk.getByLabel(/Support PIN of C-GOLD/).fill(supportPinRotate.pin);
+    await desk.getByRole("button", { name: "Verify" }).click();
+    await desk.getByText("PIN verified.").waitFor();
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("sends the workspace, when one is entered, as X-Workspace and in connection_init", async () => {
+    const tab = await context.newPage(); // sessionStorage is per tab: this one starts signed out
+    const init = new Promise<string>((resolve) =>
+      tab.on("websocket", (socket) => socket.on("framesent", (frame) => String(frame.payload).includes("connection_init") && resolve(String(frame.payload)))),
+    );
+    const signInRequest = tab.waitForRequest((request) => request.url().endsWith("/graphql") && request.method() === "POST");
+    await signIn(tab, proxy.url, ADMIN_TOKEN, "acme");
+    expect((await signInRequest).headers()["x-workspace"]).toBe("acme");
+    expect(JSON.parse(await init).payload).toEqual({ authorization: `Bearer ${ADMIN_TOKEN}`, workspace: "acme" });
+    await tab.close();
+  });
+});
