@@ -26,7 +26,7 @@ builder.subscriptionField("accountChanged", (t) =>
     type: AccountChangeType,
     authScopes: { authenticated: true },
     description: "Accounts created or changed, limited to those the subscriber may see.",
-    args: { customerNumber: t.arg.string({ required: false }) },
+    args: { customerNumber: t.arg.string({ description: "Only this account's changes; absent means every account the subscriber may see.", required: false }) },
     subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber),
     resolve: (change) => change,
   }),

@@ -33,19 +33,19 @@ const AccountFilter = builder.inputType("AccountFilter", {
 });
 
 builder.queryFields((t) => ({
-  account: t.prismaField({
+  account: t.prismaField({ description: "The account with this customer number, or null when there is none or the caller may not see it.",
     type: "Account",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { customerNumber: t.arg.string() },
+    args: { customerNumber: t.arg.string({ description: "Customer number, C- followed by digits, e.g. C-10001." }) },
     resolve: (query, _root, args, ctx) => ctx.services.accounts.byCustomerNumber(ctx.viewer, args.customerNumber, query),
   }),
-  accounts: t.prismaConnection({
+  accounts: t.prismaConnection({ description: "Accounts the caller may see, ordered by customer number.",
     type: "Account",
     cursor: "id",
     maxSize: 200,
     authScopes: { authenticated: true },
-    args: { filter: t.arg({ type: AccountFilter, required: false }) },
+    args: { filter: t.arg({ description: "Optional criteria; all given must hold.", type: AccountFilter, required: false }) },
     resolve: (query, _root, args, ctx) => ctx.services.accounts.list(ctx.viewer, args.filter ?? {}, query),
     totalCount: (_root, args, ctx) => ctx.services.accounts.count(ctx.viewer, args.filter ?? {}),
   }),
@@ -74,18 +74,18 @@ const AccountUpdateInput = builder.inputType("AccountUpdateInput", {
 });
 
 builder.mutationFields((t) => ({
-  accountCreate: t.prismaField({
+  accountCreate: t.prismaField({ description: "Creates a customer account (ACTIVE, payment OK) with a unique customer number; staff only.",
     type: "Account",
     authScopes: { authenticated: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "account" } },
-    args: { input: t.arg({ type: AccountCreateInput }) },
+    args: { input: t.arg({ type: AccountCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.accounts.create(ctx.viewer, input, query),
   }),
-  accountUpdate: t.prismaField({
+  accountUpdate: t.prismaField({ description: "Changes an account's name, language, status or payment status; open tickets follow a status or payment change.",
     type: "Account",
     authScopes: { authenticated: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "account" } },
-    args: { input: t.arg({ type: AccountUpdateInput }) },
+    args: { input: t.arg({ type: AccountUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) =>
       ctx.services.accounts.update(ctx.viewer, { ...input, id: decodeId("id", input.id, "Account").id }, query),
   }),

@@ -137,9 +137,9 @@ builder.queryField("bookings", (t) =>
     authScopes: { authenticated: true },
     description: "Bookings of the accounts the caller may see, oldest request first.",
     args: {
-      customerNumber: t.arg.string({ required: false }),
-      state: t.arg({ type: [BookingState], required: false }),
-      kind: t.arg({ type: BookingKind, required: false }),
+      customerNumber: t.arg.string({ description: "Only this account's bookings; absent means every account the caller may see.", required: false }),
+      state: t.arg({ description: "Only these states; absent or empty means all.", type: [BookingState], required: false }),
+      kind: t.arg({ description: "Only these kinds; absent or empty means all.", type: BookingKind, required: false }),
     },
     resolve: (query, _root, args, ctx) => ctx.services.bookings.list(ctx.viewer, args, query),
     totalCount: (_root, args, ctx) => ctx.services.bookings.count(ctx.viewer, args),
@@ -156,7 +156,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Needs a tier with REMOTE_SESSION (premium).",
     errors: requestResult,
-    args: { input: t.arg({ type: RemoteSessionBookInput }) },
+    args: { input: t.arg({ type: RemoteSessionBookInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "REMOTE_SESSION", input),
   }),
   installationBook: t.field({
@@ -164,7 +164,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Needs a tier with INSTALLATION. Covers one installation.",
     errors: requestResult,
-    args: { input: t.arg({ type: InstallationBookInput }) },
+    args: { input: t.arg({ type: InstallationBookInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "INSTALLATION", input),
   }),
   bookingConfirm: t.prismaField({
@@ -172,7 +172,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Staff: confirm one proposal that has not begun.",
     errors: stepResult,
-    args: { input: t.arg({ type: BookingConfirmInput }) },
+    args: { input: t.arg({ type: BookingConfirmInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.confirm(ctx.viewer, { ...input, id: bookingId(input) }, query),
   }),
   bookingComplete: t.prismaField({
@@ -180,7 +180,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Staff: the confirmed session took place; a unit-based tier's units are debited with it.",
     errors: { ...stepResult, types: [...stepResult.types, InsufficientUnitsError] },
-    args: { input: t.arg({ type: BookingCompleteInput }) },
+    args: { input: t.arg({ type: BookingCompleteInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.complete(ctx.viewer, { ...input, id: bookingId(input) }, query),
   }),
   bookingCancel: t.prismaField({
@@ -188,7 +188,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "A requested or confirmed booking; whoever may request it may cancel it.",
     errors: stepResult,
-    args: { input: t.arg({ type: BookingCancelInput }) },
+    args: { input: t.arg({ type: BookingCancelInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.cancel(ctx.viewer, { ...input, id: bookingId(input) }, query),
   }),
 }));

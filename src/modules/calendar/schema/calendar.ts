@@ -67,21 +67,21 @@ builder.queryFields((t) => ({
   previewCalendar: t.field({
     type: BusinessCalendar,
     description: "Evaluates an unsaved definition.",
-    args: { input: t.arg({ type: BusinessCalendarInput }) },
+    args: { input: t.arg({ type: BusinessCalendarInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.preview(input),
   }),
-  calendar: t.field({
+  calendar: t.field({ description: "The stored calendar with this id, or null.",
     type: BusinessCalendar,
     nullable: true,
     authScopes: { authenticated: true },
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: "A calendar's global id." }) },
     resolve: (_root, { id }, ctx) => ctx.services.calendars.get(decodeId("id", id, "BusinessCalendar").id),
   }),
   calendars: t.connection(
-    {
+    { description: "Stored business calendars, by name.",
       type: BusinessCalendar,
       authScopes: { authenticated: true },
-      args: { includeArchived: t.arg.boolean({ required: false }) },
+      args: { includeArchived: t.arg.boolean({ description: "Include archived calendars; default false.", required: false }) },
       resolve: async (_root, args, ctx) => {
         const calendars = await ctx.services.calendars.list(args);
         return { ...resolveArrayConnection({ args }, calendars), totalCount: calendars.length };
@@ -98,25 +98,25 @@ const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", { fields:
 const result = { types: COMMON_ERRORS, dataField: { name: "calendar" } };
 
 builder.mutationFields((t) => ({
-  calendarCreate: t.field({
+  calendarCreate: t.field({ description: "Stores a business calendar definition after checking it (zone, weekly hours, holidays, exceptions).",
     type: BusinessCalendar,
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: BusinessCalendarInput }) },
+    args: { input: t.arg({ type: BusinessCalendarInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.create(ctx.viewer, input),
   }),
-  calendarUpdate: t.field({
+  calendarUpdate: t.field({ description: "Replaces a stored calendar's definition; clocks counted in it use the new hours from now on.",
     type: BusinessCalendar,
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: CalendarUpdateInput }) },
+    args: { input: t.arg({ type: CalendarUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.update(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id, input.calendar),
   }),
-  calendarArchive: t.field({
+  calendarArchive: t.field({ description: "Archives a business calendar: it stays readable and keeps counting existing clocks, but new tiers cannot use it.",
     type: BusinessCalendar,
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: CalendarArchiveInput }) },
+    args: { input: t.arg({ type: CalendarArchiveInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.archive(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id),
   }),
 }));

@@ -106,8 +106,8 @@ builder.queryField("entitlement", (t) =>
     authScopes: { authenticated: true },
     description: "What customer X gets on this channel, now (or at `at`), and by when they will hear back.",
     args: {
-      customerNumber: t.arg.string(),
-      channel: t.arg({ type: SupportChannel }),
+      customerNumber: t.arg.string({ description: "The asking account's customer number, e.g. C-10001." }),
+      channel: t.arg({ description: "The channel the customer uses for this request.", type: SupportChannel }),
       language: t.arg.string({ required: false, description: "Default: the account's language." }),
       requestType: t.arg.string({ description: "A request type code, e.g. REFUND." }),
       at: t.arg({ type: "DateTime", required: false, description: "Default: now." }),

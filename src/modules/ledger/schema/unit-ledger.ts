@@ -83,7 +83,7 @@ builder.queryField("unitLedger", (t) =>
     nullable: true,
     description: "Null when there is no such account or it is not the caller's to read.",
     authScopes: { authenticated: true },
-    args: { customerNumber: t.arg.string() },
+    args: { customerNumber: t.arg.string({ description: "The account's customer number, e.g. C-10004." }) },
     resolve: (query, _root, args, ctx) => ctx.services.ledger.ledger(ctx.viewer, args.customerNumber, query),
   }),
 );

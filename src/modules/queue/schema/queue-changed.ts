@@ -39,8 +39,8 @@ builder.subscriptionField("queueChanged", (t) =>
     authScopes: { authenticated: true },
     description: "A live queue: a saved queue (queueId) or an ad-hoc filter; a snapshot first, then every change with the ticket's new place.",
     args: {
-      queueId: t.arg.id({ required: false }),
-      filter: t.arg({ type: TicketFilterInput, required: false }),
+      queueId: t.arg.id({ description: "A saved queue's global id; its stored filter applies.", required: false }),
+      filter: t.arg({ description: "An ad hoc queue: the same criteria as `tickets`; ignored when queueId is given.", type: TicketFilterInput, required: false }),
       first: t.arg.int({ required: false, description: "Size of the snapshot page (default 50, at most 200)." }),
     },
     subscribe: (_root, args, ctx) =>
@@ -66,7 +66,7 @@ builder.subscriptionField("ticketUpdates", (t) =>
     }),
     authScopes: { authenticated: true },
     description: "Every change of one ticket (and its SLA alerts), re-read for the subscriber.",
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: "The ticket's global id." }) },
     subscribe: (_root, { id }, ctx) => ctx.services.queueWatch.ticketUpdates(ctx.viewer, decodeId("id", id, "Ticket").id),
     resolve: (update) => update,
   }),

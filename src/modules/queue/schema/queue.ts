@@ -41,24 +41,24 @@ builder.prismaNode("Queue", {
 });
 
 builder.queryFields((t) => ({
-  queues: t.prismaField({
+  queues: t.prismaField({ description: "Saved queues, by name; agents only.",
     type: ["Queue"],
     authScopes: { staff: true },
-    args: { includeArchived: t.arg.boolean({ required: false }) },
+    args: { includeArchived: t.arg.boolean({ description: "Include archived queues; default false.", required: false }) },
     resolve: (query, _root, args, ctx) => ctx.services.ticketQueues.queues(ctx.viewer, args, query),
   }),
-  queue: t.prismaField({
+  queue: t.prismaField({ description: "A saved queue with its counts and tickets, or null; agents only.",
     type: "Queue",
     nullable: true,
     authScopes: { staff: true },
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: "The queue's global id (from queueCreate or `queues`)." }) },
     resolve: (query, _root, { id }, ctx) => ctx.services.ticketQueues.queue(ctx.viewer, decodeId("id", id, "Queue").id, query),
   }),
   ticketCounts: t.field({
     type: QueueCounts,
     authScopes: { authenticated: true },
     description: "Counts for an ad-hoc filter, as a queue would show them.",
-    args: { filter: t.arg({ type: TicketFilterInput, required: false }) },
+    args: { filter: t.arg({ description: "The same criteria as `tickets`; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
     resolve: (_root, args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, args.filter ?? {}),
   }),
 }));
@@ -72,25 +72,25 @@ const result = { types: COMMON_ERRORS, dataField: { name: "queue" } };
 const queueId = (input: { id: string }) => ({ ...input, id: decodeId("id", input.id, "Queue").id });
 
 builder.mutationFields((t) => ({
-  queueCreate: t.prismaField({
+  queueCreate: t.prismaField({ description: "Saves a named ticket queue with a filter, stored canonical (codes upper-case, empty criteria dropped); agents only.",
     type: "Queue",
     authScopes: { authenticated: true },
     errors: result,
-    args: { input: t.arg({ type: QueueCreateInput }) },
+    args: { input: t.arg({ type: QueueCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueCreate(ctx.viewer, input, query),
   }),
-  queueUpdate: t.prismaField({
+  queueUpdate: t.prismaField({ description: "Renames a saved queue or replaces its filter.",
     type: "Queue",
     authScopes: { authenticated: true },
     errors: result,
-    args: { input: t.arg({ type: QueueUpdateInput }) },
+    args: { input: t.arg({ type: QueueUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueUpdate(ctx.viewer, queueId(input), query),
   }),
-  queueArchive: t.prismaField({
+  queueArchive: t.prismaField({ description: "Archives a saved queue: it disappears from `queues` unless includeArchived is true.",
     type: "Queue",
     authScopes: { authenticated: true },
     errors: result,
-    args: { input: t.arg({ type: QueueArchiveInput }) },
+    args: { input: t.arg({ type: QueueArchiveInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueArchive(ctx.viewer, queueId(input), query),
   }),
 }));

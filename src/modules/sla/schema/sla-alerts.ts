@@ -42,7 +42,7 @@ builder.subscriptionField("slaAlerts", (t) =>
     type: SlaAlertEvent,
     authScopes: { authenticated: true },
     description: "Impending and actual SLA breaches of tickets the subscriber may see.",
-    args: { filter: t.arg({ type: SlaAlertFilter, required: false }) },
+    args: { filter: t.arg({ description: "Optional criteria; all given must hold; absent means every alert the subscriber may see.", type: SlaAlertFilter, required: false }) },
     subscribe: (_root, args, ctx) => ctx.services.slaAlerts.stream(ctx.viewer, args.filter ?? {}),
     resolve: (alert) => alert,
   }),

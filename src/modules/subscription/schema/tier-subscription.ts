@@ -98,17 +98,17 @@ builder.queryField("tierSubscriptionHistory", (t) =>
     type: ["TierSubscriptionEvent"],
     authScopes: { authenticated: true },
     description: "Every booking, change, cancellation, renewal and end of the account's paid levels, oldest first.",
-    args: { customerNumber: t.arg.string() },
+    args: { customerNumber: t.arg.string({ description: "The account's customer number, e.g. C-10001." }) },
     resolve: (query, _root, { customerNumber }, ctx) => ctx.services.tierSubscriptions.history(ctx.viewer, customerNumber, query),
   }),
 );
 
 builder.mutationFields((t) => ({
-  tierSubscribe: t.prismaField({
+  tierSubscribe: t.prismaField({ description: "Books a paid tier for an account from now, charging the first month prorated by day; at most one active paid tier per account.",
     type: "TierSubscription",
     authScopes: { authenticated: true },
     errors: result,
-    args: { input: t.arg({ type: TierSubscribeInput }) },
+    args: { input: t.arg({ type: TierSubscribeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.subscribe(ctx.viewer, input, query),
   }),
   tierSubscriptionChange: t.prismaField({
@@ -116,7 +116,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Upgrade or downgrade at once; there is no minimum term.",
     errors: result,
-    args: { input: t.arg({ type: TierSubscriptionChangeInput }) },
+    args: { input: t.arg({ type: TierSubscriptionChangeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.change(ctx.viewer, input, query),
   }),
   tierSubscriptionCancel: t.prismaField({
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Needs confirm: true. The level runs to the end of the paid period.",
     errors: result,
-    args: { input: t.arg({ type: TierSubscriptionCancelInput }) },
+    args: { input: t.arg({ type: TierSubscriptionCancelInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.cancel(ctx.viewer, input, query),
   }),
   tierSubscriptionPause: t.prismaField({
@@ -132,7 +132,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Always a PauseNotSupportedError: cancel, and book again when needed.",
     errors: { ...result, types: [PauseNotSupportedError, ...COMMON_ERRORS] },
-    args: { input: t.arg({ type: TierSubscriptionPauseInput }) },
+    args: { input: t.arg({ type: TierSubscriptionPauseInput, description: "What to do; each input field states its rule." }) },
     resolve: (_query, _root, _args, ctx) => ctx.services.tierSubscriptions.pause(),
   }),
   tierSubscriptionsRenew: t.field({
@@ -140,7 +140,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: "Renews or ends every subscription whose period has ended (also run at start-up). Idempotent.",
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ type: TierSubscriptionsRenewInput, required: false }) },
+    args: { input: t.arg({ description: "Optional: renew as of this instant instead of now (administrators, for catching up).", type: TierSubscriptionsRenewInput, required: false }) },
     resolve: (_root, { input }, ctx) => ctx.services.tierSubscriptions.renewDueBy(ctx.viewer, input?.customerNumber),
   }),
 }));

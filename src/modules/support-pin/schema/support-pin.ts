@@ -50,7 +50,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Issues a new support PIN for chat and phone identification (the customer itself or staff).",
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ type: SupportPinRotateInput }) },
+    args: { input: t.arg({ type: SupportPinRotateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.supportPins.rotate(ctx.viewer, input.customerNumber),
   }),
   supportPinVerify: t.field({
@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     description: "For chat and phone agents. Every attempt is audited; five wrong PINs in a row lock verification for 15 minutes.",
     errors: { types: [PinLockedError, ...COMMON_ERRORS], directResult: true },
-    args: { input: t.arg({ type: SupportPinVerifyInput }) },
+    args: { input: t.arg({ type: SupportPinVerifyInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.supportPins.verify(ctx.viewer, input.customerNumber, input.pin),
   }),
 }));

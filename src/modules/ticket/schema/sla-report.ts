@@ -25,7 +25,7 @@ builder.queryField("slaReport", (t) =>
     type: SlaReport,
     authScopes: { staff: true },
     description: "First-response compliance of the tickets opened in [from, to), as it stands now.",
-    args: { from: t.arg({ type: "DateTime" }), to: t.arg({ type: "DateTime" }), groupBy: t.arg({ type: SlaReportGroupBy }) },
+    args: { from: t.arg({ description: "Start of the period, inclusive: tickets opened at or after it.", type: "DateTime" }), to: t.arg({ description: "End of the period, exclusive; at most 366 days after from.", type: "DateTime" }), groupBy: t.arg({ description: "One line per tier, channel or team, plus a total.", type: SlaReportGroupBy }) },
     resolve: (_root, args, ctx) => ctx.services.ticketReports.report(ctx.viewer, args),
   }),
 );

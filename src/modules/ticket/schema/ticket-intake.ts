@@ -43,7 +43,7 @@ builder.mutationFields((t) => ({
     description:
       "Opens a ticket with the entitlement answer applied: tier and priority stamped, clocks started unless information is missing. Out-of-scope requests become PAID_OFFER tickets without clocks.",
     errors: { types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError], dataField: { name: "ticket" } },
-    args: { input: t.arg({ type: TicketCreateInput }) },
+    args: { input: t.arg({ type: TicketCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.create(ctx.viewer, input, query),
   }),
   ticketInformationProvide: t.prismaField({
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Completes checklist items; once nothing is missing the ticket becomes NEW and its clocks start at this moment.",
     errors: { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } },
-    args: { input: t.arg({ type: TicketInformationProvideInput }) },
+    args: { input: t.arg({ type: TicketInformationProvideInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.informationProvide(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
 }));

@@ -116,11 +116,11 @@ builder.prismaObject("TicketEvent", {
 });
 
 builder.queryFields((t) => ({
-  ticket: t.prismaField({
+  ticket: t.prismaField({ description: "The ticket with this id, or null when there is none or the caller may not see it.",
     type: "Ticket",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: "A ticket's global id (from ticketCreate or `tickets`)." }) },
     resolve: (query, _root, { id }, ctx) => ctx.services.tickets.ticket(ctx.viewer, decodeId("id", id, "Ticket").id, query),
   }),
   tickets: t.prismaConnection({
@@ -129,7 +129,7 @@ builder.queryFields((t) => ({
     maxSize: 200,
     authScopes: { authenticated: true },
     description: "Tickets in queue order: priority rank, then due time, then arrival. Customers and partners see their own.",
-    args: { filter: t.arg({ type: TicketFilterInput, required: false }) },
+    args: { filter: t.arg({ description: "Optional criteria; all given must hold; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
     resolve: (query, _root, args, ctx) => ctx.services.ticketQueues.tickets(ctx.viewer, args.filter ?? {}, query),
     totalCount: (_root, args, ctx) => ctx.services.ticketQueues.count(ctx.viewer, args.filter ?? {}),
   }),

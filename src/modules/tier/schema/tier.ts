@@ -127,15 +127,15 @@ builder.queryFields((t) => ({
     cursor: "id",
     authScopes: { authenticated: true },
     description: "The tier catalog, by priority rank.",
-    args: { includeArchived: t.arg.boolean({ required: false }) },
+    args: { includeArchived: t.arg.boolean({ description: "Include archived tiers; default false.", required: false }) },
     resolve: (query, _root, args, ctx) => ctx.services.tiers.list(args, query),
     totalCount: (_root, args, ctx) => ctx.services.tiers.count(args),
   }),
-  tier: t.prismaField({
+  tier: t.prismaField({ description: "The tier with this code, or null.",
     type: "Tier",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { code: t.arg.string() },
+    args: { code: t.arg.string({ description: "Tier code, upper-case, e.g. GOLD." }) },
     resolve: (query, _root, { code }, ctx) => ctx.services.tiers.byCode(code, query),
   }),
 }));
@@ -143,25 +143,25 @@ builder.queryFields((t) => ({
 const result = { types: COMMON_ERRORS, dataField: { name: "tier" } };
 
 builder.mutationFields((t) => ({
-  tierCreate: t.prismaField({
+  tierCreate: t.prismaField({ description: "Creates a support tier: price, priority, response targets, thresholds, channels and entitlements.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: TierCreateInput }) },
+    args: { input: t.arg({ type: TierCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.create(ctx.viewer, decodeCalendars(input), query),
   }),
-  tierUpdate: t.prismaField({
+  tierUpdate: t.prismaField({ description: "Changes a tier; open tickets keep the targets their clocks copied at intake.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: TierUpdateInput }) },
+    args: { input: t.arg({ type: TierUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.update(ctx.viewer, decodeCalendars(input), query),
   }),
-  tierArchive: t.prismaField({
+  tierArchive: t.prismaField({ description: "Archives a support tier: existing subscriptions run on, new bookings are refused.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: TierArchiveInput }) },
+    args: { input: t.arg({ type: TierArchiveInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.archive(ctx.viewer, input.code, query),
   }),
 }));

@@ -27,7 +27,7 @@ const ApiTokenIssued = builder.objectRef<{ token: object; secret: string }>("Api
 });
 
 builder.queryField("apiTokens", (t) =>
-  t.prismaConnection({
+  t.prismaConnection({ description: "Every API token issued, oldest first (secrets are never shown again); administrators only.",
     type: "ApiToken",
     cursor: "id",
     authScopes: { admin: true },
@@ -48,18 +48,18 @@ const ApiTokenCreateInput = builder.inputType("ApiTokenCreateInput", {
 const ApiTokenRevokeInput = builder.inputType("ApiTokenRevokeInput", { fields: (t) => ({ id: t.id() }) });
 
 builder.mutationFields((t) => ({
-  apiTokenCreate: t.field({
+  apiTokenCreate: t.field({ description: "Issues an API token for a role (bound to a partner or account where the role needs one); the secret is shown only in this answer.",
     type: ApiTokenIssued,
     authScopes: { admin: true },
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ type: ApiTokenCreateInput }) },
+    args: { input: t.arg({ type: ApiTokenCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.tokens.create(ctx.viewer, input),
   }),
-  apiTokenRevoke: t.prismaField({
+  apiTokenRevoke: t.prismaField({ description: "Revokes a token at once on every instance; revoking twice keeps the first revocation time.",
     type: "ApiToken",
     authScopes: { admin: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "token" } },
-    args: { input: t.arg({ type: ApiTokenRevokeInput }) },
+    args: { input: t.arg({ type: ApiTokenRevokeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tokens.revoke(ctx.viewer, decodeId("id", input.id, "ApiToken").id, query),
   }),
 }));

@@ -19,4 +19,4 @@ const ViewerType = builder.objectRef<Viewer>("Viewer").implement({
   }),
 });
 
-builder.queryField("viewer", (t) => t.field({ type: ViewerType, resolve: (_root, _args, ctx) => ctx.viewer }));
+builder.queryField("viewer", (t) => t.field({ description: "Who the caller is: role and the partner or account its token is bound to.", type: ViewerType, resolve: (_root, _args, ctx) => ctx.viewer }));
