@@ -41,8 +41,8 @@ export const builder = new SchemaBuilder<{
         : new GraphQLError("Authentication required: send Authorization: Bearer <token>", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   errors: {
-    defaultResultOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Success` },
-    defaultUnionOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Result` },
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Success`, description: "The operation succeeded; its field holds the object it wrote." },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Result`, description: "The operation's answer: its success type, or one of the typed errors it can meet (each implements Error; select `__typename`)." },
   },
   prisma: {
     client: (ctx) => prismaFor(ctx),

@@ -1,6 +1,10 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
 
-const AccountChangeKind = builder.enumType("AccountChangeKind", { values: ["CREATED", "UPDATED"] as const });
+const AccountChangeKind = builder.enumType("AccountChangeKind", { values: describedValues(["CREATED", "UPDATED"] as const, {
+    CREATED: "The account was created.",
+    UPDATED: "The account's name, language, status or payment status changed.",
+  }) });
 
 interface AccountChange {
   kind: "CREATED" | "UPDATED";

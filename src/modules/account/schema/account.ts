@@ -1,11 +1,19 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { canReadAccount } from "../../../auth/policy.ts";
 import { ACCOUNT_STATUSES, PAYMENT_STATUSES } from "../domain/account-input.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 
-export const AccountStatus = builder.enumType("AccountStatus", { values: ACCOUNT_STATUSES });
-export const PaymentStatus = builder.enumType("PaymentStatus", { values: PAYMENT_STATUSES });
+export const AccountStatus = builder.enumType("AccountStatus", { values: describedValues(ACCOUNT_STATUSES, {
+    ACTIVE: "Served as its tier says.",
+    SUSPENDED: "Temporarily not served at its paid level: falls back to the included level.",
+    CLOSED: "Never eligible for support.",
+  }) });
+export const PaymentStatus = builder.enumType("PaymentStatus", { values: describedValues(PAYMENT_STATUSES, {
+    CURRENT: "Payments are up to date.",
+    OVERDUE: "A payment is overdue: a paid level falls back to the included level.",
+  }) });
 
 export const Account = builder.prismaNode("Account", {
   id: { field: "id" },

@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { canReadAccount, isStaff } from "../../../auth/policy.ts";
 import { BOOKING_LIMITS } from "../domain/booking-slots.ts";
 import { BOOKING_KINDS, BOOKING_STATES } from "../domain/booking-state.ts";
@@ -15,13 +16,16 @@ import { TierEntitlement } from "../../tier/index.ts";
 import "../../account/index.ts";
 import "../../ledger/index.ts";
 
-const BookingKind = builder.enumType("BookingKind", { values: BOOKING_KINDS });
+const BookingKind = builder.enumType("BookingKind", { values: describedValues(BOOKING_KINDS, {
+    REMOTE_SESSION: "A remote support session (entitlement REMOTE_SESSION).",
+    INSTALLATION: "One installation on the customer's computer (entitlement INSTALLATION).",
+  }) });
 const BookingState = builder.enumType("BookingState", {
   values: {
     REQUESTED: { description: "Proposed slots wait for staff to confirm one." },
     CONFIRMED: { description: "Staff confirmed one proposal: confirmedStart–confirmedEnd." },
     DONE: { description: "The session took place." },
-    CANCELLED: {},
+    CANCELLED: { description: "Cancelled before it was done; frees the product for a new booking." },
   } satisfies Record<(typeof BOOKING_STATES)[number], object>,
 });
 

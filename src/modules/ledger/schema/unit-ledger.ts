@@ -1,11 +1,21 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { canReadAccount, isStaff } from "../../../auth/policy.ts";
 import { UNIT_ENTRY_KINDS } from "../domain/index.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { Money } from "../../../graphql/scalars.ts";
 import "../../account/index.ts";
 
-export const UnitEntryKind = builder.enumType("UnitEntryKind", { values: UNIT_ENTRY_KINDS });
-const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: ["NEWEST_FIRST", "OLDEST_FIRST"] as const });
+export const UnitEntryKind = builder.enumType("UnitEntryKind", { values: describedValues(UNIT_ENTRY_KINDS, {
+    PURCHASE: "Units bought in a package.",
+    WORK_DEBIT: "Work logged: ⌈minutes / 15⌉ units debited.",
+    ADJUSTMENT: "A manual correction by staff, with a reason.",
+    REFUND: "Purchased units refunded.",
+    REVERSAL: "The opposite of an earlier entry (unitsReverse).",
+  }) });
+const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: describedValues(["NEWEST_FIRST", "OLDEST_FIRST"] as const, {
+    NEWEST_FIRST: "Highest seq first.",
+    OLDEST_FIRST: "Lowest seq first.",
+  }) });
 
 export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
   id: { field: "id" },

@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import type { QueueChange } from "../queue-watch-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
@@ -49,7 +50,11 @@ builder.subscriptionField("queueChanged", (t) =>
   }),
 );
 
-const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: ["CREATED", "UPDATED", "SLA_ALERT"] as const });
+const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: describedValues(["CREATED", "UPDATED", "SLA_ALERT"] as const, {
+    CREATED: "The ticket was opened.",
+    UPDATED: "The ticket changed (status, clocks, assignment, messages).",
+    SLA_ALERT: "An SLA alert fired for one of its clocks.",
+  }) });
 
 builder.subscriptionField("ticketUpdates", (t) =>
   t.field({

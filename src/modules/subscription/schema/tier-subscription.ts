@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { isStaff } from "../../../auth/policy.ts";
 import { PauseNotSupportedError } from "../domain/errors.ts";
 import { builder } from "../../../graphql/builder.ts";
@@ -7,11 +8,18 @@ import { Money } from "../../../graphql/scalars.ts";
 const TierSubscriptionStatus = builder.enumType("TierSubscriptionStatus", {
   values: {
     ACTIVE: { description: "Applies now; a cancelled one stays ACTIVE to the end of its paid period." },
-    ENDED: {},
+    ENDED: { description: "No longer applies (cancelled and past its paid period)." },
   },
 });
 const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", {
-  values: ["SUBSCRIBED", "CHANGED", "CANCELLED", "REBOOKED", "RENEWED", "ENDED"] as const,
+  values: describedValues(["SUBSCRIBED", "CHANGED", "CANCELLED", "REBOOKED", "RENEWED", "ENDED"] as const, {
+    SUBSCRIBED: "Booked; the first month charged prorated by day.",
+    CHANGED: "Moved to another tier; the difference for the days left charged or credited.",
+    CANCELLED: "Cancelled; runs to the end of the paid period.",
+    REBOOKED: "Booked again after a cancellation.",
+    RENEWED: "A new calendar month (Europe/Berlin) charged at the tier's current price.",
+    ENDED: "No longer applies.",
+  }),
 });
 
 errorType(PauseNotSupportedError, "PauseNotSupportedError");

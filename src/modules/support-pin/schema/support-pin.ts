@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { PinLockedError } from "../domain/errors.ts";
 import type { Account } from "../../../generated/prisma/client.ts";
 import type { PinVerification } from "../support-pin-service.ts";
@@ -31,7 +32,11 @@ const SupportPinIssued = builder.objectRef<{ pin: string; account: Account }>("S
   }),
 });
 
-const SupportPinOutcome = builder.enumType("SupportPinOutcome", { values: ["VERIFIED", "WRONG_PIN", "NO_PIN"] as const });
+const SupportPinOutcome = builder.enumType("SupportPinOutcome", { values: describedValues(["VERIFIED", "WRONG_PIN", "NO_PIN"] as const, {
+    VERIFIED: "The PIN matched.",
+    WRONG_PIN: "The PIN did not match; five in a row lock verification for 15 minutes.",
+    NO_PIN: "The account has no PIN yet (supportPinRotate issues one).",
+  }) });
 const SupportPinVerification = builder.objectRef<PinVerification>("SupportPinVerification").implement({
   fields: (t) => ({
     verified: t.exposeBoolean("verified"),

@@ -1,8 +1,13 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import type { SlaReport as Report, SlaReportLine as Line } from "../../sla/domain/index.ts";
 import { SLA_REPORT_GROUPS } from "../ticket-report-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 
-const SlaReportGroupBy = builder.enumType("SlaReportGroupBy", { values: SLA_REPORT_GROUPS });
+const SlaReportGroupBy = builder.enumType("SlaReportGroupBy", { values: describedValues(SLA_REPORT_GROUPS, {
+    TIER: "One line per tier code.",
+    CHANNEL: "One line per support channel.",
+    TEAM: "One line per team; (none) for unassigned.",
+  }) });
 
 const SlaReportLine = builder.objectRef<Line>("SlaReportLine").implement({
   fields: (t) => ({

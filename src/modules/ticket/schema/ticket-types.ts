@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import type { SlaClockState as State } from "../../sla/domain/index.ts";
 import { InvalidTransitionError, NotEntitledError, TICKET_STATUSES, TooEarlyToEscalateError, WrittenChannelRequiredError } from "../domain/index.ts";
 import type { ClockView } from "../ticket-read-service.ts";
@@ -8,14 +9,26 @@ import { errorType } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 import { ResponseTargetKind, SupportChannel } from "../../tier/index.ts";
 
-export const TicketStatus = builder.enumType("TicketStatus", { values: TICKET_STATUSES });
+export const TicketStatus = builder.enumType("TicketStatus", { values: describedValues(TICKET_STATUSES, {
+    NEW: "Opened, no agent reply yet.",
+    AWAITING_INFORMATION: "Required information is missing; no clock runs.",
+    OPEN: "Being worked on.",
+    AWAITING_CUSTOMER: "Waiting for the customer; clocks pause.",
+    ON_HOLD: "An internal wait; clocks keep running.",
+    SOLVED: "Solved; reopenable for TICKET_REOPEN_DAYS.",
+    CLOSED: "Closed for good.",
+  }) });
 export const TicketKind = builder.enumType("TicketKind", {
   values: {
     STANDARD: { description: "Counted against the tier's targets." },
     PAID_OFFER: { description: "Out of scope (e.g. customisation): accepted as a request for a paid offer, without SLA clocks." },
   },
 });
-export const TicketMessageKind = builder.enumType("TicketMessageKind", { values: ["PUBLIC_REPLY", "INTERNAL_NOTE", "CUSTOMER_REPLY"] as const });
+export const TicketMessageKind = builder.enumType("TicketMessageKind", { values: describedValues(["PUBLIC_REPLY", "INTERNAL_NOTE", "CUSTOMER_REPLY"] as const, {
+    PUBLIC_REPLY: "An agent's reply the customer sees; the first meets the first response.",
+    INTERNAL_NOTE: "An agent's note customers never see.",
+    CUSTOMER_REPLY: "The customer wrote; starts a next-response clock.",
+  }) });
 const SLA_CLOCK_STATES = ["NOT_STARTED", "RUNNING", "PAUSED", "MET", "BREACHED", "MET_LATE"] as const satisfies readonly State[];
 const SLA_CLOCK_STATE_DESCRIPTIONS: Record<State, string> = {
   NOT_STARTED: "The clock has not started: required information is missing.",

@@ -1,8 +1,14 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 
-export const Role = builder.enumType("Role", { values: ["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const });
+export const Role = builder.enumType("Role", { values: describedValues(["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const, {
+    ADMIN: "Everything, including tokens.",
+    AGENT: "All accounts and tickets, no tokens.",
+    PARTNER: "The accounts the bound partner sold.",
+    CUSTOMER: "The bound account only.",
+  }) });
 
 const ApiToken = builder.prismaNode("ApiToken", {
   id: { field: "id" },
