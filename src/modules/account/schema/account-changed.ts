@@ -12,9 +12,9 @@ interface AccountChange {
   sequence: number;
 }
 
-const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({
+const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({ description: "An account created or changed, delivered to `accountChanged` subscribers.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: AccountChangeKind }),
+    kind: t.expose("kind", { description: "Whether it was created or updated.", type: AccountChangeKind }),
     sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
     account: t.prismaField({
       type: "Account",

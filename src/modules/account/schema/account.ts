@@ -20,14 +20,14 @@ export const Account = builder.prismaNode("Account", {
   description: "A customer of the vendor, identified by the customer number it quotes.",
   authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),
   fields: (t) => ({
-    customerNumber: t.exposeString("customerNumber"),
-    name: t.exposeString("name"),
-    status: t.expose("status", { type: AccountStatus }),
-    paymentStatus: t.expose("paymentStatus", { type: PaymentStatus }),
+    customerNumber: t.exposeString("customerNumber", { description: "Unique customer number: C- followed by digits, e.g. C-10001." }),
+    name: t.exposeString("name", { description: "The customer's display name." }),
+    status: t.expose("status", { description: "ACTIVE is served; SUSPENDED falls back to the included level; CLOSED is never eligible.", type: AccountStatus }),
+    paymentStatus: t.expose("paymentStatus", { description: "OVERDUE makes a paid level fall back to the included level.", type: PaymentStatus }),
     language: t.exposeString("language", { description: "Preferred language, ISO 639-1." }),
-    partner: t.relation("partner", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    partner: t.relation("partner", { description: "The reseller that sold this account; null when sold directly.", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When the account was created.", type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { description: "When the account last changed.", type: "DateTime" }),
   }),
 });
 

@@ -45,10 +45,10 @@ builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError")
   state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => (error as BookingTransitionError).state }),
 }));
 
-const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({
+const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({ description: "One proposed start and its end, and whether it lies inside the bookable hours.",
   fields: (t) => ({
-    start: t.expose("start", { type: "DateTime" }),
-    end: t.expose("end", { type: "DateTime" }),
+    start: t.expose("start", { description: "Proposed start, on a whole minute.", type: "DateTime" }),
+    end: t.expose("end", { description: "Start plus the booking's duration.", type: "DateTime" }),
     insideHours: t.exposeBoolean("insideHours", { description: "Inside the tier's session hours when requested." }),
   }),
 });
@@ -60,9 +60,9 @@ builder.prismaNode("Booking", {
   include: { account: { select: { id: true, partnerId: true } } },
   authScopes: (booking, ctx) => canReadAccount(ctx.viewer, booking.account),
   fields: (t) => ({
-    account: t.relation("account"),
-    kind: t.expose("kind", { type: BookingKind }),
-    state: t.expose("state", { type: BookingState }),
+    account: t.relation("account", { description: "The account the session is for." }),
+    kind: t.expose("kind", { description: "A remote session or an installation.", type: BookingKind }),
+    state: t.expose("state", { description: "Where the booking stands: REQUESTED, CONFIRMED, DONE or CANCELLED.", type: BookingState }),
     tier: t.relation("tier", { description: "The effective tier whose entitlement admitted the request." }),
     proposals: t.field({
       type: [BookingSlot],
@@ -70,30 +70,30 @@ builder.prismaNode("Booking", {
       select: { proposals: true },
       resolve: (booking) => proposalsOf(booking),
     }),
-    durationMinutes: t.exposeInt("durationMinutes"),
-    confirmedStart: t.expose("confirmedStart", { type: "DateTime", nullable: true }),
-    confirmedEnd: t.expose("confirmedEnd", { type: "DateTime", nullable: true }),
+    durationMinutes: t.exposeInt("durationMinutes", { description: "Length of the session in minutes, 15–480." }),
+    confirmedStart: t.expose("confirmedStart", { description: "Start of the proposal staff confirmed; null before confirmation.", type: "DateTime", nullable: true }),
+    confirmedEnd: t.expose("confirmedEnd", { description: "End of the confirmed slot: confirmedStart + durationMinutes; null before confirmation.", type: "DateTime", nullable: true }),
     installations: t.int({
       description: "How many installations the booking covers: 1 for INSTALLATION (001), 0 for a remote session.",
       select: { kind: true },
       resolve: (booking) => (booking.kind === "INSTALLATION" ? 1 : 0),
     }),
-    product: t.exposeString("product", { nullable: true }),
-    note: t.exposeString("note", { nullable: true }),
-    workedMinutes: t.exposeInt("workedMinutes", { nullable: true }),
+    product: t.exposeString("product", { description: "The product to install (installations); compared case-insensitively for the one-open-booking rule.", nullable: true }),
+    note: t.exposeString("note", { description: "Free text from the requester; null if none.", nullable: true }),
+    workedMinutes: t.exposeInt("workedMinutes", { description: "Minutes of work recorded at completion (debited on unit-based tiers); null before.", nullable: true }),
     unitDebit: t.relation("unitEntry", { nullable: true, description: "The WORK_DEBIT entry completion wrote for a unit-based tier." }),
-    cancellationReason: t.exposeString("cancellationReason", { nullable: true }),
+    cancellationReason: t.exposeString("cancellationReason", { description: "Why it was cancelled, as given; null when not cancelled.", nullable: true }),
     createdBy: t.string({
       nullable: true,
       description: "The API token (or ADMIN_TOKEN) that asked for the booking; shown to staff only.",
       select: { createdBy: true },
       resolve: (booking, _args, ctx) => (isStaff(ctx.viewer) ? booking.createdBy : null),
     }),
-    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
-    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
-    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    confirmedAt: t.expose("confirmedAt", { description: "When staff confirmed a proposal; null before.", type: "DateTime", nullable: true }),
+    completedAt: t.expose("completedAt", { description: "When staff marked it done; null before.", type: "DateTime", nullable: true }),
+    cancelledAt: t.expose("cancelledAt", { description: "When it was cancelled; null when not cancelled.", type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When it was requested.", type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { description: "When it last changed.", type: "DateTime" }),
   }),
 });
 

@@ -24,16 +24,16 @@ export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
   authScopes: (entry, ctx) => canReadAccount(ctx.viewer, entry.account),
   fields: (t) => ({
     seq: t.exposeInt("seq", { description: "1, 2, 3, … per account, without gaps, in the order written." }),
-    kind: t.expose("kind", { type: UnitEntryKind }),
+    kind: t.expose("kind", { description: "Purchase, work debit, adjustment, refund or reversal.", type: UnitEntryKind }),
     units: t.exposeInt("units", { description: "Signed: credits positive, debits negative." }),
     balanceAfter: t.exposeInt("balanceAfter", { description: "The balance right after this entry." }),
-    reason: t.exposeString("reason", { nullable: true }),
+    reason: t.exposeString("reason", { description: "Why, for adjustments, refunds and reversals; null otherwise.", nullable: true }),
     actor: t.string({
       nullable: true,
       description: "The API token (or ADMIN_TOKEN) that wrote the entry; shown to staff only.",
       resolve: (entry, _args, ctx) => (isStaff(ctx.viewer) ? entry.actor : null),
     }),
-    package: t.relation("package", { nullable: true }),
+    package: t.relation("package", { description: "The package bought (purchases); null otherwise.", nullable: true }),
     quantity: t.exposeInt("quantity", { nullable: true, description: "Purchases: how many packages." }),
     amount: t.field({
       type: Money,
@@ -41,12 +41,12 @@ export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
       description: "Purchases: what the packages cost at the time.",
       resolve: (entry) => (entry.amountMinor === null || entry.currency === null ? null : { amountMinor: entry.amountMinor, currency: entry.currency }),
     }),
-    ticketId: t.exposeString("ticketId", { nullable: true }),
-    workLogId: t.exposeString("workLogId", { nullable: true }),
+    ticketId: t.exposeString("ticketId", { description: "The ticket the work was logged on (work debits); null otherwise.", nullable: true }),
+    workLogId: t.exposeString("workLogId", { description: "The work log or booking the debit belongs to; null otherwise.", nullable: true }),
     reverses: t.relation("reverses", { nullable: true, description: "Reversals: the entry this one cancels." }),
-    reversedBy: t.relation("reversedBy", { nullable: true }),
-    account: t.relation("account"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    reversedBy: t.relation("reversedBy", { description: "The entry that reversed this one; null if none.", nullable: true }),
+    account: t.relation("account", { description: "The account whose ledger it is in." }),
+    createdAt: t.expose("createdAt", { description: "When it was appended.", type: "DateTime" }),
   }),
 });
 

@@ -14,9 +14,9 @@ const QueueChangeKind = builder.enumType("QueueChangeKind", {
   },
 });
 
-const QueueChangeType = builder.objectRef<QueueChange>("QueueChange").implement({
+const QueueChangeType = builder.objectRef<QueueChange>("QueueChange").implement({ description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: QueueChangeKind }),
+    kind: t.expose("kind", { description: "SNAPSHOT first, then what happened to one ticket.", type: QueueChangeKind }),
     sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed: refetch." }),
     position: t.exposeInt("position", { nullable: true, description: "1-based place in the queue order after the change; null when removed." }),
     ticket: t.prismaField({
@@ -30,7 +30,7 @@ const QueueChangeType = builder.objectRef<QueueChange>("QueueChange").implement(
       description: "SNAPSHOT: the first page, in queue order (empty for other kinds).",
       resolve: (query, change, _args, ctx) => ctx.services.tickets.inOrder(ctx.viewer, change.ticketIds, query),
     }),
-    counts: t.field({ type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
+    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
   }),
 });
 
@@ -58,7 +58,7 @@ const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: describe
 
 builder.subscriptionField("ticketUpdates", (t) =>
   t.field({
-    type: builder.objectRef<{ ticketId: string; sequence: number; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({
+    type: builder.objectRef<{ ticketId: string; sequence: number; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({ description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
       fields: (u) => ({
         kind: u.expose("kind", { type: TicketUpdateKind }),
         sequence: u.exposeInt("sequence"),

@@ -6,17 +6,17 @@ import { decodeId } from "../../../graphql/global-id.ts";
 import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
 import { TicketStatus } from "../../ticket/index.ts";
 
-const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({
+const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({ description: "How many of a queue's tickets have one status.",
   fields: (t) => ({ status: t.expose("status", { type: TicketStatus }), count: t.exposeInt("count") }),
 });
 
-export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({
+export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({ description: "How many tickets a queue holds, in total and by condition.",
   fields: (t) => ({
-    total: t.exposeInt("total"),
+    total: t.exposeInt("total", { description: "Every ticket the filter matches." }),
     byStatus: t.expose("byStatus", { type: [StatusCount], description: "Every status, 0 when none." }),
-    breached: t.exposeInt("breached"),
-    atRisk: t.exposeInt("atRisk"),
-    unassigned: t.exposeInt("unassigned"),
+    breached: t.exposeInt("breached", { description: "Tickets with a running clock whose due instant has passed (not at it)." }),
+    atRisk: t.exposeInt("atRisk", { description: "Tickets with a running clock past 75 % of its budget and none breached." }),
+    unassigned: t.exposeInt("unassigned", { description: "Tickets with neither assignee nor team." }),
   }),
 });
 
@@ -26,17 +26,17 @@ builder.prismaNode("Queue", {
   id: { field: "id" },
   description: "A saved, named filter over tickets, in queue order: priority rank, then due time, then first come, first served.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    filter: t.field({ type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
-    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
-    tickets: t.prismaConnection({
+    name: t.exposeString("name", { description: "A name for people, e.g. Gold desk." }),
+    filter: t.field({ description: "The stored filter, canonical (codes upper-case, empty criteria dropped).", type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
+    archivedAt: t.expose("archivedAt", { description: "When it was archived; null while in use.", type: "DateTime", nullable: true }),
+    tickets: t.prismaConnection({ description: "The matching tickets in queue order: priority rank (desc), nextDueAt (none last), arrival, id.",
       type: "Ticket",
       cursor: "id",
       maxSize: 200,
       resolve: (query, queue, _args, ctx) => ctx.services.ticketQueues.tickets(ctx.viewer, filterOf(queue), query),
       totalCount: (queue, _args, ctx) => ctx.services.ticketQueues.count(ctx.viewer, filterOf(queue)),
     }),
-    counts: t.field({ type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, filterOf(queue)) }),
+    counts: t.field({ description: "Counts over every ticket the filter matches, not only the first page.", type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, filterOf(queue)) }),
   }),
 });
 

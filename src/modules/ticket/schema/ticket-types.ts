@@ -48,20 +48,20 @@ const minutes = (ms: number | null) => (ms === null ? null : Math.floor(ms / 60_
 export const SlaClockStatus = builder.objectRef<ClockView>("SlaClockStatus").implement({
   description: "One target of a ticket, counted on its calendar and evaluated at an instant.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: ResponseTargetKind }),
-    state: t.expose("state", { type: SlaClockState }),
+    kind: t.expose("kind", { description: "Which target this clock measures.", type: ResponseTargetKind }),
+    state: t.expose("state", { description: "Where the clock stands at the instant asked (default now).", type: SlaClockState }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "false: a best-effort target, computed the same way." }),
     running: t.exposeBoolean("running", { description: "Clock time accrues now (started, not met, not paused)." }),
-    startedAt: t.expose("startedAt", { type: "DateTime", nullable: true }),
+    startedAt: t.expose("startedAt", { description: "When the clock started; null before (e.g. required information missing).", type: "DateTime", nullable: true }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "null before the start and while paused; for a met clock, the due as it stood when met." }),
-    metAt: t.expose("metAt", { type: "DateTime", nullable: true }),
+    metAt: t.expose("metAt", { description: "When the target was met (the first public reply, the solve); null while not met.", type: "DateTime", nullable: true }),
     budgetMinutes: t.int({ nullable: true, description: "The target in clock minutes.", resolve: (c) => minutes(c.budgetMs) }),
     elapsedBusinessMinutes: t.int({ description: "Clock minutes run so far, pauses excluded.", resolve: (c) => minutes(c.elapsedMs)! }),
     remainingBusinessMinutes: t.int({ nullable: true, description: "Budget left in whole clock minutes, rounded down (toward the past); negative once overrun; null for a DAYS target not started.", resolve: (c) => minutes(c.remainingMs) }),
     remainingSeconds: t.int({ nullable: true, description: "Budget left in whole clock seconds, rounded down (toward the past); negative once overrun; precise enough for targets of a few minutes.", resolve: (c) => (c.remainingMs === null ? null : Math.floor(c.remainingMs / 1_000)) }),
-    elapsedFraction: t.exposeFloat("elapsedFraction"),
+    elapsedFraction: t.exposeFloat("elapsedFraction", { description: "elapsed / budget: 0.75 at the first default warning, 1 at the due instant, above 1 once overrun." }),
     breached: t.exposeBoolean("breached", { description: "The due instant passed unmet (BREACHED) or the target was met after it (MET_LATE)." }),
-    calendar: t.field({ type: BusinessCalendar, resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
+    calendar: t.field({ description: "The business calendar the clock counts in.", type: BusinessCalendar, resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
   }),
 });
 

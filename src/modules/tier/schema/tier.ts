@@ -15,8 +15,8 @@ export const Tier = builder.prismaNode("Tier", {
   description: "A support level: price, priority, response targets, channels and entitlements.",
   authScopes: { authenticated: true },
   fields: (t) => ({
-    code: t.exposeString("code"),
-    name: t.exposeString("name"),
+    code: t.exposeString("code", { description: "Unique code, upper-case, e.g. GOLD." }),
+    name: t.exposeString("name", { description: "A name for people, e.g. Gold." }),
     monthlyPrice: t.field({
       type: Money,
       description: "0 for included levels and for levels paid from prepaid units.",
@@ -26,22 +26,22 @@ export const Tier = builder.prismaNode("Tier", {
     includedByDefault: t.exposeBoolean("includedByDefault", {
       description: "Every account has this level without booking, and falls back to it when a paid level does not apply.",
     }),
-    priority: t.field({
+    priority: t.field({ description: "Rank (higher is more urgent) and label of its tickets.",
       type: TierPriority,
       select: { priorityRank: true, priorityLabel: true },
       resolve: (tier) => ({ rank: tier.priorityRank, label: tier.priorityLabel }),
     }),
-    targets: t.relation("targets", { query: { orderBy: { kind: "asc" } } }),
+    targets: t.relation("targets", { description: "Its response targets: amount, unit, clock mode and calendar each.", query: { orderBy: { kind: "asc" } } }),
     warningThresholds: t.exposeFloatList("warningThresholds", { description: "Fractions of a target's budget at which warnings go out." }),
-    channels: t.relation("channels", { query: { orderBy: { channel: "asc" } } }),
-    entitlements: t.expose("entitlements", { type: [TierEntitlement] }),
+    channels: t.relation("channels", { description: "The channels this level offers, each with its calendar and languages.", query: { orderBy: { channel: "asc" } } }),
+    entitlements: t.expose("entitlements", { description: "What the level includes beyond answering.", type: [TierEntitlement] }),
     unitBased: t.exposeBoolean("unitBased", { description: "Work is paid from prepaid support units." }),
     partnerSaleCutoff: t.expose("partnerSaleCutoff", {
       type: "LocalTime",
       nullable: true,
       description: "A partner-sold account created before this local time gets this level for the rest of that day (zone of the FIRST_RESPONSE calendar).",
     }),
-    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
+    archivedAt: t.expose("archivedAt", { description: "When it was archived; null while bookable.", type: "DateTime", nullable: true }),
   }),
 });
 

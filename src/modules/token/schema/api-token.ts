@@ -15,13 +15,13 @@ const ApiToken = builder.prismaNode("ApiToken", {
   description: "An API credential. Its secret is shown once, at creation; only a hash is stored.",
   authScopes: { admin: true },
   fields: (t) => ({
-    name: t.exposeString("name"),
-    role: t.expose("role", { type: Role }),
+    name: t.exposeString("name", { description: "A label for people, e.g. the integration using it." }),
+    role: t.expose("role", { description: "What the token may do.", type: Role }),
     prefix: t.exposeString("prefix", { description: "The first characters of the secret, to recognise it by." }),
-    partner: t.relation("partner", { nullable: true }),
-    account: t.relation("account", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+    partner: t.relation("partner", { description: "The partner a PARTNER token is bound to; null for other roles.", nullable: true }),
+    account: t.relation("account", { description: "The account a CUSTOMER token is bound to; null for other roles.", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When the token was issued.", type: "DateTime" }),
+    revokedAt: t.expose("revokedAt", { description: "When it was revoked; null while valid.", type: "DateTime", nullable: true }),
   }),
 });
 
