@@ -3,6 +3,7 @@ import { BookingService } from "./booking/index.ts";
 import { CalendarService } from "./calendar/index.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
 import { EntitlementService } from "./entitlement/index.ts";
+import { HelpArticleService } from "./help-centre/index.ts";
 import { LedgerService } from "./ledger/index.ts";
 import { LowBalanceAlertService } from "./ledger/index.ts";
 import { PartnerService } from "./partner/index.ts";
@@ -46,6 +47,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     bookings: new BookingService(deps, { entitlements, ledger }),
     calendars,
     entitlements,
+    helpArticles: new HelpArticleService(deps, requestTypes),
     partners: new PartnerService(deps),
     requestTypes,
     slaAlerts: new SlaAlertService(deps, calendars),

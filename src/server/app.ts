@@ -22,6 +22,7 @@ import { serveCalendarFeed } from "./calendar-feed.ts";
 import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
 import { createServices, type Services } from "../modules/registry.ts";
+import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
 import type { AdminAccess } from "../modules/token/index.ts";
 
@@ -49,6 +50,8 @@ export interface App {
   readonly slaMonitor: SlaMonitor;
   /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
   readonly adminAccess: AdminAccess;
+  /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
+  readonly datedJobs: DatedJobs;
 }
 
 
@@ -70,6 +73,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
   const slaMonitor = new SlaMonitor(deps);
+  const datedJobs = createDatedJobs(deps, services);
   relay.start();
   registerPrisma(services, db.prisma);
   const added = await services.requestTypes.ensureStandard();
@@ -80,8 +84,6 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     log(seed.seeded ? "demo data: loaded" : `demo data: not loaded, the database already has ${seed.accounts} account(s); SEED=demo only fills an empty database`);
   }
   const adminAccess = await services.tokens.ensureAdminAccess(config.production);
-  const rolled = await services.tierSubscriptions.renewDue();
-  if (rolled.renewed || rolled.ended) log(`tier subscriptions: ${rolled.renewed} renewed, ${rolled.ended} ended`);
 
   const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -122,6 +124,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
+  datedJobs.start();
 
   let url = "";
   return {
@@ -132,6 +135,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     relay,
     slaMonitor,
     adminAccess,
+    datedJobs,
     get url() {
       return url;
     },
@@ -153,6 +157,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       });
       cache.close();
       await slaMonitor.stop();
+      await datedJobs.stop();
       await services.ticketTierFollower.stop();
       await relay.stop();
       await bus.close();

@@ -17,5 +17,6 @@ import "../modules/ticket/index.ts";
 import "../modules/queue/index.ts";
 import "../modules/sla/index.ts";
 import "../modules/booking/index.ts";
+import "../modules/help-centre/index.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -4,6 +4,7 @@ import { enqueue, type Tx } from "../../events/outbox.ts";
 import type { Topics } from "../../events/topics.ts";
 import type { Prisma, TierSubscription } from "../../generated/prisma/client.ts";
 import { actorOf } from "../account/index.ts";
+import { scheduleJob } from "../../db/dated-job-rows.ts";
 
 // Billing periods of tier subscriptions and their history rows, shared by the service's writes
 // and its renewals; every function runs inside the caller's transaction under the account lock.
@@ -12,6 +13,14 @@ import { actorOf } from "../account/index.ts";
 export const BILLING_TIME_ZONE = "Europe/Berlin";
 
 export type Kind = Topics["tierSubscriptionChanged"]["kind"];
+
+/** Every write of an account's subscriptions holds its row lock (shared with the ledger). */
+export async function lockAccount(tx: Tx, accountId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
+}
+
+/** The period ending at `periodEnd` is renewed or ended then, by the dated-jobs worker. */
+export const schedulePeriodEnd = (tx: Tx, subscriptionId: string, periodEnd: Date) => scheduleJob(tx, "TIER_PERIOD_END", subscriptionId, periodEnd);
 
 /** The account's active subscription after rolling a period that ended by `at`; null once ended. */
 export async function settled(tx: Tx, accountId: string, at: Date): Promise<TierSubscription | null> {
@@ -49,6 +58,7 @@ async function renew(tx: Tx, subscription: TierSubscription, now: Date): Promise
     where: { id: subscription.id },
     data: { currentPeriodStart: new Date(period.start), currentPeriodEnd: new Date(period.end) },
   });
+  await schedulePeriodEnd(tx, subscription.id, new Date(period.end));
   return "RENEWED";
 }
 

@@ -8,7 +8,7 @@ import type { Prisma, TierSubscription } from "../../generated/prisma/client.ts"
 import { requireAccount } from "../account/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
-import { BILLING_TIME_ZONE, type Kind, periodOf, record, rollIn, settled } from "./tier-subscription-periods.ts";
+import { BILLING_TIME_ZONE, type Kind, lockAccount, periodOf, record, rollIn, schedulePeriodEnd, settled } from "./tier-subscription-periods.ts";
 import type { TierRow, TierService } from "../tier/index.ts";
 
 const MAX_REASON_LENGTH = 500;
@@ -65,6 +65,7 @@ export class TierSubscriptionService {
         },
       });
       await record(tx, subscription, "SUBSCRIBED", viewer, at, { toTierId: tier.id, ...periodOf(period), amountMinor: period.amountMinor, currency: tier.currency });
+      await schedulePeriodEnd(tx, subscription.id, subscription.currentPeriodEnd);
       return [subscription, "SUBSCRIBED"];
     });
   }
@@ -123,6 +124,17 @@ export class TierSubscriptionService {
       if (kind === "ENDED") totals.ended++;
     }
     return totals;
+  }
+
+  /**
+   * The dated job at a period end (src/workers/dated-jobs.ts), inside its transaction: renews the
+   * subscription or ends it at that instant; nothing when a write already rolled it.
+   */
+  async rollAtPeriodEnd(tx: Tx, subscriptionId: string, now: Date): Promise<void> {
+    const subject = await tx.tierSubscription.findUnique({ where: { id: subscriptionId }, select: { accountId: true } });
+    if (!subject) return;
+    await lockAccount(tx, subject.accountId);
+    await rollIn(tx, await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId } }), now);
   }
 
   /** The admin operation: renews what is due now, optionally for one account. */
@@ -213,7 +225,7 @@ export class TierSubscriptionService {
   private async locked(accountId: string, fn: (tx: Tx) => Promise<[TierSubscription, Kind | null]>) {
     try {
       return await this.deps.transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
+        await lockAccount(tx, accountId);
         const result = await fn(tx);
         const [subscription, kind] = result;
         if (kind) await enqueue(tx, "tierSubscriptionChanged", { accountId, subscriptionId: subscription.id, kind });

@@ -22,4 +22,5 @@ export async function loadPolicy(
   for (const tier of catalog.tiers) await services.tiers.create(viewer, withCalendarIds(tier, ids, options));
   for (const type of catalog.requestTypes) await services.requestTypes.create(viewer, type);
   for (const change of catalog.requestTypeChanges) await services.requestTypes.update(viewer, change);
+  for (const article of catalog.helpArticles ?? []) await services.helpArticles.create(viewer, article);
 }

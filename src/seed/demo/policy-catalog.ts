@@ -1,4 +1,5 @@
 import type { CalendarDefinition } from "../../modules/calendar/domain/index.ts";
+import type { HelpArticleDefinition } from "../../modules/help-centre/domain/index.ts";
 import type { RequestTypeDefinition } from "../../modules/request-type/domain/index.ts";
 import type { ChannelDefinition, TargetDefinition, TierDefinition } from "../../modules/tier/domain/index.ts";
 
@@ -21,6 +22,8 @@ export interface PolicyCatalog<K extends string = string> {
   requestTypes: RequestTypeDefinition[];
   /** changes this source makes to standard request types (what is given replaces) */
   requestTypeChanges: (Partial<RequestTypeDefinition> & { code: string })[];
+  /** help-centre articles customers are pointed to before they open a ticket */
+  helpArticles?: HelpArticleDefinition[];
 }
 
 export interface LoadOptions {

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmailPlatform } from "../../fixtures/policies/004-email-platform.ts";
 import { testClock } from "../../helpers/clock.ts";
+import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
 
 const WEDNESDAY_10 = "2026-03-11T10:00:00+01:00";
 const SATURDAY_10 = "2026-03-14T10:00:00+01:00";
+const ARTICLES_FOR = `query($customerNumber: String!, $requestType: String!, $language: String) {
+  entitlement(customerNumber: $customerNumber, channel: TICKET, requestType: $requestType, language: $language) { language helpArticles { title language } }
+}`;
+const TICKET_WITH_ARTICLES = `mutation($input: TicketCreateInput!) {
+  ticketCreate(input: $input) { __typename ... on TicketCreateSuccess { ticket { language helpArticles(first: 2) { title } } } ... on Error { code message } }
+}`;
 const WRITTEN_ONLY = ["ACCOUNT_UNLOCK", "CONTACT_DELETION", "BILLING_DATA", "DELIVERABILITY_INVESTIGATION", "INVOICE_REQUEST", "REFUND", "CARD_DATA_DELETION"];
 
 // 004 — tickets for all paying customers 24/7 in EN/FR/DE/ES; chat and phone by subscription
@@ -86,5 +93,35 @@ describe("004 e-mail delivery platform", () => {
   ])("%s in %s", async (channel, language, codes) => {
     const answer = await entitlement(t, { customerNumber: "C-PREMIUM", channel, requestType: "TECHNICAL_QUESTION", language, at: WEDNESDAY_10 });
     expect(reasonCodes(answer)).toEqual(codes);
+  });
+
+  describe("points customers to help-centre articles before they open a ticket", () => {
+    const titles = (articles: { title: string }[]) => articles.map((article) => article.title);
+
+    it.each([
+      ["C-PREMIUM", undefined, "fr", "Pourquoi mes e-mails arrivent-ils en spam ?"],
+      ["C-PREMIUM", "de", "de", "Warum landen meine E-Mails im Spam?"],
+      ["C-ESSENTIAL", undefined, "es", "¿Por qué mis correos llegan a spam?"],
+    ])("the entitlement answer for %s in %s carries the deliverability article in its language", async (customerNumber, language, answered, title) => {
+      const { entitlement: answer } = dataOf(await t.gql(ARTICLES_FOR, { customerNumber, requestType: "DELIVERABILITY_INVESTIGATION", language }));
+      expect(answer).toEqual({ language: answered, helpArticles: [{ title, language: answered }] });
+    });
+
+    it("has no articles for a request type the help centre does not cover", async () => {
+      const { entitlement: answer } = dataOf(await t.gql(ARTICLES_FOR, { customerNumber: "C-PREMIUM", requestType: "REFUND", language: "en" }));
+      expect(answer.helpArticles).toEqual([]);
+    });
+
+    it("ticketCreate's success carries the articles that share words with the ticket, in its language, best first", async () => {
+      const input = { customerNumber: "C-PREMIUM", channel: "TICKET", language: "en", requestTypeCode: "TECHNICAL_QUESTION", subject: "Where are my invoices?", body: "I need last month's invoice as a PDF." };
+      const { ticketCreate } = dataOf(await t.gql(TICKET_WITH_ARTICLES, { input }));
+      expect(ticketCreate.__typename, JSON.stringify(ticketCreate)).toBe("TicketCreateSuccess");
+      expect(titles(ticketCreate.ticket.helpArticles)).toEqual(["Download your invoices"]);
+
+      const german = { ...input, language: "de", requestTypeCode: "DELIVERABILITY_INVESTIGATION", subject: "Rechnungen landen im Spam", body: "Unsere Rechnung-Mails kommen nicht an." };
+      const deflected = dataOf(await t.gql(TICKET_WITH_ARTICLES, { input: german })).ticketCreate;
+      // the deliverability article shares "landen", "Spam" and "Mails" with it; the invoice article "Rechnung" (stemmed, both forms)
+      expect(titles(deflected.ticket.helpArticles)).toEqual(["Warum landen meine E-Mails im Spam?", "Rechnungen herunterladen"]);
+    });
   });
 });

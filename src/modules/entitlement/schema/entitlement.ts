@@ -115,3 +115,6 @@ builder.queryField("entitlement", (t) =>
     resolve: (_root, { requestType, ...args }, ctx) => ctx.services.entitlements.evaluate(ctx.viewer, { ...args, requestTypeCode: requestType }),
   }),
 );
+
+/** The answer's GraphQL type, for modules that add fields to it (the help centre's articles). */
+export { Entitlement as EntitlementObject };

@@ -1,5 +1,6 @@
 import { chatPhoneCet, ticket247 } from "../calendars.ts";
 import { policyCatalog } from "../policy-catalog.ts";
+import { EMAIL_PLATFORM_ARTICLES } from "./004-help-centre.ts";
 
 // Support comes with the paying e-mail plans, billed there: the support levels cost nothing extra.
 const WITH_THE_PLAN = { amountMinor: 0, currency: "EUR" };
@@ -10,7 +11,8 @@ const firstResponse = [{ kind: "FIRST_RESPONSE" as const, amount: 24, unit: "HOU
 /**
  * 004 — e-mail delivery platform: tickets for all paying customers 24/7 in EN/FR/DE/ES, chat and
  * phone Mon–Fri 09–18 in EN/FR by subscription, identity checked with a support PIN there;
- * seven kinds of request are written only (ticket or chat, never phone).
+ * seven kinds of request are written only (ticket or chat, never phone); customers are pointed to
+ * help-centre articles before they open a ticket.
  */
 export const EMAIL_PLATFORM = policyCatalog({
   source: "004",
@@ -45,4 +47,5 @@ export const EMAIL_PLATFORM = policyCatalog({
   ],
   requestTypes: [],
   requestTypeChanges: [],
+  helpArticles: EMAIL_PLATFORM_ARTICLES,
 });
