@@ -20,7 +20,7 @@ export const Account = builder.prismaNode("Account", {
   description: "A customer of the vendor, identified by the customer number it quotes.",
   authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),
   fields: (t) => ({
-    customerNumber: t.exposeString("customerNumber", { description: "Unique customer number: C- followed by digits, e.g. C-10001." }),
+    customerNumber: t.exposeString("customerNumber", { description: "Unique customer number: 3–32 upper-case letters, digits and inner dashes, e.g. C-10001." }),
     name: t.exposeString("name", { description: "The customer's display name." }),
     status: t.expose("status", { description: "ACTIVE is served; SUSPENDED falls back to the included level; CLOSED is never eligible.", type: AccountStatus }),
     paymentStatus: t.expose("paymentStatus", { description: "OVERDUE makes a paid level fall back to the included level.", type: PaymentStatus }),
@@ -31,11 +31,11 @@ export const Account = builder.prismaNode("Account", {
   }),
 });
 
-const AccountFilter = builder.inputType("AccountFilter", {
+const AccountFilter = builder.inputType("AccountFilter", { description: "Which accounts to list; every criterion given must hold.",
   fields: (t) => ({
-    status: t.field({ type: [AccountStatus], required: false }),
-    paymentStatus: t.field({ type: [PaymentStatus], required: false }),
-    partnerCode: t.string({ required: false }),
+    status: t.field({ description: "Only accounts with one of these statuses.", type: [AccountStatus], required: false }),
+    paymentStatus: t.field({ description: "Only accounts with one of these payment statuses.", type: [PaymentStatus], required: false }),
+    partnerCode: t.string({ description: "Only accounts sold by this partner (code, e.g. P-CRMWORKS).", required: false }),
     search: t.string({ required: false, description: "Part of the name or customer number." }),
   }),
 });
@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
     type: "Account",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { customerNumber: t.arg.string({ description: "Customer number, C- followed by digits, e.g. C-10001." }) },
+    args: { customerNumber: t.arg.string({ description: "Customer number: 3–32 upper-case letters, digits and inner dashes, e.g. C-10001." }) },
     resolve: (query, _root, args, ctx) => ctx.services.accounts.byCustomerNumber(ctx.viewer, args.customerNumber, query),
   }),
   accounts: t.prismaConnection({ description: "Accounts the caller may see, ordered by customer number.",
@@ -59,13 +59,13 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const AccountCreateInput = builder.inputType("AccountCreateInput", {
+const AccountCreateInput = builder.inputType("AccountCreateInput", { description: "A new customer account.",
   fields: (t) => ({
-    customerNumber: t.string(),
-    name: t.string(),
-    status: t.field({ type: AccountStatus, required: false }),
-    paymentStatus: t.field({ type: PaymentStatus, required: false }),
-    language: t.string({ required: false }),
+    customerNumber: t.string({ description: "Unique customer number: 3–32 upper-case letters, digits and inner dashes, e.g. C-20001." }),
+    name: t.string({ description: "Display name, 1–200 characters." }),
+    status: t.field({ description: "Default ACTIVE.", type: AccountStatus, required: false }),
+    paymentStatus: t.field({ description: "Default CURRENT.", type: PaymentStatus, required: false }),
+    language: t.string({ description: "ISO 639-1 language the customer is served in, e.g. de; default en.", required: false }),
     partnerCode: t.string({ required: false, description: "Ignored for partners: their accounts are always their own." }),
   }),
 });

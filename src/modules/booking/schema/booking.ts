@@ -117,7 +117,7 @@ const requestFields = (t: InputFields) => ({
   note: t.string({ required: false }),
   idempotencyKey: t.string({ description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." }),
 });
-const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { fields: requestFields });
+const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { description: "A request for a remote session with 1–5 proposed starts.", fields: requestFields });
 const InstallationBookInput = builder.inputType("InstallationBookInput", {
   description: "A booking covers one installation: one open installation booking per account and product.",
   fields: requestFields,

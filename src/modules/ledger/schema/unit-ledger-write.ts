@@ -29,10 +29,10 @@ const UnitLedgerWrite = builder.objectRef<LedgerWrite>("UnitLedgerWrite").implem
 const writeResult = { types: [...COMMON_ERRORS, InsufficientUnitsError, IdempotencyKeyReusedError], directResult: true as const };
 const idempotencyKey = { description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." };
 
-const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", {
+const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", { description: "A purchase of prepaid units.",
   fields: (t) => ({
-    customerNumber: t.string(),
-    packageCode: t.string(),
+    customerNumber: t.string({ description: "The buying account, e.g. C-10004." }),
+    packageCode: t.string({ description: "A live package's code, e.g. UNITS-20." }),
     quantity: t.int({ required: false, description: "How many packages; 1 when omitted." }),
     idempotencyKey: t.string(idempotencyKey),
   }),

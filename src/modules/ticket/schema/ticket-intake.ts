@@ -17,16 +17,16 @@ const TicketAttachmentInput = builder.inputType("TicketAttachmentInput", {
   }),
 });
 
-const TicketCreateInput = builder.inputType("TicketCreateInput", {
+const TicketCreateInput = builder.inputType("TicketCreateInput", { description: "A customer's request: it is checked against the entitlement answer and opened as a ticket.",
   fields: (t) => ({
-    customerNumber: t.string(),
-    channel: t.field({ type: SupportChannel }),
+    customerNumber: t.string({ description: "The asking account, e.g. C-10004." }),
+    channel: t.field({ description: "The channel it came in on.", type: SupportChannel }),
     language: t.string({ required: false, description: "Default: the account's language." }),
-    requestTypeCode: t.string(),
-    subject: t.string(),
-    body: t.string(),
+    requestTypeCode: t.string({ description: "Request type code, e.g. DEFECT." }),
+    subject: t.string({ description: "One-line summary, 1–200 characters." }),
+    body: t.string({ description: "The request as the customer wrote it, up to 50,000 characters." }),
     attachments: t.field({ type: [TicketAttachmentInput], required: false, description: "At most 10." }),
-    flags: t.field({ type: [TicketFlag], required: false }),
+    flags: t.field({ description: "Conditions that select conditional required information, e.g. BROKEN_DATABASE.", type: [TicketFlag], required: false }),
     providedInformation: t.stringList({ required: false, description: "Checklist keys the request already carries." }),
     idempotencyKey: t.string({ required: false, description: "A replay returns the original ticket; the same key with another payload is IdempotencyKeyReusedError." }),
   }),

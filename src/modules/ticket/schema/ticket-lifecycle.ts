@@ -6,13 +6,13 @@ import { ticketIdOf } from "./ticket-types.ts";
 
 const result = { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } };
 
-const TicketReplyInput = builder.inputType("TicketReplyInput", {
+const TicketReplyInput = builder.inputType("TicketReplyInput", { description: "An agent's public reply or internal note.",
   fields: (t) => ({ ticketId: t.id(), body: t.string(), public: t.boolean({ description: "false: an internal note the customer never sees." }) }),
 });
 const TicketCustomerReplyInput = builder.inputType("TicketCustomerReplyInput", { fields: (t) => ({ ticketId: t.id(), body: t.string() }) });
-const TicketAssignInput = builder.inputType("TicketAssignInput", {
+const TicketAssignInput = builder.inputType("TicketAssignInput", { description: "Who works on a ticket.",
   fields: (t) => ({
-    ticketId: t.id(),
+    ticketId: t.id({ description: "The ticket's global id." }),
     assigneeId: t.string({ required: false, description: "Absent keeps the assignee, null clears it." }),
     teamId: t.string({ required: false, description: "Absent keeps the team, null clears it." }),
   }),

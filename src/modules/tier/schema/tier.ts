@@ -68,14 +68,14 @@ builder.prismaObject("TierChannel", {
 });
 
 const TierPriorityInput = builder.inputType("TierPriorityInput", { fields: (t) => ({ rank: t.int(), label: t.string() }) });
-const TierTargetInput = builder.inputType("TierTargetInput", {
+const TierTargetInput = builder.inputType("TierTargetInput", { description: "One response target of a tier.",
   fields: (t) => ({
-    kind: t.field({ type: ResponseTargetKind }),
-    amount: t.int(),
-    unit: t.field({ type: DurationUnit }),
-    clock: t.field({ type: ClockMode }),
-    calendarId: t.id(),
-    guaranteed: t.boolean(),
+    kind: t.field({ description: "Which event the target measures.", type: ResponseTargetKind }),
+    amount: t.int({ description: "How much time: a whole number from 1 (DAYS: whole days)." }),
+    unit: t.field({ description: "MINUTES, HOURS or DAYS.", type: DurationUnit }),
+    clock: t.field({ description: "Which time counts: BUSINESS_HOURS, WORKING_DAYS or CALENDAR.", type: ClockMode }),
+    calendarId: t.id({ description: "Global id of the business calendar it counts in." }),
+    guaranteed: t.boolean({ description: "true: a promise; false: best effort, computed the same way. Default true." }),
   }),
 });
 const TierChannelInput = builder.inputType("TierChannelInput", {
@@ -103,7 +103,7 @@ function tierInputFields<R extends boolean>(t: InputFields, required: R) {
   };
 }
 
-const TierCreateInput = builder.inputType("TierCreateInput", { fields: (t) => ({ code: t.string(), ...tierInputFields(t, true) }) });
+const TierCreateInput = builder.inputType("TierCreateInput", { description: "A new support tier.", fields: (t) => ({ code: t.string(), ...tierInputFields(t, true) }) });
 const TierUpdateInput = builder.inputType("TierUpdateInput", {
   description: "Fields left out are kept.",
   fields: (t) => ({ code: t.string({ description: "The tier to change; codes never change." }), ...tierInputFields(t, false) }),
