@@ -16,6 +16,8 @@ export interface Config {
   ticketReopenDays: number;
   /** an identical query by the same viewer is answered again for this long, until a change is known (RESPONSE_CACHE_MS, default 1000; 0: off) */
   responseCacheMs: number;
+  /** queue counts of one scope and filter are computed once and shared for this long (QUEUE_COUNTS_MS, default 1000; 0: every request counts) */
+  queueCountsMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +40,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(responseCacheMs) || responseCacheMs < 0 || responseCacheMs > 60_000) {
     throw new ConfigError(`RESPONSE_CACHE_MS must be a whole number of milliseconds 0–60000, got "${env.RESPONSE_CACHE_MS}"`);
   }
+  const queueCountsMs = Number(env.QUEUE_COUNTS_MS ?? 1_000);
+  if (!Number.isInteger(queueCountsMs) || queueCountsMs < 0 || queueCountsMs > 60_000) {
+    throw new ConfigError(`QUEUE_COUNTS_MS must be a whole number of milliseconds 0–60000, got "${env.QUEUE_COUNTS_MS}"`);
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -50,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shareSubscriptions: env.SUBSCRIPTION_SHARING !== "off",
     ticketReopenDays,
     responseCacheMs,
+    queueCountsMs,
   };
 }
 

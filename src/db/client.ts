@@ -34,12 +34,14 @@ export interface DatabaseOptions {
 // messages; clients never see those messages (errors are masked), so that cost buys nothing.
 const ERROR_FORMAT = "minimal";
 
-export type AdapterWrapper = <A extends object>(adapter: A) => A;
+/** Wraps Prisma's driver adapter; `sql`, when there, wraps the plain SQL path too (tests count both). */
+export type AdapterWrapper = (<A extends object>(adapter: A) => A) & { sql?: (query: SqlQuery) => SqlQuery };
 const asIs: AdapterWrapper = (adapter) => adapter;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const wrap = options.wrapAdapter ?? asIs;
-  return options.databaseUrl ? openPostgres(options.databaseUrl, wrap) : openPglite(options.dataDir ?? "./data", wrap);
+  const database = await (options.databaseUrl ? openPostgres(options.databaseUrl, wrap) : openPglite(options.dataDir ?? "./data", wrap));
+  return wrap.sql ? { ...database, sql: wrap.sql(database.sql) } : database;
 }
 
 async function openPostgres(url: string, wrap: AdapterWrapper): Promise<Database> {

@@ -30,6 +30,8 @@ export interface ServiceOptions {
   adminToken?: string | undefined;
   /** a SOLVED ticket may be reopened for this many days */
   ticketReopenDays?: number;
+  /** how long queue counts of one scope and filter are shared (QUEUE_COUNTS_MS) */
+  queueCountsMs?: number;
 }
 
 export function createServices(deps: ServiceDeps, options: ServiceOptions) {
@@ -39,7 +41,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const tierSubscriptions = new TierSubscriptionService(deps, tiers);
   const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions });
   const ledger = new LedgerService(deps);
-  const ticketQueues = new TicketQueueService(deps);
+  const ticketQueues = new TicketQueueService(deps, options.queueCountsMs ?? 0);
   const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
   const ticketLifecycle = new TicketLifecycleService(ticketChanges, tiers);
   return {

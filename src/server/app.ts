@@ -71,7 +71,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     return result;
   };
   const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus, now, transaction, committed: () => void relay.kick() };
-  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays });
+  const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);
   const datedJobs = createDatedJobs(deps, services);
   relay.start();
@@ -85,7 +85,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   }
   const adminAccess = await services.tokens.ensureAdminAccess(config.production);
 
-  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now });
+  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => services.ticketQueues.place(id), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",

@@ -1,10 +1,10 @@
-import type { AdapterWrapper } from "../../src/db/client.ts";
+import type { AdapterWrapper, SqlQuery } from "../../src/db/client.ts";
 
 type Fn = (...args: unknown[]) => unknown;
 
 /**
  * Counts the SQL statements Prisma sends through its driver adapter (driver adapters emit no
- * query events): hand `wrap` to startTestApp, then `measure` an operation. `hold` keeps matching
+ * query events) and those sent as plain SQL: hand `wrap` to startTestApp, then `measure` an operation. `hold` keeps matching
  * statements from reaching the database until released, to catch work in the middle.
  */
 export function queryCounter() {
@@ -43,6 +43,15 @@ export function queryCounter() {
         return method.bind(object);
       },
     });
+  // The plain SQL path (statements the services send outside Prisma) is counted as well.
+  wrap.sql = (query: SqlQuery): SqlQuery => async (sql, params) => {
+    if (counting) statements.push(sql);
+    if (held?.match.test(sql)) {
+      held.reached();
+      await held.released;
+    }
+    return query(sql, params);
+  };
 
   return {
     wrap,

@@ -1,4 +1,4 @@
-import { canManageQueues } from "../../auth/policy.ts";
+import { accountScope, canManageQueues } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { displayName } from "../account/domain/index.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
@@ -11,6 +11,10 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { ticketScope } from "../ticket/index.ts";
+import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
+import type { TicketPlace } from "./queue-membership.ts";
+import { SharedCounts } from "./shared-counts.ts";
+import { reviveRow, ticketJsonSql } from "./ticket-page-sql.ts";
 
 /** Every criterion given must hold; a list matches one of its entries; an absent or empty one constrains nothing. */
 export interface TicketFilter {
@@ -54,35 +58,74 @@ export const QUEUE_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
 
 /** Ad-hoc ticket lists and saved queues, filtered, ordered and counted in SQL. */
 export class TicketQueueService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly shared: SharedCounts<QueueCounts>;
 
-  /** A page of tickets in queue order; `query` carries Pothos' selection, take, skip and cursor. */
-  tickets(viewer: Viewer, filter: TicketFilter, query: Prisma.TicketFindManyArgs = {}) {
-    const where = this.where(viewer, normaliseFilter(filter, "filter"));
-    return this.deps.prisma.ticket.findMany({ ...selection(query), where, orderBy: QUEUE_ORDER });
+  /** `countsMs`: how long counts of one scope and filter are shared (SharedCounts). */
+  constructor(
+    private readonly deps: ServiceDeps,
+    countsMs = 0,
+  ) {
+    this.shared = new SharedCounts(countsMs, deps.now);
   }
 
-  count(viewer: Viewer, filter: TicketFilter) {
-    return this.deps.prisma.ticket.count({ where: this.where(viewer, normaliseFilter(filter, "filter")) });
+  /**
+   * A page of tickets in queue order (backward pages nearest the cursor first), read from the queue
+   * order index from the cursor on; `query` is Pothos' selection. A selection ticketJsonSql covers
+   * is one statement; any other reads the page's ids, then the rows with Prisma.
+   */
+  async tickets<T extends Record<string, unknown>>(viewer: Viewer, filter: TicketFilter, page: QueuePage, query: { select?: object; include?: object } = {}): Promise<T[]> {
+    const statement = ticketPageStatement(viewer, normaliseFilter(filter, "filter"), this.deps.now(), page, query);
+    const rows = await this.deps.sql<{ row: Record<string, unknown> }>(statement.sql, statement.values);
+    const { json } = statement;
+    if (json) return rows.map(({ row }) => reviveRow<T>(row, json.part));
+    const ids = rows.map(({ row }) => row.id as string);
+    const loaded = await this.deps.prisma.ticket.findMany({ ...withSortKey(query), where: { id: { in: ids } } });
+    const byId = new Map(loaded.map((ticket) => [ticket.id, ticket as unknown as T]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
-  async counts(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
-    const now = this.deps.now();
-    const where = this.where(viewer, normaliseFilter(filter, "filter"), now);
-    const prisma = this.deps.prisma;
-    const [groups, breached, atRisk, unassigned] = await Promise.all([
-      prisma.ticket.groupBy({ by: ["status"], where, _count: { _all: true } }),
-      prisma.ticket.count({ where: { AND: [where, breachedWhere(true, now)] } }),
-      prisma.ticket.count({ where: { AND: [where, atRiskWhere(true, now)] } }),
-      prisma.ticket.count({ where: { AND: [where, { assigneeId: null }] } }),
-    ]);
-    const counted = new Map(groups.map((group) => [group.status, group._count._all]));
+  /** A ticket as it is now, for the response cache to decide which cached lists it enters; null once gone. */
+  async place(ticketId: string): Promise<TicketPlace | null> {
+    const [row] = await this.deps.sql<Record<string, unknown>>(
+      `SELECT t.id, t.status::text AS status, t."priorityRank", t.channel::text AS channel, t.language, t."teamId", t."assigneeId", t."accountId",
+         a."partnerId", r.code AS "tierCode", ${["nextDueAt", "createdAt", "atRiskAt"].map((c) => `(extract(epoch from t."${c}") * 1000)::float8 AS "${c}"`).join(", ")}
+       FROM "Ticket" t JOIN "Account" a ON a.id = t."accountId" LEFT JOIN "Tier" r ON r.id = t."tierId" WHERE t.id = $1`,
+      [ticketId],
+    );
+    return (row as unknown as TicketPlace | undefined) ?? null;
+  }
+
+  async count(viewer: Viewer, filter: TicketFilter): Promise<number> {
+    return (await this.counts(viewer, filter)).total;
+  }
+
+  /** All counts of a filter in one statement, shared per scope and filter (SharedCounts). */
+  counts(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
+    const normalised = normaliseFilter(filter, "filter");
+    return this.shared.get(JSON.stringify([accountScope(viewer), normalised]), () => this.countNow(viewer, normalised));
+  }
+
+  private async countNow(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
+    const params = new SqlParams();
+    const where = queueConditions(viewer, filter, this.deps.now(), params).join(" AND ");
+    const at = params.instant(this.deps.now());
+    const overdue = params.instant(new Date(latestOverdueDue(this.deps.now().getTime())));
+    const groups = await this.deps.sql<{ status: TicketStatus; n: number; breached: number; atRisk: number; unassigned: number }>(
+      `SELECT t.status::text AS status, count(*)::int AS n,
+         (count(*) FILTER (WHERE t."nextDueAt" <= ${overdue}))::int AS breached,
+         (count(*) FILTER (WHERE t."atRiskAt" <= ${at} AND t."nextDueAt" > ${overdue}))::int AS "atRisk",
+         (count(*) FILTER (WHERE t."assigneeId" IS NULL))::int AS unassigned
+       FROM "Ticket" t WHERE ${where} GROUP BY t.status`,
+      params.values,
+    );
+    const counted = new Map(groups.map((group) => [group.status, group.n]));
+    const sum = (key: "n" | "breached" | "atRisk" | "unassigned") => groups.reduce((total, group) => total + group[key], 0);
     return {
-      total: groups.reduce((sum, group) => sum + group._count._all, 0),
+      total: sum("n"),
       byStatus: TICKET_STATUSES.map((status) => ({ status, count: counted.get(status) ?? 0 })),
-      breached,
-      atRisk,
-      unassigned,
+      breached: sum("breached"),
+      atRisk: sum("atRisk"),
+      unassigned: sum("unassigned"),
     };
   }
 
@@ -151,7 +194,25 @@ export class TicketQueueService {
   }
 }
 
-/** nextDueAt is the earliest due of a running clock: breached once it has passed (due-rule.ts), not at it. */
+/**
+ * The statement of one page of a normalised filter: the rows as JSON when ticketJsonSql covers the
+ * selection (`json` says how to revive them), else just their ids.
+ */
+export function ticketPageStatement(viewer: Viewer, filter: TicketFilter, now: Date, page: QueuePage, query: { select?: object; include?: object }) {
+  const params = new SqlParams();
+  const keyset = queuePageClauses(page, params);
+  const where = [...queueConditions(viewer, filter, now, params), ...keyset.conditions].join(" AND ");
+  const json = ticketJsonSql(query as Record<string, unknown>);
+  const sql = `SELECT ${json?.sql ?? "json_build_object('id', t.id)"} AS row FROM "Ticket" t WHERE ${where} ORDER BY ${keyset.orderBy} LIMIT ${params.add(page.limit, "::int")}`;
+  return { sql, values: params.values, json };
+}
+
+/** A selection that also reads the queue order's columns (a cursor is made of them). */
+function withSortKey(query: { select?: object; include?: object }): object {
+  if (!query.select) return selection(query as Prisma.TicketFindManyArgs);
+  return { select: { ...query.select, id: true, priorityRank: true, nextDueAt: true, createdAt: true } };
+}
+
 function breachedWhere(breached: boolean, now: Date): Prisma.TicketWhereInput {
   const overdue = new Date(latestOverdueDue(now.getTime()));
   return breached ? { nextDueAt: { lte: overdue } } : { OR: [{ nextDueAt: null }, { nextDueAt: { gt: overdue } }] };

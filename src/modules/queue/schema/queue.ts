@@ -4,7 +4,8 @@ import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
-import { TicketStatus } from "../../ticket/index.ts";
+import { TicketNode, TicketStatus } from "../../ticket/index.ts";
+import { queueCounts, resolveTicketConnection, TICKET_CONNECTION } from "./ticket-connection.ts";
 
 const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({ description: "How many of a queue's tickets have one status.",
   fields: (t) => ({ status: t.expose("status", { type: TicketStatus }), count: t.exposeInt("count") }),
@@ -29,14 +30,8 @@ builder.prismaNode("Queue", {
     name: t.exposeString("name", { description: "A name for people, e.g. Gold desk." }),
     filter: t.field({ description: "The stored filter, canonical (codes upper-case, empty criteria dropped).", type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
     archivedAt: t.expose("archivedAt", { description: "When it was archived; null while in use.", type: "DateTime", nullable: true }),
-    tickets: t.prismaConnection({ description: "The matching tickets in queue order: priority rank (desc), nextDueAt (none last), arrival, id.",
-      type: "Ticket",
-      cursor: "id",
-      maxSize: 200,
-      resolve: (query, queue, _args, ctx) => ctx.services.ticketQueues.tickets(ctx.viewer, filterOf(queue), query),
-      totalCount: (queue, _args, ctx) => ctx.services.ticketQueues.count(ctx.viewer, filterOf(queue)),
-    }),
-    counts: t.field({ description: "Counts over every ticket the filter matches, not only the first page.", type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, filterOf(queue)) }),
+    tickets: t.connection({ description: "The matching tickets in queue order: priority rank (desc), nextDueAt (none last), arrival, id.", type: TicketNode, select: { filter: true }, resolve: (queue, args, ctx, info) => resolveTicketConnection(filterOf(queue), args, ctx, info) }, TICKET_CONNECTION),
+    counts: t.field({ description: "Counts over every ticket the filter matches, not only the first page.", type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => queueCounts(ctx, filterOf(queue)) }),
   }),
 });
 
@@ -59,7 +54,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     description: "Counts for an ad-hoc filter, as a queue would show them.",
     args: { filter: t.arg({ description: "The same criteria as `tickets`; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
-    resolve: (_root, args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, args.filter ?? {}),
+    resolve: (_root, args, ctx) => queueCounts(ctx, args.filter ?? {}),
   }),
 }));
 

@@ -1,0 +1,59 @@
+import { overdueAt } from "../sla/domain/index.ts";
+import type { accountScope } from "../../auth/policy.ts";
+import { OPEN_TICKET_STATUSES } from "../ticket/domain/index.ts";
+import type { QueueKey } from "./queue-sql.ts";
+import type { TicketFilter } from "./ticket-queue-service.ts";
+
+/** What a cached ticket list shows: the tickets of a scope and (normalised) filter, up to `bound` in queue order. */
+export interface TicketListShown {
+  scope: ReturnType<typeof accountScope>;
+  filter: TicketFilter;
+  /** the last ticket shown of a first page that had more after it; null: any matching ticket counts */
+  bound: QueueKey | null;
+}
+
+/** A ticket as it is now, for deciding whether it enters a cached list (TicketQueueService.place). */
+export interface TicketPlace extends QueueKey {
+  status: string;
+  tierCode: string | null;
+  channel: string;
+  language: string;
+  teamId: string | null;
+  assigneeId: string | null;
+  atRiskAt: number | null;
+  accountId: string;
+  partnerId: string | null;
+}
+
+const among = <T>(allowed: readonly T[] | null | undefined, value: T) => !allowed?.length || allowed.includes(value);
+
+/**
+ * Whether a changed ticket, as it is now, belongs on a cached list: in its scope, matching its
+ * filter (at `now` for breached and at risk), and not after the list's last shown ticket. A ticket
+ * that was shown and left is found by its id instead (the list names what it showed).
+ */
+export function ticketEntersList(list: TicketListShown, ticket: TicketPlace, now: number): boolean {
+  const { scope, filter } = list;
+  if ("none" in scope || ("id" in scope && scope.id !== ticket.accountId) || ("partnerId" in scope && scope.partnerId !== ticket.partnerId)) return false;
+  const due = ticket.nextDueAt;
+  const breached = due !== null && overdueAt(due, now);
+  const atRisk = ticket.atRiskAt !== null && ticket.atRiskAt <= now && due !== null && !overdueAt(due, now);
+  const matches =
+    among(filter.statuses?.length ? filter.statuses : OPEN_TICKET_STATUSES, ticket.status as never) &&
+    (!filter.tierCodes?.length || (ticket.tierCode !== null && filter.tierCodes.includes(ticket.tierCode))) &&
+    among(filter.priorityRanks, ticket.priorityRank) &&
+    among(filter.channels, ticket.channel as never) &&
+    among(filter.languages, ticket.language) &&
+    (!filter.teamIds?.length || (ticket.teamId !== null && filter.teamIds.includes(ticket.teamId))) &&
+    (!filter.assigneeIds?.length || (ticket.assigneeId !== null && filter.assigneeIds.includes(ticket.assigneeId))) &&
+    (filter.unassigned == null || filter.unassigned === (ticket.assigneeId === null)) &&
+    (filter.breached == null || filter.breached === breached) &&
+    (filter.atRisk == null || filter.atRisk === atRisk);
+  return matches && (list.bound === null || queueKeyCompare(ticket, list.bound) <= 0);
+}
+
+/** The queue order on sort keys, as the index orders them (ids compared as the database's collation does for uuids). */
+export function queueKeyCompare(a: QueueKey, b: QueueKey): number {
+  const due = (key: QueueKey) => key.nextDueAt ?? Number.POSITIVE_INFINITY;
+  return b.priorityRank - a.priorityRank || due(a) - due(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

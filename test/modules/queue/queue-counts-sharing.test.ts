@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
+import { testClock } from "../../helpers/clock.ts";
+import { dataOf } from "../../helpers/gql.ts";
+import { queryCounter } from "../../helpers/query-counter.ts";
+import { createAccount, subscribe } from "../../helpers/support.ts";
+import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { createTicket } from "../../helpers/tickets.ts";
+
+const COUNTS = `query($filter: TicketFilterInput) { ticketCounts(filter: $filter) { total unassigned } tickets(first: 1, filter: $filter) { totalCount } }`;
+
+describe("queue counts are counted once per scope, filter and QUEUE_COUNTS_MS, and shared", () => {
+  const clock = testClock("2026-03-02T09:00:00+01:00");
+  const counter = queryCounter();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: clock.now, wrapAdapter: counter.wrap, env: { QUEUE_COUNTS_MS: "1000" } });
+    await loadEcommerceBackoffice(t);
+    await createAccount(t, "C-GOLD", { language: "de" });
+    await subscribe(t, "C-GOLD", "GOLD");
+    await createTicket(t, { customerNumber: "C-GOLD" });
+  });
+  afterAll(() => t.stop());
+
+  const counts = async (token?: string) => {
+    const { result, statements } = await counter.measure(() => t.gql(COUNTS, { filter: {} }, token));
+    return { data: dataOf(result) as any, counted: statements.filter((sql) => /count\(\*\)/i.test(sql)).length };
+  };
+
+  it("shares one count between requests and agents within the window, and counts again after it", async () => {
+    const first = await counts();
+    expect(first.data.ticketCounts.total).toBe(1);
+    expect(first.data.tickets.totalCount).toBe(1);
+    expect(first.counted).toBe(1); // ticketCounts and totalCount share it
+    const agent = await t.token("AGENT");
+    const again = await counts(agent);
+    expect(again.counted).toBe(0);
+
+    await createTicket(t, { customerNumber: "C-GOLD" });
+    expect((await counts()).data.ticketCounts.total).toBe(1); // within the window: the shared answer
+    clock.advance(1_000);
+    const later = await counts();
+    expect(later.counted).toBe(1);
+    expect(later.data.ticketCounts.total).toBe(2);
+  });
+
+  it("does not share between scopes: a customer counts its own tickets", async () => {
+    const customer = await t.token("CUSTOMER", { customerNumber: "C-GOLD" });
+    const own = await counts(customer);
+    expect(own.counted).toBe(1);
+    expect(own.data.ticketCounts.total).toBe(2);
+  });
+});
