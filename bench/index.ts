@@ -3,6 +3,7 @@
 import { runCalendarBench } from "./calendar.ts";
 import { runQueueScaleBench } from "./queue-scale.ts";
 import { runRealtimeBench } from "./realtime.ts";
+import { runResumeBench } from "./resume.ts";
 import { runTicketBench } from "./tickets.ts";
 
 const benches: [string, () => Promise<void>][] = [
@@ -10,6 +11,7 @@ const benches: [string, () => Promise<void>][] = [
   ["business calendar", runCalendarBench],
   ["tickets and queues", runTicketBench],
   ["realtime", runRealtimeBench],
+  ["resuming subscriptions", runResumeBench],
 ];
 
 for (const [name, run] of benches) {

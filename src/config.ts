@@ -16,6 +16,8 @@ export interface Config {
   ticketReopenDays: number;
   /** an identical query by the same viewer is answered again for this long, until a change is known (RESPONSE_CACHE_MS, default 1000; 0: off) */
   responseCacheMs: number;
+  /** published outbox events are kept (and resumable) for this long (OUTBOX_RETENTION_MINUTES, default 1440 = 24 h) */
+  outboxRetentionMs: number;
   /** queue counts of one scope and filter are computed once and shared for this long (QUEUE_COUNTS_MS, default 1000; 0: every request counts) */
   queueCountsMs: number;
 }
@@ -40,6 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(responseCacheMs) || responseCacheMs < 0 || responseCacheMs > 60_000) {
     throw new ConfigError(`RESPONSE_CACHE_MS must be a whole number of milliseconds 0–60000, got "${env.RESPONSE_CACHE_MS}"`);
   }
+  const retentionMinutes = Number(env.OUTBOX_RETENTION_MINUTES ?? 1_440);
+  if (!Number.isInteger(retentionMinutes) || retentionMinutes < 0 || retentionMinutes > 525_600) {
+    throw new ConfigError(`OUTBOX_RETENTION_MINUTES must be a whole number of minutes 0–525600, got "${env.OUTBOX_RETENTION_MINUTES}"`);
+  }
   const queueCountsMs = Number(env.QUEUE_COUNTS_MS ?? 1_000);
   if (!Number.isInteger(queueCountsMs) || queueCountsMs < 0 || queueCountsMs > 60_000) {
     throw new ConfigError(`QUEUE_COUNTS_MS must be a whole number of milliseconds 0–60000, got "${env.QUEUE_COUNTS_MS}"`);
@@ -56,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shareSubscriptions: env.SUBSCRIPTION_SHARING !== "off",
     ticketReopenDays,
     responseCacheMs,
+    outboxRetentionMs: retentionMinutes * 60_000,
     queueCountsMs,
   };
 }

@@ -7,6 +7,8 @@ export interface EventBus {
   publish<T extends TopicName>(topic: T, payload: Topics[T]): Promise<void>;
   /** Events of `topic` from now on, until the iterator's `return()` is called. */
   subscribe<T extends TopicName>(topic: T): AsyncIterableIterator<Topics[T]>;
+  /** Resolves once every topic subscribed to so far is really being received. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ class LocalBus implements EventBus {
       this.emitter.off(topic, listener);
     });
   }
+  async ready(): Promise<void> {}
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
@@ -55,7 +58,7 @@ class RedisBus extends LocalBus {
     return super.subscribe(topic);
   }
   /** Resolves once the subscriber connection has joined every channel asked for so far. */
-  async ready(): Promise<void> {
+  override async ready(): Promise<void> {
     await this.sub.subscribe(...[...this.channels].map((c) => this.prefix + c), this.prefix + "ping");
   }
   override async close(): Promise<void> {

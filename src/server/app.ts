@@ -64,7 +64,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
 
   const bus = createEventBus(config.redisUrl);
-  const relay = new OutboxRelay(db.prisma, bus);
+  const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs });
   const transaction: ServiceDeps["transaction"] = async (work, options) => {
     const result = await db.prisma.$transaction(work, options);
     void relay.kick();

@@ -22,8 +22,9 @@ export function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
   if (original instanceof DomainError) {
     const { code, field } = original;
+    const details = "details" in original ? (original.details as Record<string, unknown>) : {};
     const where = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
-    return new GraphQLError(original.message, { ...where, extensions: { code, ...(field ? { field } : {}) } });
+    return new GraphQLError(original.message, { ...where, extensions: { code, ...(field ? { field } : {}), ...details } });
   }
   console.error("internal error:", original ?? error);
   return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });

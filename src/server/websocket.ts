@@ -12,10 +12,14 @@ const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
 const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
 
-function rootField(args: ExecutionArgs): string | undefined {
+function rootField(args: ExecutionArgs) {
   const field = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
-  return field?.kind === Kind.FIELD ? field.name.value : undefined;
+  return field?.kind === Kind.FIELD ? field : undefined;
 }
+
+/** A resuming subscriber replays its own past first, so it is not shared with live ones. */
+const RESUME_ARGS = new Set(["after", "since"]);
+const resumes = (args: ExecutionArgs) => rootField(args)?.arguments?.some((a) => RESUME_ARGS.has(a.name.value)) ?? false;
 
 type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
 
@@ -28,7 +32,8 @@ export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<S
     {
       connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
       execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) => shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(rootField(args) ?? "")),
+      subscribe: (args) =>
+        resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(rootField(args)?.name.value ?? "")),
       onNext: (ctx) => {
         // Bounded memory per socket: a client that does not read is cut off, not buffered for.
         if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");

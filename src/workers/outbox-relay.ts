@@ -3,28 +3,39 @@ import type { TopicName } from "../events/topics.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 const BATCH = 200;
-/** Shared by every process: only the holder publishes, so sequence numbers follow delivery order. */
+const PRUNE_BATCH = 1_000;
+/** Shared by every process: only the holder numbers events, so sequences are dense and ordered. */
 const RELAY_LOCK = 72_707_370;
+const MAX_BACKOFF_MS = 5_000;
 
 /**
- * Publishes committed outbox rows to the bus. A service kicks it right after its commit; a slow
- * poll picks up rows committed by crashed or other processes. Delivery is at least once; the
- * sequence lets subscribers drop a repeat.
+ * Publishes committed outbox rows to the bus, in sequence order. A service kicks it right after its
+ * commit; a slow poll picks up rows committed by crashed or other processes. A short transaction
+ * numbers a batch; the batch is published outside any transaction and marked published only once
+ * the bus accepted every event of it. No new batch is numbered while one is unpublished, so an event
+ * reaches the bus only after every lower sequence did: subscribers may drop anything at or below the
+ * last sequence they saw (a repeat, as delivery is at least once). A failing bus is retried with
+ * backoff; the writes that enqueued the events have committed and answered already.
  */
 export class OutboxRelay {
   private draining: Promise<void> | null = null;
   private again = false;
+  private failures = 0;
   private timer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly bus: EventBus,
-    private readonly pollMs = 500,
+    private readonly options: { pollMs?: number; retentionMs?: number; pruneEveryMs?: number } = {},
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.kick(), this.pollMs);
+    this.timer = setInterval(() => void this.kick(), this.options.pollMs ?? 500);
     this.timer.unref();
+    this.pruneTimer = setInterval(() => void this.prune().catch((error) => console.error("outbox prune:", error)), this.options.pruneEveryMs ?? 60_000);
+    this.pruneTimer.unref();
     void this.kick();
   }
 
@@ -34,14 +45,39 @@ export class OutboxRelay {
       return this.draining;
     }
     this.draining = this.drain()
-      .catch((error) => console.error("outbox relay:", error))
+      .then(() => (this.failures = 0))
+      .catch((error) => {
+        if (this.failures++ === 0) console.error("outbox relay (retrying with backoff):", error);
+        clearTimeout(this.retry);
+        this.retry = setTimeout(() => void this.kick(), Math.min(MAX_BACKOFF_MS, 50 * 2 ** this.failures));
+        this.retry.unref();
+      })
+      .then(() => {})
       .finally(() => (this.draining = null));
     return this.draining;
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.pruneTimer);
+    clearTimeout(this.retry);
     await this.draining;
+  }
+
+  /** Deletes published events older than the retention window, a batch at a time; keeps the newest, which carries the numbering on. */
+  async prune(retentionMs = this.options.retentionMs ?? 24 * 3_600_000): Promise<number> {
+    const cutoff = new Date(Date.now() - retentionMs);
+    let total = 0;
+    for (;;) {
+      const deleted = await this.prisma.$executeRaw`
+        DELETE FROM "OutboxEvent" WHERE id IN (
+          SELECT id FROM "OutboxEvent"
+          WHERE "publishedAt" <= ${cutoff} AND sequence < (SELECT MAX(sequence) FROM "OutboxEvent")
+          ORDER BY sequence LIMIT ${PRUNE_BATCH})`;
+      total += deleted;
+      if (deleted < PRUNE_BATCH) return total;
+      await new Promise((resolve) => setImmediate(resolve)); // let live delivery in between batches
+    }
   }
 
   private async drain(): Promise<void> {
@@ -51,23 +87,33 @@ export class OutboxRelay {
     } while (this.again);
   }
 
-  private publishBatch(): Promise<number> {
+  private async publishBatch(): Promise<number> {
+    await this.numberBatch();
+    const rows = await this.prisma.outboxEvent.findMany({
+      where: { publishedAt: null, sequence: { not: null } },
+      orderBy: { sequence: "asc" },
+      take: BATCH,
+      select: { id: true, topic: true, payload: true, sequence: true },
+    });
+    for (const row of rows) await this.bus.publish(row.topic as TopicName, { ...(row.payload as object), sequence: Number(row.sequence) } as never);
+    if (rows.length > 0) await this.prisma.outboxEvent.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { publishedAt: new Date() } });
+    return rows.length;
+  }
+
+  /** Numbers the next batch, unless a numbered batch still waits for the bus. */
+  private numberBatch(): Promise<void> {
     return this.prisma.$transaction(async (tx) => {
       const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`;
-      if (!lock[0]?.locked) return 0;
-      // Numbered after the lock is held, so sequences continue where the last holder stopped.
-      const rows = await tx.$queryRaw<{ topic: TopicName; payload: Record<string, unknown>; sequence: bigint }[]>`
-        WITH pending AS (
-          SELECT id FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+      if (!lock[0]?.locked) return;
+      await tx.$executeRaw`
+        WITH waiting AS (
+          SELECT 1 FROM "OutboxEvent" WHERE "publishedAt" IS NULL AND sequence IS NOT NULL LIMIT 1
+        ), pending AS (
+          SELECT id FROM "OutboxEvent" WHERE sequence IS NULL AND NOT EXISTS (SELECT 1 FROM waiting) ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
         ), numbered AS (
           SELECT id, (SELECT COALESCE(MAX(sequence), 0) FROM "OutboxEvent") + row_number() OVER (ORDER BY id) AS sequence FROM pending
         )
-        UPDATE "OutboxEvent" AS o SET "publishedAt" = now(), sequence = n.sequence
-        FROM numbered AS n WHERE o.id = n.id
-        RETURNING o.topic, o.payload, n.sequence`;
-      rows.sort((a, b) => Number(a.sequence - b.sequence));
-      for (const row of rows) await this.bus.publish(row.topic, { ...row.payload, sequence: Number(row.sequence) } as never);
-      return rows.length;
+        UPDATE "OutboxEvent" AS o SET sequence = n.sequence FROM numbered AS n WHERE o.id = n.id`;
     });
   }
 }

@@ -4,7 +4,8 @@ import * as input from "./domain/account-input.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { enqueue } from "../../events/outbox.ts";
-import { filterMap } from "../../events/stream.ts";
+import { streamPosition } from "../../events/cursor.ts";
+import { resumable } from "../../events/resume.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
 
@@ -93,15 +94,20 @@ export class AccountService {
     return account;
   }
 
-  /** Changes to accounts the viewer may see, optionally one customer number, re-authorised per event. */
-  changes(viewer: Viewer, customerNumber?: string | null) {
+  /** Changes to accounts the viewer may see, optionally one customer number, re-authorised per event; after the cursor `after`, then live. */
+  changes(viewer: Viewer, customerNumber?: string | null, after?: string | null) {
     const number = customerNumber ? input.customerNumber("customerNumber", customerNumber) : null;
     const select = { id: true, partnerId: true, customerNumber: true };
-    return filterMap(this.deps.bus.subscribe("accountChanged"), async (event) => {
-      const account = await this.deps.prisma.account.findUnique({ where: { id: event.accountId }, select });
-      if (!account || !canReadAccount(viewer, account) || (number && account.customerNumber !== number)) return null;
-      return event;
-    });
+    const position = streamPosition("accountChanged", { customerNumber: number }, viewer, after);
+    return resumable(this.deps, ["accountChanged"], position, (events) =>
+      Promise.all(
+        events.map(async (event) => {
+          const account = await this.deps.prisma.account.findUnique({ where: { id: event.accountId }, select });
+          if (!account || !canReadAccount(viewer, account) || (number && account.customerNumber !== number)) return null;
+          return event;
+        }),
+      ),
+    );
   }
 
   list(viewer: Viewer, filter: AccountFilter, query: Prisma.AccountFindManyArgs) {

@@ -1,7 +1,8 @@
 import { canReadAccount } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { customerNumber as validCustomerNumber } from "../account/domain/index.ts";
-import { filterMap } from "../../events/stream.ts";
+import { streamPosition } from "../../events/cursor.ts";
+import { resumable } from "../../events/resume.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 
 export interface LowBalanceAlertView {
@@ -16,10 +17,11 @@ export interface LowBalanceAlertView {
 export class LowBalanceAlertService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Low-balance warnings of accounts the viewer may see (optionally one), re-authorised per event. */
-  stream(viewer: Viewer, filter: { customerNumber?: string | null }) {
+  /** Low-balance warnings of accounts the viewer may see (optionally one), re-authorised per event; after the cursor `after`, then live. */
+  stream(viewer: Viewer, filter: { customerNumber?: string | null }, after?: string | null) {
     const customerNumber = filter.customerNumber ? validCustomerNumber("filter.customerNumber", filter.customerNumber) : null;
-    return filterMap(this.deps.bus.subscribe("unitBalanceLow"), async (event) => {
+    const position = streamPosition("unitBalanceLow", { filter }, viewer, after);
+    return resumable(this.deps, ["unitBalanceLow"], position, (events) => Promise.all(events.map(async (event) => {
       const alert = await this.deps.prisma.lowBalanceAlert.findUnique({
         where: { id: event.alertId },
         include: { account: { select: { id: true, partnerId: true, customerNumber: true } } },
@@ -27,6 +29,6 @@ export class LowBalanceAlertService {
       if (!alert || !canReadAccount(viewer, alert.account)) return null;
       if (customerNumber && alert.account.customerNumber !== customerNumber) return null;
       return { id: alert.id, sequence: event.sequence, accountId: alert.accountId, balance: alert.balance, threshold: alert.threshold, at: alert.createdAt } satisfies LowBalanceAlertView;
-    });
+    })));
   }
 }

@@ -1,8 +1,8 @@
 import { Repeater } from "graphql-yoga";
 import type { Viewer } from "../../auth/viewer.ts";
 import { ValidationError } from "../../domain/errors.ts";
-import type { EventBus } from "../../events/bus.ts";
-import { filterMapBatched } from "../../events/stream.ts";
+import { cursorOf, streamPosition } from "../../events/cursor.ts";
+import { resumable } from "../../events/resume.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { visibleTicket } from "../ticket/index.ts";
@@ -26,11 +26,6 @@ type Placed = { id: string; priorityRank: number; nextDueAt: Date | null; create
 const PLACE = { id: true, priorityRank: true, nextDueAt: true, createdAt: true } as const;
 export const MAX_SNAPSHOT = 200;
 
-/** Ticket ids whose queue membership or place may have changed: writes, and alerts (time-based filters). */
-function ticketSignals(bus: EventBus) {
-  return Repeater.merge([bus.subscribe("ticketChanged"), bus.subscribe("slaAlertFired")]);
-}
-
 /** Everything ordered before `t` in the queue order (priority desc, due asc nulls last, arrival, id). */
 function before(t: Placed): Prisma.TicketWhereInput {
   const arrival: Prisma.TicketWhereInput = { OR: [{ createdAt: { lt: t.createdAt } }, { createdAt: t.createdAt, id: { lt: t.id } }] };
@@ -48,51 +43,70 @@ export class QueueWatchService {
     private readonly queues: TicketQueueService,
   ) {}
 
-  async watch(viewer: Viewer, source: { queueId?: string | null; filter?: TicketFilter | null; first?: number | null }): Promise<AsyncIterableIterator<QueueChange>> {
+  /**
+   * Without `after`: a snapshot, then every change from the snapshot's position on. With `after`
+   * (a cursor of the same queue): no snapshot; the changes since the cursor, re-read as the tickets
+   * are now, then live ones. A replayed change may name a ticket the client does not hold
+   * (TICKET_UPDATED: place it) or never held (TICKET_REMOVED: ignore it).
+   */
+  async watch(
+    viewer: Viewer,
+    source: { queueId?: string | null; filter?: TicketFilter | null; first?: number | null; after?: string | null },
+  ): Promise<AsyncIterableIterator<QueueChange & { cursor: string }>> {
     const first = source.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_SNAPSHOT) throw new ValidationError("first", `first must be 1–${MAX_SNAPSHOT}`);
+    const position = streamPosition("queueChanged", { queueId: source.queueId, filter: source.filter }, viewer, source.after);
     const filter = await this.queues.filterOf(viewer, source);
-    const signals = ticketSignals(this.deps.bus); // listening before the snapshot is read: nothing falls between
     const where = () => this.queues.where(viewer, filter);
     const [members, page, last] = await Promise.all([
       this.deps.prisma.ticket.findMany({ where: where(), select: { id: true } }),
-      this.deps.prisma.ticket.findMany({ where: where(), select: { id: true }, orderBy: QUEUE_ORDER, take: first }),
+      position.after === null ? this.deps.prisma.ticket.findMany({ where: where(), select: { id: true }, orderBy: QUEUE_ORDER, take: first }) : [],
       this.deps.prisma.outboxEvent.aggregate({ _max: { sequence: true } }),
     ]);
+    const head = Number(last._max.sequence ?? 0);
     const inQueue = new Set(members.map((m) => m.id));
-    const snapshot: QueueChange = { kind: "SNAPSHOT", sequence: Number(last._max.sequence ?? 0), ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter };
-    const changes = filterMapBatched(signals, async (events) => {
+    const replayedUpTo = position.after === null ? -1 : head;
+    const snapshot = position.after === null ? { kind: "SNAPSHOT" as const, sequence: head, ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter } : null;
+    if (position.after === null) position.after = head; // what commits while the snapshot is sent comes next
+    const changes = await resumable(this.deps, ["ticketChanged", "slaAlertFired"], position, async (events) => {
       const ids = [...new Set(events.map((e) => e.ticketId))];
-      const placed = await this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: PLACE });
+      const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
+      const [placed, readable] = await Promise.all([
+        this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: PLACE }),
+        replayed.size ? this.deps.prisma.ticket.findMany({ where: { AND: [this.queues.where(viewer, {}), { id: { in: [...replayed] } }] }, select: { id: true } }) : [],
+      ]);
       const now = new Map(placed.map((t) => [t.id, t]));
+      const mayHaveHeld = new Set(readable.map((t) => t.id));
       const sequence = Math.max(...events.map((e) => e.sequence));
       return Promise.all(
         ids.map(async (id) => {
           const ticket = now.get(id);
-          const was = inQueue.has(id);
+          const was = inQueue.has(id) || mayHaveHeld.has(id);
           if (!ticket && !was) return null;
           if (!ticket) {
             inQueue.delete(id);
             return { kind: "TICKET_REMOVED", sequence, ticketIds: [], ticketId: id, position: null, filter } satisfies QueueChange;
           }
+          const kind = inQueue.has(id) || replayed.has(id) ? "TICKET_UPDATED" : "TICKET_ADDED";
           inQueue.add(id);
           const position = (await this.deps.prisma.ticket.count({ where: { AND: [where(), before(ticket)] } })) + 1;
-          return { kind: was ? "TICKET_UPDATED" : "TICKET_ADDED", sequence, ticketIds: [], ticketId: id, position, filter } satisfies QueueChange;
+          return { kind, sequence, ticketIds: [], ticketId: id, position, filter } satisfies QueueChange;
         }),
       );
     });
-    return new Repeater<QueueChange>(async (push, stop) => {
-      await push(snapshot);
+    return new Repeater<QueueChange & { cursor: string }>(async (push, stop) => {
+      if (snapshot) await push({ ...snapshot, cursor: cursorOf(position.key, snapshot.sequence) });
       void stop.then(() => changes.return?.());
       for await (const change of changes) await push(change);
       stop();
     });
   }
 
-  /** Updates of one ticket the viewer may see: writes and alerts (each delivery re-reads it). */
-  async ticketUpdates(viewer: Viewer, ticketId: string) {
+  /** Updates of one ticket the viewer may see: writes and alerts (each delivery re-reads it); after the cursor `after`, then live. */
+  async ticketUpdates(viewer: Viewer, ticketId: string, after?: string | null) {
     await visibleTicket(this.deps.prisma, viewer, ticketId, "id");
-    return filterMapBatched(ticketSignals(this.deps.bus), async (events) =>
+    const position = streamPosition("ticketUpdates", { ticketId }, viewer, after);
+    return resumable(this.deps, ["ticketChanged", "slaAlertFired"], position, async (events) =>
       events.map((event) =>
         event.ticketId === ticketId ? { ticketId, sequence: event.sequence, kind: "alertId" in event ? ("SLA_ALERT" as const) : event.kind } : null,
       ),

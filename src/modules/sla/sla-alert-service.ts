@@ -2,7 +2,8 @@ import { canReadAccount } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { customerNumber as validCustomerNumber } from "../account/domain/index.ts";
 import { slaBudget, type SlaTargetKind } from "./domain/index.ts";
-import { filterMapBatched } from "../../events/stream.ts";
+import { streamPosition } from "../../events/cursor.ts";
+import { positionSince, resumable } from "../../events/resume.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 
@@ -44,10 +45,15 @@ export class SlaAlertService {
     private readonly calendars: CalendarService,
   ) {}
 
-  /** Fired alerts matching `filter` that the viewer may see, re-read (a burst at once) and re-authorised per event. */
-  stream(viewer: Viewer, filter: SlaAlertFilter) {
+  /**
+   * Fired alerts matching `filter` that the viewer may see, re-read (a burst at once) and
+   * re-authorised per event: those after the cursor `after`, or fired since `since`, then live.
+   */
+  async stream(viewer: Viewer, filter: SlaAlertFilter, resume: { after?: string | null; since?: Date | null } = {}) {
     const customerNumber = filter.customerNumber ? validCustomerNumber("filter.customerNumber", filter.customerNumber) : null;
-    return filterMapBatched(this.deps.bus.subscribe("slaAlertFired"), async (events) => {
+    const position = streamPosition("slaAlerts", { filter }, viewer, resume.after);
+    if (position.after === null && resume.since) position.after = await positionSince(this.deps.prisma, ["slaAlertFired"], resume.since);
+    return resumable(this.deps, ["slaAlertFired"], position, async (events) => {
       const rows = await this.deps.prisma.slaAlert.findMany({ where: { id: { in: events.map((e) => e.alertId) } }, include });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return Promise.all(

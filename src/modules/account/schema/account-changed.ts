@@ -1,5 +1,6 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
+import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
 const AccountChangeKind = builder.enumType("AccountChangeKind", { values: describedValues(["CREATED", "UPDATED"] as const, {
     CREATED: "The account was created.",
@@ -10,12 +11,14 @@ interface AccountChange {
   kind: "CREATED" | "UPDATED";
   accountId: string;
   sequence: number;
+  cursor: string;
 }
 
 const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({ description: "An account created or changed, delivered to `accountChanged` subscribers.",
   fields: (t) => ({
     kind: t.expose("kind", { description: "Whether it was created or updated.", type: AccountChangeKind }),
-    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    sequence: t.exposeInt("sequence", { description: SEQUENCE }),
+    cursor: t.exposeString("cursor", { description: CURSOR }),
     account: t.prismaField({
       type: "Account",
       nullable: true,
@@ -30,8 +33,8 @@ builder.subscriptionField("accountChanged", (t) =>
     type: AccountChangeType,
     authScopes: { authenticated: true },
     description: "Accounts created or changed, limited to those the subscriber may see.",
-    args: { customerNumber: t.arg.string({ description: "Only this account's changes; absent means every account the subscriber may see.", required: false }) },
-    subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber),
+    args: { customerNumber: t.arg.string({ description: "Only this account's changes; absent means every account the subscriber may see.", required: false }), after: t.arg.string({ required: false, description: AFTER }) },
+    subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber, args.after),
     resolve: (change) => change,
   }),
 );

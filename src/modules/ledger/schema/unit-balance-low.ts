@@ -1,10 +1,12 @@
 import type { LowBalanceAlertView } from "../low-balance-alert-service.ts";
 import { builder } from "../../../graphql/builder.ts";
+import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
-const UnitBalanceLowEvent = builder.objectRef<LowBalanceAlertView>("UnitBalanceLowEvent").implement({
+const UnitBalanceLowEvent = builder.objectRef<LowBalanceAlertView & { cursor: string }>("UnitBalanceLowEvent").implement({
   description: "A write took an account's prepaid unit balance to or below its low-balance threshold.",
   fields: (t) => ({
-    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    sequence: t.exposeInt("sequence", { description: SEQUENCE }),
+    cursor: t.exposeString("cursor", { description: CURSOR }),
     balance: t.exposeInt("balance"),
     threshold: t.exposeInt("threshold"),
     at: t.expose("at", { type: "DateTime" }),
@@ -20,8 +22,11 @@ builder.subscriptionField("unitBalanceLow", (t) =>
   t.field({ description: "A warning each time a write takes an account unit balance to or below its threshold (again only after it rose above).",
     type: UnitBalanceLowEvent,
     authScopes: { authenticated: true },
-    args: { filter: t.arg({ description: "Optional criteria; absent means every account the subscriber may see.", type: builder.inputType("UnitBalanceLowFilter", { fields: (f) => ({ customerNumber: f.string({ required: false }) }) }), required: false }) },
-    subscribe: (_root, args, ctx) => ctx.services.lowBalanceAlerts.stream(ctx.viewer, args.filter ?? {}),
+    args: {
+      filter: t.arg({ description: "Optional criteria; absent means every account the subscriber may see.", type: builder.inputType("UnitBalanceLowFilter", { fields: (f) => ({ customerNumber: f.string({ required: false }) }) }), required: false }),
+      after: t.arg.string({ required: false, description: AFTER }),
+    },
+    subscribe: (_root, args, ctx) => ctx.services.lowBalanceAlerts.stream(ctx.viewer, args.filter ?? {}, args.after),
     resolve: (alert) => alert,
   }),
 );

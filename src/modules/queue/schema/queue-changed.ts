@@ -1,6 +1,7 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
 import type { QueueChange } from "../queue-watch-service.ts";
 import { builder } from "../../../graphql/builder.ts";
+import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 import { QueueCounts } from "./queue.ts";
 import { TicketFilterInput } from "./queue-filter.ts";
@@ -14,10 +15,11 @@ const QueueChangeKind = builder.enumType("QueueChangeKind", {
   },
 });
 
-const QueueChangeType = builder.objectRef<QueueChange>("QueueChange").implement({ description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
+const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("QueueChange").implement({ description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
   fields: (t) => ({
     kind: t.expose("kind", { description: "SNAPSHOT first, then what happened to one ticket.", type: QueueChangeKind }),
-    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed: refetch." }),
+    sequence: t.exposeInt("sequence", { description: SEQUENCE }),
+    cursor: t.exposeString("cursor", { description: CURSOR }),
     position: t.exposeInt("position", { nullable: true, description: "1-based place in the queue order after the change; null when removed." }),
     ticket: t.prismaField({
       type: "Ticket",
@@ -43,6 +45,7 @@ builder.subscriptionField("queueChanged", (t) =>
       queueId: t.arg.id({ description: "A saved queue's global id; its stored filter applies.", required: false }),
       filter: t.arg({ description: "An ad hoc queue: the same criteria as `tickets`; ignored when queueId is given.", type: TicketFilterInput, required: false }),
       first: t.arg.int({ required: false, description: "Size of the snapshot page (default 50, at most 200)." }),
+      after: t.arg.string({ required: false, description: `${AFTER} No snapshot then: a replayed TICKET_UPDATED may name a ticket the client does not hold yet (place it), a replayed TICKET_REMOVED one it never held (ignore it).` }),
     },
     subscribe: (_root, args, ctx) =>
       ctx.services.queueWatch.watch(ctx.viewer, { ...args, queueId: args.queueId ? decodeId("queueId", args.queueId, "Queue").id : null }),
@@ -58,10 +61,11 @@ const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: describe
 
 builder.subscriptionField("ticketUpdates", (t) =>
   t.field({
-    type: builder.objectRef<{ ticketId: string; sequence: number; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({ description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
+    type: builder.objectRef<{ ticketId: string; sequence: number; cursor: string; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({ description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
       fields: (u) => ({
         kind: u.expose("kind", { type: TicketUpdateKind }),
-        sequence: u.exposeInt("sequence"),
+        sequence: u.exposeInt("sequence", { description: SEQUENCE }),
+        cursor: u.exposeString("cursor", { description: CURSOR }),
         ticket: u.prismaField({
           type: "Ticket",
           nullable: true,
@@ -71,8 +75,8 @@ builder.subscriptionField("ticketUpdates", (t) =>
     }),
     authScopes: { authenticated: true },
     description: "Every change of one ticket (and its SLA alerts), re-read for the subscriber.",
-    args: { id: t.arg.id({ description: "The ticket's global id." }) },
-    subscribe: (_root, { id }, ctx) => ctx.services.queueWatch.ticketUpdates(ctx.viewer, decodeId("id", id, "Ticket").id),
+    args: { id: t.arg.id({ description: "The ticket's global id." }), after: t.arg.string({ required: false, description: AFTER }) },
+    subscribe: (_root, { id, after }, ctx) => ctx.services.queueWatch.ticketUpdates(ctx.viewer, decodeId("id", id, "Ticket").id, after),
     resolve: (update) => update,
   }),
 );

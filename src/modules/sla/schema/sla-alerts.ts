@@ -2,15 +2,17 @@ import type { SlaAlertView } from "../sla-alert-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { encodeId } from "../../../graphql/global-id.ts";
 import { ResponseTargetKind } from "../../tier/index.ts";
+import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
 const SlaAlertKind = builder.enumType("SlaAlertKind", {
   values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." } },
 });
 
-export const SlaAlertEvent = builder.objectRef<SlaAlertView>("SlaAlertEvent").implement({
+export const SlaAlertEvent = builder.objectRef<SlaAlertView & { cursor: string }>("SlaAlertEvent").implement({
   description: "An SLA alert, emitted once at its instant (or at once, marked late, after downtime).",
   fields: (t) => ({
-    sequence: t.exposeInt("sequence", { description: "Increases with every event the service publishes; a jump means events were missed." }),
+    sequence: t.exposeInt("sequence", { description: SEQUENCE }),
+    cursor: t.exposeString("cursor", { description: CURSOR }),
     alertId: t.exposeID("id", { description: "The alert's id; each alert is emitted once." }),
     kind: t.expose("kind", { description: "WARNING at a threshold, BREACHED 1 ms after the due instant.", type: SlaAlertKind }),
     threshold: t.exposeFloat("threshold", { description: "The fraction of the budget used: e.g. 0.75, 0.9; 1 for a breach." }),
@@ -42,8 +44,12 @@ builder.subscriptionField("slaAlerts", (t) =>
     type: SlaAlertEvent,
     authScopes: { authenticated: true },
     description: "Impending and actual SLA breaches of tickets the subscriber may see.",
-    args: { filter: t.arg({ description: "Optional criteria; all given must hold; absent means every alert the subscriber may see.", type: SlaAlertFilter, required: false }) },
-    subscribe: (_root, args, ctx) => ctx.services.slaAlerts.stream(ctx.viewer, args.filter ?? {}),
+    args: {
+      filter: t.arg({ description: "Optional criteria; all given must hold; absent means every alert the subscriber may see.", type: SlaAlertFilter, required: false }),
+      after: t.arg.string({ required: false, description: AFTER }),
+      since: t.arg({ type: "DateTime", required: false, description: "Without `after`: first the alerts fired since this instant (a fresh screen is not blind), then live ones." }),
+    },
+    subscribe: (_root, { filter, ...resume }, ctx) => ctx.services.slaAlerts.stream(ctx.viewer, filter ?? {}, resume),
     resolve: (alert) => alert,
   }),
 );

@@ -1,0 +1,98 @@
+import { Repeater } from "graphql-yoga";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { EventBus } from "./bus.ts";
+import { CursorExpiredError, cursorOf, type StreamPosition } from "./cursor.ts";
+import { filterMapBatched } from "./stream.ts";
+import type { TopicName, Topics } from "./topics.ts";
+
+type Sequenced = { sequence: number };
+type Deps = { prisma: PrismaClient; bus: EventBus };
+const PAGE = 500;
+
+/** The oldest sequence still in the outbox: replay can reach back to just before it. */
+async function oldestRetained(prisma: PrismaClient): Promise<number | null> {
+  const oldest = await prisma.outboxEvent.aggregate({ _min: { sequence: true } });
+  return oldest._min.sequence === null ? null : Number(oldest._min.sequence);
+}
+
+/** The position of the first event of `topics` committed at or after `since` (for a fresh screen). */
+export async function positionSince(prisma: PrismaClient, topics: TopicName[], since: Date): Promise<number> {
+  const first = await prisma.outboxEvent.findFirst({ where: { topic: { in: topics }, createdAt: { gte: since }, sequence: { not: null } }, orderBy: { sequence: "asc" } });
+  if (first?.sequence != null) return Number(first.sequence) - 1;
+  const last = await prisma.outboxEvent.aggregate({ _max: { sequence: true } });
+  return Number(last._max.sequence ?? 0);
+}
+
+/**
+ * The events of `topics` after `position`: first those already numbered in the outbox, in order,
+ * then live ones. Live delivery is listened to before the outbox is read, and anything at or below
+ * the last replayed sequence is dropped, so the seam has neither a gap nor a repeat. The relay
+ * publishes in sequence order (src/workers/outbox-relay.ts), which makes that rule exact.
+ */
+export async function eventsAfter<T extends TopicName>(deps: Deps, topics: T[], position: StreamPosition): Promise<AsyncIterableIterator<Topics[T] & Sequenced>> {
+  const live = Repeater.merge(topics.map((topic) => deps.bus.subscribe(topic))) as AsyncIterableIterator<Topics[T] & Sequenced>;
+  if (position.after !== null) {
+    const oldest = await oldestRetained(deps.prisma);
+    if (oldest !== null && position.after < oldest - 1) {
+      await live.return?.();
+      throw new CursorExpiredError(cursorOf(position.key, oldest - 1));
+    }
+  }
+  await deps.bus.ready();
+  return new Repeater<Topics[T] & Sequenced>(async (push, stop) => {
+    const held: (Topics[T] & Sequenced)[] = [];
+    let replaying = true;
+    let last = position.after ?? -1;
+    let stopped = false;
+    void stop.then(() => {
+      stopped = true;
+      void live.return?.();
+    });
+    const listening = (async () => {
+      for await (const event of live) {
+        if (replaying) held.push(event);
+        else if (event.sequence > last) {
+          last = event.sequence;
+          await push(event);
+        }
+      }
+    })();
+    if (position.after !== null) {
+      for (let page = PAGE; page === PAGE && !stopped; ) {
+        const rows = await deps.prisma.outboxEvent.findMany({
+          where: { topic: { in: topics }, sequence: { gt: last } },
+          orderBy: { sequence: "asc" },
+          take: PAGE,
+          select: { payload: true, sequence: true },
+        });
+        page = rows.length;
+        const pushed = rows.map((row) => push({ ...(row.payload as object), sequence: Number(row.sequence) } as Topics[T] & Sequenced));
+        if (rows.length > 0) last = Number(rows.at(-1)!.sequence);
+        await Promise.all(pushed);
+        await new Promise((resolve) => setImmediate(resolve)); // a page at a time: live deliveries go in between
+      }
+    }
+    while (held.length > 0) {
+      for (const event of held.splice(0)) {
+        if (event.sequence > last) {
+          last = event.sequence;
+          await push(event);
+        }
+      }
+    }
+    replaying = false; // no await since the last check: nothing live can overtake what was held
+    await listening;
+    stop();
+  });
+}
+
+/** A resumable subscription: `map` turns a burst of events into deliveries, each given its cursor. */
+export async function resumable<T extends TopicName, U extends Sequenced>(
+  deps: Deps,
+  topics: T[],
+  position: StreamPosition,
+  map: (events: (Topics[T] & Sequenced)[]) => Promise<(U | null)[]>,
+): Promise<AsyncIterableIterator<U & { cursor: string }>> {
+  const events = await eventsAfter(deps, topics, position);
+  return filterMapBatched(events, async (batch) => (await map(batch)).map((out) => out && { ...out, cursor: cursorOf(position.key, out.sequence) }));
+}

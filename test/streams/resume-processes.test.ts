@@ -1,0 +1,52 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
+import { freshDatabaseUrl } from "../helpers/database.ts";
+import { postGql } from "../helpers/gql.ts";
+import { ADMIN, startService } from "../helpers/service-process.ts";
+import { customers, mixedEvents, resumeAndExpect, snapshotCursor } from "../helpers/streams.ts";
+import { ADMIN_TOKEN, type TestApp } from "../helpers/test-app.ts";
+import { twoInstances } from "../helpers/two-instances.ts";
+
+const over = (url: string) => ({ gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(url, query, variables, token ?? undefined) }) as unknown as TestApp;
+
+describe("a live queue resumed across kill -9 of the server", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "supportclock-resume-"));
+  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  afterAll(() => database?.drop());
+
+  it("replays what committed before the kill and after the restart, in order, then continues", async () => {
+    database = await freshDatabaseUrl(); // PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR
+    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url };
+    const first = await startService(env);
+    await loadEcommerceBackoffice(over(first.url));
+    await customers(over(first.url), "C-KILL");
+    const cursor = await snapshotCursor(first.url, ADMIN);
+    const before = await mixedEvents(over(first.url), "C-KILL", 40);
+    await first.kill9();
+
+    const second = await startService(env);
+    const after = await mixedEvents(over(second.url), "C-KILL", 40);
+    const resumed = await resumeAndExpect(second.url, ADMIN, cursor, [...before, ...after]);
+    resumed.queue.close();
+    await resumed.client.dispose();
+    await second.kill9();
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)("a live queue resumed on another instance", () => {
+  const instances = twoInstances();
+
+  it("disconnects from one instance and resumes on the other without a gap", async () => {
+    const { a, b } = instances;
+    await loadEcommerceBackoffice(a);
+    await customers(a, "C-TWO");
+    const cursor = await snapshotCursor(a.url, ADMIN_TOKEN);
+    const missed = [...(await mixedEvents(a, "C-TWO", 40)), ...(await mixedEvents(b, "C-TWO", 40))];
+    const resumed = await resumeAndExpect(b.url, ADMIN_TOKEN, cursor, missed);
+    resumed.queue.close();
+    await resumed.client.dispose();
+  });
+});
