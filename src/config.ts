@@ -8,6 +8,8 @@ export interface Config {
   redisUrl: string | undefined;
   adminToken: string | undefined;
   seed: "demo" | undefined;
+  /** NODE_ENV=production: a start without ADMIN_TOKEN on a database without an admin token is refused. */
+  production: boolean;
   /** Identical subscriptions share one execution per event; off only to measure what that saves. */
   shareSubscriptions: boolean;
   /** a SOLVED ticket may be reopened for this many days (TICKET_REOPEN_DAYS, default 7) */
@@ -56,10 +58,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     adminToken,
     seed: env.SEED === "demo" ? "demo" : undefined,
+    production: env.NODE_ENV === "production",
     shareSubscriptions: env.SUBSCRIPTION_SHARING !== "off",
     ticketReopenDays,
     responseCacheMs,
     outboxRetentionMs: retentionMinutes * 60_000,
     queueCountsMs,
   };
+}
+
+/** Where the data lives, for start-up lines: never the PostgreSQL password. */
+export function describeDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): string {
+  if (!config.databaseUrl) return config.dataDir === "memory" ? "embedded PGlite in memory" : `embedded PGlite in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
 }

@@ -1,13 +1,15 @@
 // first: V8 flags must be set before the service allocates
 import "./v8-flags.ts";
-import { buildApp } from "./server/app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { type Config, loadConfig } from "./config.ts";
+import { adminLines, startFailureLine } from "./server/start-messages.ts";
 
+const log = (message: string) => console.log(`supportclock: ${message}`);
+let config: Config | undefined;
 try {
-  const config = loadConfig();
-  const app = await buildApp({ config, log: (message) => console.log(message) });
-  const url = await app.start();
-  console.log(`supportclock listening on ${url}/graphql (${app.db.kind}${config.redisUrl ? ", redis fan-out" : ""})`);
+  config = loadConfig();
+  log(`starting on Node ${process.version}, loading the service`);
+  const { buildApp } = await import("./server/app.ts");
+  const app = await buildApp({ config, log });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -17,7 +19,11 @@ try {
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+  const url = await app.start();
+  for (const line of adminLines(app.adminAccess)) log(line);
+  log(`listening on ${url}/graphql (${app.db.kind}${config.redisUrl ? ", redis fan-out" : ""}); open it in a browser for GraphiQL, GET ${url}/healthz for health`);
 } catch (error) {
-  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+  console.error(`supportclock: ${startFailureLine(error, config)}`);
+  if (process.env.DEBUG) console.error(error);
   process.exit(1);
 }

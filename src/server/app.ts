@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import { type Viewer } from "../auth/viewer.ts";
-import type { Config } from "../config.ts";
+import { type Config, describeDatabase } from "../config.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
@@ -13,6 +13,8 @@ import type { ServiceDeps } from "../db/service-deps.ts";
 import { authenticateRequest, maskError } from "./http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "../graphql/context.ts";
 import { bodyLimit } from "./body-limit.ts";
+import { noHttpSubscriptions } from "./no-http-subscriptions.ts";
+import { inputErrorPaths } from "./input-error-paths.ts";
 import { responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
@@ -22,8 +24,10 @@ import { serveApp } from "./serve-app.ts";
 import { createServices, type Services } from "../modules/registry.ts";
 import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
-import { acrossWorkspaces } from "../db/workspace-scope.ts";
+import { acrossWorkspaces, inWorkspace } from "../db/workspace-scope.ts";
 import { workspaceScope } from "./workspace-scope-plugin.ts";
+import { DEFAULT_WORKSPACE_ID } from "../modules/workspace/index.ts";
+import type { AdminAccess } from "../modules/token/index.ts";
 
 export interface AppOptions {
   config: Config;
@@ -47,14 +51,18 @@ export interface App {
   readonly relay: OutboxRelay;
   /** Fires SLA alerts; tests with an injected clock call `tick()` after moving it. */
   readonly slaMonitor: SlaMonitor;
+  /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
+  readonly adminAccess: AdminAccess;
   /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
   readonly datedJobs: DatedJobs;
 }
 
 export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
+  log(`database: opening ${describeDatabase(config)}`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
+  log("migrations: checking");
   const applied = await migrate(db);
-  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
   db.enforceWorkspaces();
 
   const bus = createEventBus(config.redisUrl);
@@ -72,11 +80,18 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   registerPrisma(services, db.prisma);
   let added = 0;
   await services.workspaces.forEach(async () => (added += await services.requestTypes.ensureStandard()));
-  if (added) log(`added ${added} standard request types`);
+  if (added) log(`request types: added ${added} standard ones`);
   if (config.seed === "demo") {
+    log("demo data: loading");
     const seeded = await seedDemo(db.prisma, services);
-    log(seeded ? "seeded the demo data set: five workspaces, one per source policy (source-000 … source-004)" : "SEED=demo: the database holds data already, loaded nothing");
+    log(
+      seeded
+        ? "demo data: loaded five workspaces, one per source policy (source-000 … source-004)"
+        : "demo data: not loaded, the database already holds data; SEED=demo only fills an empty database",
+    );
   }
+  // a generated first-start token is an administrator of the default workspace
+  const adminAccess = await inWorkspace(DEFAULT_WORKSPACE_ID, () => services.tokens.ensureAdminAccess(config.production));
 
   const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => acrossWorkspaces(() => services.ticketQueues.place(id)), published: () => relay.kick() });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -87,7 +102,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), workspaceScope(), cache.plugin],
+    plugins: [bodyLimit(), noHttpSubscriptions(), inputErrorPaths(), workspaceScope(), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,
@@ -111,7 +126,10 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     }
     void yoga.handle(req, res, { req, res });
   });
-  const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: 256 * 1024 });
+  // noServer: attached with `server`, ws would re-emit the server's listen errors (EADDRINUSE) to
+  // graphql-ws, which prints them as internal errors before start() can report them in one line.
+  const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
+  server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
   const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
@@ -125,6 +143,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     transaction,
     relay,
     slaMonitor,
+    adminAccess,
     datedJobs,
     get url() {
       return url;

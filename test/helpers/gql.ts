@@ -5,11 +5,18 @@ export interface GqlResponse<T = any> {
 }
 
 /** Posts one GraphQL operation; the request is kept on the response for failure dumps. */
-export async function postGql<T = any>(url: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
+export async function postGql<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+  headers: Record<string, string> = {},
+  operationName?: string,
+): Promise<GqlResponse<T>> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
   });
   const body = (await response.json()) as GqlResponse<T>;
   return Object.defineProperty({ ...body, status: response.status }, "request", { value: { query, variables }, enumerable: false });

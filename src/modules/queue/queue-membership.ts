@@ -1,3 +1,4 @@
+import { overdueAt } from "../sla/domain/index.ts";
 import type { accountScope } from "../../auth/policy.ts";
 import { OPEN_TICKET_STATUSES } from "../ticket/domain/index.ts";
 import type { QueueKey } from "./queue-sql.ts";
@@ -35,8 +36,8 @@ export function ticketEntersList(list: TicketListShown, ticket: TicketPlace, now
   const { scope, filter } = list;
   if ("none" in scope || ("id" in scope && scope.id !== ticket.accountId) || ("partnerId" in scope && scope.partnerId !== ticket.partnerId)) return false;
   const due = ticket.nextDueAt;
-  const breached = due !== null && due <= now;
-  const atRisk = ticket.atRiskAt !== null && ticket.atRiskAt <= now && due !== null && due > now;
+  const breached = due !== null && overdueAt(due, now);
+  const atRisk = ticket.atRiskAt !== null && ticket.atRiskAt <= now && due !== null && !overdueAt(due, now);
   const matches =
     among(filter.statuses?.length ? filter.statuses : OPEN_TICKET_STATUSES, ticket.status as never) &&
     (!filter.tierCodes?.length || (ticket.tierCode !== null && filter.tierCodes.includes(ticket.tierCode))) &&

@@ -1,3 +1,4 @@
+import { latestOverdueDue } from "../sla/domain/index.ts";
 import { accountScope } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES } from "../ticket/domain/index.ts";
@@ -78,10 +79,13 @@ export function queueConditions(viewer: Viewer, filter: TicketFilter, now: Date,
   if (filter.assigneeIds?.length) conditions.push(oneOf(`t."assigneeId"`, filter.assigneeIds, params));
   if (filter.unassigned != null) conditions.push(`t."assigneeId" IS ${filter.unassigned ? "" : "NOT "}NULL`);
   if (filter.breached != null || filter.atRisk != null) {
-    const at = params.instant(now);
-    if (filter.breached != null) conditions.push(filter.breached ? `t."nextDueAt" <= ${at}` : `(t."nextDueAt" IS NULL OR t."nextDueAt" > ${at})`);
-    const risky = `(t."atRiskAt" <= ${at} AND t."nextDueAt" > ${at})`;
-    if (filter.atRisk != null) conditions.push(filter.atRisk ? risky : `NOT COALESCE(${risky}, false)`);
+    // breached once the due instant has passed, not at it (due-rule.ts)
+    const overdue = params.instant(new Date(latestOverdueDue(now.getTime())));
+    if (filter.breached != null) conditions.push(filter.breached ? `t."nextDueAt" <= ${overdue}` : `(t."nextDueAt" IS NULL OR t."nextDueAt" > ${overdue})`);
+    if (filter.atRisk != null) {
+      const risky = `(t."atRiskAt" <= ${params.instant(now)} AND t."nextDueAt" > ${overdue})`;
+      conditions.push(filter.atRisk ? risky : `NOT COALESCE(${risky}, false)`);
+    }
   }
   return conditions;
 }

@@ -2,6 +2,7 @@ import { accountScope, canManageQueues } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { displayName } from "../account/domain/index.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import { latestOverdueDue } from "../sla/domain/index.ts";
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES, type TicketStatus } from "../ticket/domain/index.ts";
 import { SUPPORT_CHANNELS, type SupportChannel } from "../tier/domain/index.ts";
 import { language } from "../tier/domain/index.ts";
@@ -108,10 +109,11 @@ export class TicketQueueService {
     const params = new SqlParams();
     const where = queueConditions(viewer, filter, this.deps.now(), params).join(" AND ");
     const at = params.instant(this.deps.now());
+    const overdue = params.instant(new Date(latestOverdueDue(this.deps.now().getTime())));
     const groups = await this.deps.sql<{ status: TicketStatus; n: number; breached: number; atRisk: number; unassigned: number }>(
       `SELECT t.status::text AS status, count(*)::int AS n,
-         (count(*) FILTER (WHERE t."nextDueAt" <= ${at}))::int AS breached,
-         (count(*) FILTER (WHERE t."atRiskAt" <= ${at} AND t."nextDueAt" > ${at}))::int AS "atRisk",
+         (count(*) FILTER (WHERE t."nextDueAt" <= ${overdue}))::int AS breached,
+         (count(*) FILTER (WHERE t."atRiskAt" <= ${at} AND t."nextDueAt" > ${overdue}))::int AS "atRisk",
          (count(*) FILTER (WHERE t."assigneeId" IS NULL))::int AS unassigned
        FROM "Ticket" t WHERE ${where} GROUP BY t.status`,
       params.values,
@@ -212,11 +214,12 @@ function withSortKey(query: { select?: object; include?: object }): object {
 }
 
 function breachedWhere(breached: boolean, now: Date): Prisma.TicketWhereInput {
-  return breached ? { nextDueAt: { lte: now } } : { OR: [{ nextDueAt: null }, { nextDueAt: { gt: now } }] };
+  const overdue = new Date(latestOverdueDue(now.getTime()));
+  return breached ? { nextDueAt: { lte: overdue } } : { OR: [{ nextDueAt: null }, { nextDueAt: { gt: overdue } }] };
 }
 
 function atRiskWhere(atRisk: boolean, now: Date): Prisma.TicketWhereInput {
-  const risky = { atRiskAt: { lte: now }, nextDueAt: { gt: now } };
+  const risky = { atRiskAt: { lte: now }, nextDueAt: { gt: new Date(latestOverdueDue(now.getTime())) } };
   return atRisk ? risky : { NOT: risky };
 }
 

@@ -30,6 +30,8 @@ export interface SlaAlertView {
   guaranteed: boolean;
   dueAt: Date | null;
   remainingBusinessMinutes: number | null;
+  /** budget left at the alert instant in whole clock seconds, rounded down */
+  remainingSeconds: number | null;
 }
 
 const include = {
@@ -80,7 +82,7 @@ export class SlaAlertService {
             target: clock.kind,
             guaranteed: clock.guaranteed,
             dueAt: clock.dueAt,
-            remainingBusinessMinutes: await this.remainingAtAlert(alert.kind, alert.threshold, clock),
+            ...(await this.remainingAtAlert(alert.kind, alert.threshold, clock)),
           } satisfies SlaAlertView;
         }),
       );
@@ -89,9 +91,10 @@ export class SlaAlertService {
 
   /** A warning at fraction f leaves (1 − f) of the budget; a breach leaves none. */
   private async remainingAtAlert(kind: "WARNING" | "BREACHED", threshold: number, clock: { calendarId: string; startedAt: Date | null } & Parameters<typeof slaBudget>[0]) {
-    if (kind === "BREACHED") return 0;
+    if (kind === "BREACHED") return { remainingBusinessMinutes: 0, remainingSeconds: 0 };
     const calendar = await this.calendars.get(clock.calendarId);
     const budget = calendar && slaBudget(clock, calendar.engine, clock.startedAt?.getTime() ?? null);
-    return budget ? Math.floor((budget.ms * (1 - threshold)) / 60_000) : null;
+    const ms = budget ? budget.ms * (1 - threshold) : null;
+    return { remainingBusinessMinutes: ms === null ? null : Math.floor(ms / 60_000), remainingSeconds: ms === null ? null : Math.floor(ms / 1_000) };
   }
 }

@@ -1,7 +1,7 @@
 import { canManageQueues } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { ForbiddenError, ValidationError } from "../../domain/errors.ts";
-import { slaClockStatus, slaReport, type SlaReport, type SlaReportRow } from "../sla/domain/index.ts";
+import { slaClockStatus, slaReport, slaReportOutcome, type SlaReport, type SlaReportRow } from "../sla/domain/index.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { enginesFor, slaClockOf, stateOf } from "./ticket-clocks.ts";
@@ -19,8 +19,9 @@ export class TicketReportService {
   ) {}
 
   /**
-   * Counts the decided first responses only: met in time (MET), met late or not met by the due
-   * instant (BREACHED); clocks still running in time, paused or not started are left out.
+   * Counts the decided first responses only (slaReportOutcome): met at or before the due instant
+   * (MET), met late or not met by it (BREACHED); clocks still running in time, paused or not
+   * started are left out.
    * Minutes are the target's clock time (business minutes for a BUSINESS_HOURS target) from the
    * start to the first public reply.
    */
@@ -38,10 +39,11 @@ export class TicketReportService {
     const now = this.deps.now().getTime();
     const decided = rows.flatMap((row): SlaReportRow[] => {
       const status = slaClockStatus(slaClockOf(stateOf(row), engines), now);
-      if (status.state !== "MET" && status.state !== "MET_LATE" && status.state !== "BREACHED") return [];
+      const outcome = slaReportOutcome(status);
+      if (outcome === null) return [];
       const group = input.groupBy === "TIER" ? (row.ticket.tier?.code ?? NONE) : input.groupBy === "CHANNEL" ? row.ticket.channel : (row.ticket.teamId ?? NONE);
       const firstResponseMinutes = status.metAt === null ? null : status.elapsedMs / 60_000;
-      return [{ group, firstResponseMinutes, outcome: status.state === "MET" ? "MET" : "BREACHED" }];
+      return [{ group, firstResponseMinutes, outcome }];
     });
     return slaReport(decided);
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { isAdmin } from "../../auth/policy.ts";
+import { ConfigError } from "../../config.ts";
 import { AuthenticationError, type Role, type Viewer } from "../../auth/viewer.ts";
 import * as input from "../account/domain/index.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
@@ -23,6 +24,13 @@ type Query = { select?: Prisma.ApiTokenSelect; include?: Prisma.ApiTokenInclude 
 const TOKEN_TTL_MS = 30_000;
 const MAX_CACHED_TOKENS = 10_000;
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+const newSecret = () => `sc_${randomBytes(24).toString("base64url")}`;
+/** Arbitrary constant shared by every supportclock process creating the first-start admin token. */
+const BOOTSTRAP_LOCK_KEY = 72_707_370;
+
+/** How an administrator gets in: ADMIN_TOKEN, an admin token already issued, or one created now. */
+export type AdminAccess = { kind: "ADMIN_TOKEN" } | { kind: "EXISTING"; prefix: string } | { kind: "CREATED"; secret: string };
+
 
 export class TokenService {
   private readonly adminHash: Buffer | null;
@@ -68,7 +76,7 @@ export class TokenService {
   async create(viewer: Viewer, data: ApiTokenCreateInput, query: Query = {}) {
     if (!isAdmin(viewer)) throw new ForbiddenError("Only administrators issue tokens");
     const binding = await this.binding(data);
-    const secret = `sc_${randomBytes(24).toString("base64url")}`;
+    const secret = newSecret();
     const token = await this.deps.prisma.apiToken.create({
       ...selection(query),
       data: {
@@ -104,6 +112,25 @@ export class TokenService {
 
   count() {
     return this.deps.prisma.apiToken.count();
+  }
+
+  /**
+   * The way in on a start without ADMIN_TOKEN. A database that has no live ADMIN token gets one,
+   * whose secret is returned once (the caller prints it) and stored only as its hash; in
+   * production that is refused instead, since a secret in the log is a leak. Several processes
+   * starting at once create one: the check and the insert run under an advisory lock.
+   */
+  async ensureAdminAccess(production: boolean): Promise<AdminAccess> {
+    if (this.adminHash) return { kind: "ADMIN_TOKEN" };
+    return this.deps.transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`;
+      const existing = await tx.apiToken.findFirst({ where: { role: "ADMIN", revokedAt: null }, select: { prefix: true } });
+      if (existing) return { kind: "EXISTING", prefix: existing.prefix };
+      if (production) throw new ConfigError("no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN (16+ characters) to start in production");
+      const secret = newSecret();
+      await tx.apiToken.create({ data: { name: "first-start administrator", role: "ADMIN", secretHash: hash(secret), prefix: secret.slice(0, 8), createdBy: "first start" } });
+      return { kind: "CREATED", secret };
+    });
   }
 
   /** Partner tokens are bound to a partner, customer tokens to an account; staff tokens to neither. */

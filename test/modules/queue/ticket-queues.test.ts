@@ -104,9 +104,12 @@ describe("queues: priority rank, then due time, then first come, first served", 
       { status: "NEW", count: 2 },
       { status: "AWAITING_CUSTOMER", count: 2 },
     ]);
-    clock.set(mon("13:04:59.999"));
-    expect((await read()).counts).toMatchObject({ breached: 0, atRisk: 2 });
-    clock.set(mon("13:05"));
+    // one Gold ticket is due at 13:05: 1 ms before and at that instant it is at risk, 1 ms after breached
+    for (const instant of ["13:04:59.999", "13:05:00.000"]) {
+      clock.set(mon(instant));
+      expect((await read()).counts).toMatchObject({ breached: 0, atRisk: 2 });
+    }
+    clock.set(mon("13:05:00.001"));
     expect((await read()).counts).toMatchObject({ breached: 1, atRisk: 1 });
   });
 

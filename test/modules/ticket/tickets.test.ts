@@ -53,7 +53,7 @@ describe("tickets through GraphQL", () => {
       expect((await alertsOf(ticket.id)).map((a) => [a.kind, a.threshold, a.fireAt.toISOString()])).toEqual([
         ["WARNING", 0.75, "2026-03-02T12:00:00.000Z"],
         ["WARNING", 0.9, "2026-03-02T12:36:00.000Z"],
-        ["BREACHED", 1, "2026-03-02T13:00:00.000Z"],
+        ["BREACHED", 1, "2026-03-02T13:00:00.001Z"],
       ]);
     });
 
@@ -177,7 +177,7 @@ describe("tickets through GraphQL", () => {
       const replied = await ticketDone(t, "ticketCustomerReply", { ticketId: ticket.id, body: "Here is the log." }, customerGold);
       expect(replied.status).toBe("OPEN");
       expect(clockOf(replied)).toMatchObject({ state: "RUNNING", dueAt: "2026-03-02T15:00:00.000Z", remainingBusinessMinutes: 180 });
-      expect((await alertsOf(ticket.id)).map((a) => a.fireAt.toISOString())).toEqual(["2026-03-02T14:00:00.000Z", "2026-03-02T14:36:00.000Z", "2026-03-02T15:00:00.000Z"]);
+      expect((await alertsOf(ticket.id)).map((a) => a.fireAt.toISOString())).toEqual(["2026-03-02T14:00:00.000Z", "2026-03-02T14:36:00.000Z", "2026-03-02T15:00:00.001Z"]);
 
       clock.set(mon("15:00"));
       const answered = await ticketDone(t, "ticketReply", { ticketId: ticket.id, body: "Fixed in 4.2.1.", public: true });
@@ -186,19 +186,47 @@ describe("tickets through GraphQL", () => {
       expect(await alertsOf(ticket.id)).toEqual([]);
     });
 
-    it("flips to BREACHED exactly at the due instant", async () => {
+    it("is on time at the due instant itself and BREACHED 1 ms after it, in the clock and the breached filter", async () => {
       clock.set(mon("10:00"));
       const ticket = await createTicket(t, { customerNumber: "C-GOLD", subject: "Breach watch" });
       const breachedIds = async () =>
         dataOf(await t.gql(`{ tickets(first: 200, filter: { breached: true }) { edges { node { id } } } }`)).tickets.edges.map((edge: any) => edge.node.id);
-      clock.set("2026-03-02T12:59:59.999Z");
-      expect(clockOf(await readTicket(t, ticket.id))).toMatchObject({ state: "RUNNING", breached: false, remainingBusinessMinutes: 0 });
-      expect(await breachedIds()).not.toContain(ticket.id);
-      clock.set("2026-03-02T13:00:00.000Z");
+      for (const instant of ["2026-03-02T12:59:59.999Z", "2026-03-02T13:00:00.000Z"]) {
+        clock.set(instant);
+        expect(clockOf(await readTicket(t, ticket.id))).toMatchObject({ state: "RUNNING", breached: false, remainingBusinessMinutes: 0 });
+        expect(await breachedIds()).not.toContain(ticket.id);
+      }
+      clock.set("2026-03-02T13:00:00.001Z");
       expect(clockOf(await readTicket(t, ticket.id))).toMatchObject({ state: "BREACHED", breached: true });
       expect(await breachedIds()).toContain(ticket.id);
       // the same ticket seen at an earlier instant
       expect((await readTicket(t, ticket.id, undefined, mon("12:00"))).clocksAt).toEqual([{ kind: "FIRST_RESPONSE", state: "RUNNING", remainingBusinessMinutes: 120 }]);
+    });
+
+    it("counts a reply at exactly the due instant as MET: no BREACHED alert, compliant in the SLA report", async () => {
+      // 3 March, Gold 4 working hours from 09:00: due 13:00 Berlin (12:00Z). Replies 1 ms before, at and 1 ms after it.
+      clock.set(tue("09:00:00"));
+      const tickets = [];
+      for (const subject of ["before", "at", "after"]) tickets.push(await createTicket(t, { customerNumber: "C-GOLD", subject: `Exact ${subject}` }));
+      const states = [];
+      for (const [i, ticket] of tickets.entries()) {
+        clock.set(Date.parse("2026-03-03T12:00:00.000Z") + i - 1);
+        expect(await t.app.slaMonitor.tick()).toBeGreaterThanOrEqual(0);
+        const replied = await ticketDone(t, "ticketReply", { ticketId: ticket.id, body: "Answered.", public: true });
+        states.push(clockOf(replied).state);
+      }
+      expect(states).toEqual(["MET", "MET", "MET_LATE"]);
+      const ids = tickets.map((ticket) => Buffer.from(ticket.id, "base64url").toString().split(":")[1]!);
+      const breaches = await t.app.db.prisma.slaAlert.findMany({ where: { ticketId: { in: ids }, kind: "BREACHED" }, select: { ticketId: true, firedAt: true } });
+      expect(breaches.map((row) => [ids.indexOf(row.ticketId), row.firedAt !== null])).toEqual([[2, true]]);
+      clock.set(tue("16:00:00"));
+      const report = dataOf(
+        await t.gql(`query($from: DateTime!, $to: DateTime!) { slaReport(from: $from, to: $to, groupBy: TIER) { total { tickets met breached } } }`, {
+          from: "2026-03-03T08:00:00.000Z",
+          to: "2026-03-03T08:00:00.001Z",
+        }),
+      ).slaReport;
+      expect(report.total).toEqual({ tickets: 3, met: 2, breached: 1 });
     });
 
     it("refuses invalid transitions naming the current status; reopens only within the window", async () => {

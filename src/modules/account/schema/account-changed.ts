@@ -1,7 +1,11 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
-const AccountChangeKind = builder.enumType("AccountChangeKind", { values: ["CREATED", "UPDATED"] as const });
+const AccountChangeKind = builder.enumType("AccountChangeKind", { values: describedValues(["CREATED", "UPDATED"] as const, {
+    CREATED: "The account was created.",
+    UPDATED: "The account's name, language, status or payment status changed.",
+  }) });
 
 interface AccountChange {
   kind: "CREATED" | "UPDATED";
@@ -10,9 +14,9 @@ interface AccountChange {
   cursor: string;
 }
 
-const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({
+const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").implement({ description: "An account created or changed, delivered to `accountChanged` subscribers.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: AccountChangeKind }),
+    kind: t.expose("kind", { description: "Whether it was created or updated.", type: AccountChangeKind }),
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
     cursor: t.exposeString("cursor", { description: CURSOR }),
     account: t.prismaField({
@@ -29,7 +33,7 @@ builder.subscriptionField("accountChanged", (t) =>
     type: AccountChangeType,
     authScopes: { authenticated: true },
     description: "Accounts created or changed, limited to those the subscriber may see.",
-    args: { customerNumber: t.arg.string({ required: false }), after: t.arg.string({ required: false, description: AFTER }) },
+    args: { customerNumber: t.arg.string({ description: "Only this account's changes; absent means every account the subscriber may see.", required: false }), after: t.arg.string({ required: false, description: AFTER }) },
     subscribe: (_root, args, ctx) => ctx.services.accounts.changes(ctx.viewer, args.customerNumber, args.after),
     resolve: (change) => change,
   }),

@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { canReadAccount, isStaff } from "../../../auth/policy.ts";
 import { BOOKING_LIMITS } from "../domain/booking-slots.ts";
 import { BOOKING_KINDS, BOOKING_STATES } from "../domain/booking-state.ts";
@@ -15,13 +16,16 @@ import { TierEntitlement } from "../../tier/index.ts";
 import "../../account/index.ts";
 import "../../ledger/index.ts";
 
-const BookingKind = builder.enumType("BookingKind", { values: BOOKING_KINDS });
+const BookingKind = builder.enumType("BookingKind", { values: describedValues(BOOKING_KINDS, {
+    REMOTE_SESSION: "A remote support session (entitlement REMOTE_SESSION).",
+    INSTALLATION: "One installation on the customer's computer (entitlement INSTALLATION).",
+  }) });
 const BookingState = builder.enumType("BookingState", {
   values: {
     REQUESTED: { description: "Proposed slots wait for staff to confirm one." },
     CONFIRMED: { description: "Staff confirmed one proposal: confirmedStart–confirmedEnd." },
     DONE: { description: "The session took place." },
-    CANCELLED: {},
+    CANCELLED: { description: "Cancelled before it was done; frees the product for a new booking." },
   } satisfies Record<(typeof BOOKING_STATES)[number], object>,
 });
 
@@ -41,10 +45,10 @@ builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError")
   state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => (error as BookingTransitionError).state }),
 }));
 
-const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({
+const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({ description: "One proposed start and its end, and whether it lies inside the bookable hours.",
   fields: (t) => ({
-    start: t.expose("start", { type: "DateTime" }),
-    end: t.expose("end", { type: "DateTime" }),
+    start: t.expose("start", { description: "Proposed start, on a whole minute.", type: "DateTime" }),
+    end: t.expose("end", { description: "Start plus the booking's duration.", type: "DateTime" }),
     insideHours: t.exposeBoolean("insideHours", { description: "Inside the tier's session hours when requested." }),
   }),
 });
@@ -58,9 +62,9 @@ builder.prismaNode("Booking", {
   include: { account: { select: { id: true, partnerId: true } } },
   authScopes: (booking, ctx) => canReadAccount(ctx.viewer, booking.account),
   fields: (t) => ({
-    account: t.relation("account"),
-    kind: t.expose("kind", { type: BookingKind }),
-    state: t.expose("state", { type: BookingState }),
+    account: t.relation("account", { description: "The account the session is for." }),
+    kind: t.expose("kind", { description: "A remote session or an installation.", type: BookingKind }),
+    state: t.expose("state", { description: "Where the booking stands: REQUESTED, CONFIRMED, DONE or CANCELLED.", type: BookingState }),
     tier: t.relation("tier", { description: "The effective tier whose entitlement admitted the request." }),
     proposals: t.field({
       type: [BookingSlot],
@@ -68,30 +72,30 @@ builder.prismaNode("Booking", {
       select: { proposals: true },
       resolve: (booking) => proposalsOf(booking),
     }),
-    durationMinutes: t.exposeInt("durationMinutes"),
-    confirmedStart: t.expose("confirmedStart", { type: "DateTime", nullable: true }),
-    confirmedEnd: t.expose("confirmedEnd", { type: "DateTime", nullable: true }),
+    durationMinutes: t.exposeInt("durationMinutes", { description: "Length of the session in minutes, 15–480." }),
+    confirmedStart: t.expose("confirmedStart", { description: "Start of the proposal staff confirmed; null before confirmation.", type: "DateTime", nullable: true }),
+    confirmedEnd: t.expose("confirmedEnd", { description: "End of the confirmed slot: confirmedStart + durationMinutes; null before confirmation.", type: "DateTime", nullable: true }),
     installations: t.int({
       description: "How many installations the booking covers: 1 for INSTALLATION (001), 0 for a remote session.",
       select: { kind: true },
       resolve: (booking) => (booking.kind === "INSTALLATION" ? 1 : 0),
     }),
-    product: t.exposeString("product", { nullable: true }),
-    note: t.exposeString("note", { nullable: true }),
-    workedMinutes: t.exposeInt("workedMinutes", { nullable: true }),
+    product: t.exposeString("product", { description: "The product to install (installations); compared case-insensitively for the one-open-booking rule.", nullable: true }),
+    note: t.exposeString("note", { description: "Free text from the requester; null if none.", nullable: true }),
+    workedMinutes: t.exposeInt("workedMinutes", { description: "Minutes of work recorded at completion (debited on unit-based tiers); null before.", nullable: true }),
     unitDebit: t.relation("unitEntry", { nullable: true, description: "The WORK_DEBIT entry completion wrote for a unit-based tier." }),
-    cancellationReason: t.exposeString("cancellationReason", { nullable: true }),
+    cancellationReason: t.exposeString("cancellationReason", { description: "Why it was cancelled, as given; null when not cancelled.", nullable: true }),
     createdBy: t.string({
       nullable: true,
       description: "The API token (or ADMIN_TOKEN) that asked for the booking; shown to staff only.",
       select: { createdBy: true },
       resolve: (booking, _args, ctx) => (isStaff(ctx.viewer) ? booking.createdBy : null),
     }),
-    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
-    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
-    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    confirmedAt: t.expose("confirmedAt", { description: "When staff confirmed a proposal; null before.", type: "DateTime", nullable: true }),
+    completedAt: t.expose("completedAt", { description: "When staff marked it done; null before.", type: "DateTime", nullable: true }),
+    cancelledAt: t.expose("cancelledAt", { description: "When it was cancelled; null when not cancelled.", type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When it was requested.", type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { description: "When it last changed.", type: "DateTime" }),
   }),
 });
 
@@ -115,7 +119,7 @@ const requestFields = (t: InputFields) => ({
   note: t.string({ required: false }),
   idempotencyKey: t.string({ description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." }),
 });
-const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { fields: requestFields });
+const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { description: "A request for a remote session with 1–5 proposed starts.", fields: requestFields });
 const InstallationBookInput = builder.inputType("InstallationBookInput", {
   description: "A booking covers one installation: one open installation booking per account and product.",
   fields: requestFields,
@@ -139,9 +143,9 @@ builder.queryField("bookings", (t) =>
     authScopes: { authenticated: true },
     description: "Bookings of the accounts the caller may see, oldest request first.",
     args: {
-      customerNumber: t.arg.string({ required: false }),
-      state: t.arg({ type: [BookingState], required: false }),
-      kind: t.arg({ type: BookingKind, required: false }),
+      customerNumber: t.arg.string({ description: "Only this account's bookings; absent means every account the caller may see.", required: false }),
+      state: t.arg({ description: "Only these states; absent or empty means all.", type: [BookingState], required: false }),
+      kind: t.arg({ description: "Only these kinds; absent or empty means all.", type: BookingKind, required: false }),
     },
     resolve: (query, _root, args, ctx) => ctx.services.bookings.list(ctx.viewer, args, query),
     totalCount: (_root, args, ctx) => ctx.services.bookings.count(ctx.viewer, args),
@@ -158,7 +162,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Needs a tier with REMOTE_SESSION (premium).",
     errors: requestResult,
-    args: { input: t.arg({ type: RemoteSessionBookInput }) },
+    args: { input: t.arg({ type: RemoteSessionBookInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "REMOTE_SESSION", input),
   }),
   installationBook: t.field({
@@ -166,7 +170,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Needs a tier with INSTALLATION. Covers one installation.",
     errors: requestResult,
-    args: { input: t.arg({ type: InstallationBookInput }) },
+    args: { input: t.arg({ type: InstallationBookInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "INSTALLATION", input),
   }),
   bookingConfirm: t.prismaField({
@@ -174,7 +178,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Staff: confirm one proposal that has not begun.",
     errors: stepResult,
-    args: { input: t.arg({ type: BookingConfirmInput }) },
+    args: { input: t.arg({ type: BookingConfirmInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.confirm(ctx.viewer, { ...input, id: bookingId(input) }, query),
   }),
   bookingComplete: t.prismaField({
@@ -182,7 +186,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Staff: the confirmed session took place; a unit-based tier's units are debited with it.",
     errors: { ...stepResult, types: [...stepResult.types, InsufficientUnitsError] },
-    args: { input: t.arg({ type: BookingCompleteInput }) },
+    args: { input: t.arg({ type: BookingCompleteInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.complete(ctx.viewer, { ...input, id: bookingId(input) }, query),
   }),
   bookingCancel: t.prismaField({
@@ -190,7 +194,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "A requested or confirmed booking; whoever may request it may cancel it.",
     errors: stepResult,
-    args: { input: t.arg({ type: BookingCancelInput }) },
+    args: { input: t.arg({ type: BookingCancelInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.cancel(ctx.viewer, { ...input, id: bookingId(input) }, query),
   }),
 }));

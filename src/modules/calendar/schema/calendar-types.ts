@@ -1,7 +1,16 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { WEEKDAYS } from "../domain/index.ts";
 import { builder } from "../../../graphql/builder.ts";
 
-export const Weekday = builder.enumType("Weekday", { values: WEEKDAYS });
+export const Weekday = builder.enumType("Weekday", { values: describedValues(WEEKDAYS, {
+    MONDAY: "Monday, local to the calendar's zone.",
+    TUESDAY: "Tuesday, local to the calendar's zone.",
+    WEDNESDAY: "Wednesday, local to the calendar's zone.",
+    THURSDAY: "Thursday, local to the calendar's zone.",
+    FRIDAY: "Friday, local to the calendar's zone.",
+    SATURDAY: "Saturday, local to the calendar's zone.",
+    SUNDAY: "Sunday, local to the calendar's zone.",
+  }) });
 export const ClockMode = builder.enumType("ClockMode", {
   values: {
     BUSINESS_HOURS: { description: "Only open intervals count." },
@@ -11,8 +20,8 @@ export const ClockMode = builder.enumType("ClockMode", {
 });
 export const DurationUnit = builder.enumType("DurationUnit", {
   values: {
-    MINUTES: {},
-    HOURS: {},
+    MINUTES: { description: "Minutes of the clock mode's time." },
+    HOURS: { description: "Hours of the clock mode's time (60 minutes each, also across DST)." },
     DAYS: { description: "With WORKING_DAYS: the same local wall time on the Nth following working day." },
   },
 });

@@ -13,46 +13,46 @@ export const BusinessCalendar = builder.node(builder.objectRef<CalendarView>("Bu
   loadOne: (id, ctx) => ctx.services.calendars.get(id),
   isTypeOf: (value) => typeof value === "object" && value !== null && "engine" in value,
   fields: (t) => ({
-    name: t.string({ resolve: (c) => c.definition.name }),
-    timeZone: t.string({ resolve: (c) => c.definition.timeZone }),
-    weeklyHours: t.field({ type: [WeeklyInterval], resolve: (c) => c.definition.weeklyHours }),
-    explicitHolidays: t.field({ type: [Holiday], resolve: (c) => c.definition.holidays ?? [] }),
-    holidayRegions: t.stringList({ resolve: (c) => c.definition.holidayRegions ?? [] }),
-    exceptions: t.field({ type: [DateException], resolve: (c) => c.definition.exceptions ?? [] }),
-    archivedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => c.archivedAt }),
-    isOpen: t.boolean({ args: { at: t.arg({ type: "DateTime" }) }, resolve: (c, { at }) => c.engine.isOpen(ms(at)) }),
+    name: t.string({ description: "A name for people, e.g. Premium support.", resolve: (c) => c.definition.name }),
+    timeZone: t.string({ description: "IANA time zone the local hours are in, e.g. Europe/Berlin.", resolve: (c) => c.definition.timeZone }),
+    weeklyHours: t.field({ description: "Local opening intervals per weekday; several per day allowed, 24:00 as an end.", type: [WeeklyInterval], resolve: (c) => c.definition.weeklyHours }),
+    explicitHolidays: t.field({ description: "Holidays named one by one, in addition to the regions' public holidays.", type: [Holiday], resolve: (c) => c.definition.holidays ?? [] }),
+    holidayRegions: t.stringList({ description: "Regions whose public holidays close the calendar, e.g. DE, DE-BY, AT, CH-ZH.", resolve: (c) => c.definition.holidayRegions ?? [] }),
+    exceptions: t.field({ description: "Dates whose hours differ from the weekly hours (closed, or other hours).", type: [DateException], resolve: (c) => c.definition.exceptions ?? [] }),
+    archivedAt: t.field({ description: "When it was archived; null while in use.", type: "DateTime", nullable: true, resolve: (c) => c.archivedAt }),
+    isOpen: t.boolean({ description: "Whether the calendar is open at the instant (an opening instant is open, a closing one is not).", args: { at: t.arg({ description: "The instant to ask about.", type: "DateTime" }) }, resolve: (c, { at }) => c.engine.isOpen(ms(at)) }),
     nextOpening: t.field({
       type: "DateTime",
       nullable: true,
       description: "`after` itself when open then; null when the calendar never opens again.",
-      args: { after: t.arg({ type: "DateTime" }) },
+      args: { after: t.arg({ description: "The instant to search from; an open instant is its own answer.", type: "DateTime" }) },
       resolve: (c, { after }) => c.engine.nextOpening(ms(after)),
     }),
     addBusinessMinutes: t.field({
       type: "DateTime",
       description: "BUSINESS_HOURS clock. Lands on the end of an interval when the budget runs out exactly there.",
-      args: { from: t.arg({ type: "DateTime" }), minutes: t.arg.int() },
+      args: { from: t.arg({ description: "The instant to count from.", type: "DateTime" }), minutes: t.arg.int({ description: "Open minutes to add: a whole number from 0." }) },
       resolve: (c, { from, minutes }) => c.engine.addBusinessMinutes(ms(from), minutes),
     }),
-    add: t.field({
+    add: t.field({ description: "The instant `amount` units of the clock mode's time after `from` (HOURS of BUSINESS_HOURS count open time only); null if the calendar never opens again.",
       type: "DateTime",
-      args: { from: t.arg({ type: "DateTime" }), amount: t.arg.int(), unit: t.arg({ type: DurationUnit }), clock: t.arg({ type: ClockMode }) },
+      args: { from: t.arg({ description: "The instant to count from.", type: "DateTime" }), amount: t.arg.int({ description: "How many units to add: a whole number from 1." }), unit: t.arg({ description: "MINUTES, HOURS or DAYS.", type: DurationUnit }), clock: t.arg({ description: "Which time counts: BUSINESS_HOURS (open intervals), WORKING_DAYS (whole working days) or CALENDAR (all time).", type: ClockMode }) },
       resolve: (c, { from, amount, unit, clock }) => c.engine.add(ms(from), amount, unit, clock),
     }),
     businessMinutesBetween: t.int({
       description: "Whole business minutes; negative when to < from.",
-      args: { from: t.arg({ type: "DateTime" }), to: t.arg({ type: "DateTime" }) },
+      args: { from: t.arg({ description: "Start of the span, inclusive.", type: "DateTime" }), to: t.arg({ description: "End of the span, exclusive; not before from.", type: "DateTime" }) },
       resolve: (c, { from, to }) => c.engine.businessMinutesBetween(ms(from), ms(to)),
     }),
-    openingsBetween: t.field({
+    openingsBetween: t.field({ description: "The open intervals within [from, to), in order.",
       type: [OpenInterval],
-      args: { from: t.arg({ type: "DateTime" }), to: t.arg({ type: "DateTime" }) },
+      args: { from: t.arg({ description: "Start of the span, inclusive.", type: "DateTime" }), to: t.arg({ description: "End of the span, exclusive; at most 366 days after from.", type: "DateTime" }) },
       resolve: (c, { from, to }) => c.engine.openingsBetween(ms(from), ms(to)),
     }),
     holidays: t.field({
       type: [Holiday],
       description: "Explicit, generated public and closed-exception dates between two dates (inclusive).",
-      args: { from: t.arg({ type: "Date" }), to: t.arg({ type: "Date" }) },
+      args: { from: t.arg({ description: "First local date, inclusive (YYYY-MM-DD).", type: "Date" }), to: t.arg({ description: "Last local date, inclusive (YYYY-MM-DD); at most 3 years after from.", type: "Date" }) },
       resolve: (c, { from, to }) => c.engine.holidays(from, to),
     }),
     icsPath: t.string({
@@ -67,21 +67,21 @@ builder.queryFields((t) => ({
   previewCalendar: t.field({
     type: BusinessCalendar,
     description: "Evaluates an unsaved definition.",
-    args: { input: t.arg({ type: BusinessCalendarInput }) },
+    args: { input: t.arg({ type: BusinessCalendarInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.preview(input),
   }),
-  calendar: t.field({
+  calendar: t.field({ description: "The stored calendar with this id, or null.",
     type: BusinessCalendar,
     nullable: true,
     authScopes: { authenticated: true },
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: "A calendar's global id." }) },
     resolve: (_root, { id }, ctx) => ctx.services.calendars.get(decodeId("id", id, "BusinessCalendar").id),
   }),
   calendars: t.connection(
-    {
+    { description: "Stored business calendars, by name.",
       type: BusinessCalendar,
       authScopes: { authenticated: true },
-      args: { includeArchived: t.arg.boolean({ required: false }) },
+      args: { includeArchived: t.arg.boolean({ description: "Include archived calendars; default false.", required: false }) },
       resolve: async (_root, args, ctx) => {
         const calendars = await ctx.services.calendars.list(args);
         return { ...resolveArrayConnection({ args }, calendars), totalCount: calendars.length };
@@ -98,25 +98,25 @@ const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", { fields:
 const result = { types: COMMON_ERRORS, dataField: { name: "calendar" } };
 
 builder.mutationFields((t) => ({
-  calendarCreate: t.field({
+  calendarCreate: t.field({ description: "Stores a business calendar definition after checking it (zone, weekly hours, holidays, exceptions).",
     type: BusinessCalendar,
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: BusinessCalendarInput }) },
+    args: { input: t.arg({ type: BusinessCalendarInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.create(ctx.viewer, input),
   }),
-  calendarUpdate: t.field({
+  calendarUpdate: t.field({ description: "Replaces a stored calendar's definition; clocks counted in it use the new hours from now on.",
     type: BusinessCalendar,
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: CalendarUpdateInput }) },
+    args: { input: t.arg({ type: CalendarUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.update(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id, input.calendar),
   }),
-  calendarArchive: t.field({
+  calendarArchive: t.field({ description: "Archives a business calendar: it stays readable and keeps counting existing clocks, but new tiers cannot use it.",
     type: BusinessCalendar,
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: CalendarArchiveInput }) },
+    args: { input: t.arg({ type: CalendarArchiveInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.archive(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id),
   }),
 }));

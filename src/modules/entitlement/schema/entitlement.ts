@@ -58,22 +58,22 @@ const ChannelAvailability = builder.objectRef<Availability>("ChannelAvailability
 const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
   description: "What a customer gets for a request on a channel in a language at an instant.",
   fields: (t) => ({
-    customerNumber: t.string({ resolve: (e) => e.account.customerNumber }),
-    account: t.prismaField({
+    customerNumber: t.string({ description: "The customer number asked about.", resolve: (e) => e.account.customerNumber }),
+    account: t.prismaField({ description: "The asking account, or null when there is no such account.",
       type: "Account",
       nullable: true,
       resolve: (query, e, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, e.account.id, query),
     }),
-    at: t.expose("at", { type: "DateTime" }),
-    channel: t.expose("channel", { type: SupportChannel }),
-    language: t.exposeString("language"),
-    requestType: t.prismaField({
+    at: t.expose("at", { description: "The instant the answer is for (default now).", type: "DateTime" }),
+    channel: t.expose("channel", { description: "The channel asked about.", type: SupportChannel }),
+    language: t.exposeString("language", { description: "The language asked about (default the account's)." }),
+    requestType: t.prismaField({ description: "The request type asked about.",
       type: "RequestType",
       resolve: (query, e, _args, ctx) => ctx.services.requestTypes.requireSelected("requestType", e.requestTypeCode, query),
     }),
     eligible: t.exposeBoolean("eligible", { description: "true when no reason blocks." }),
-    reasons: t.expose("reasons", { type: [EntitlementReason] }),
-    basis: t.expose("basis", { type: EntitlementBasis }),
+    reasons: t.expose("reasons", { description: "Every reason found, blocking or only reporting; eligible when none blocks.", type: [EntitlementReason] }),
+    basis: t.expose("basis", { description: "Why this tier applies: SUBSCRIPTION, PARTNER_SALE, INCLUDED, FALLBACK or NONE.", type: EntitlementBasis }),
     tier: t.prismaField({
       type: "Tier",
       nullable: true,
@@ -86,8 +86,8 @@ const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
       description: "The paid level that does not apply because of account or payment status.",
       resolve: (query, e, _args, ctx) => (e.fallback ? ctx.services.tiers.byId(e.fallback.from.id, query) : null),
     }),
-    fallbackReason: t.field({ type: EntitlementReasonCode, nullable: true, resolve: (e) => e.fallback?.reason ?? null }),
-    priority: t.expose("priority", { type: TierPriority, nullable: true }),
+    fallbackReason: t.field({ description: "Why a paid level fell back to the included level (e.g. PAYMENT_OVERDUE); null otherwise.", type: EntitlementReasonCode, nullable: true, resolve: (e) => e.fallback?.reason ?? null }),
+    priority: t.expose("priority", { description: "The tier's priority for this request; null when not eligible.", type: TierPriority, nullable: true }),
     promise: t.expose("promise", { type: [ResponsePromise], description: "Empty when not eligible." }),
     channels: t.expose("channels", { type: [ChannelAvailability], description: "Every channel of the effective tier." }),
     requiredInformation: t.field({
@@ -106,8 +106,8 @@ builder.queryField("entitlement", (t) =>
     authScopes: { authenticated: true },
     description: "What customer X gets on this channel, now (or at `at`), and by when they will hear back.",
     args: {
-      customerNumber: t.arg.string(),
-      channel: t.arg({ type: SupportChannel }),
+      customerNumber: t.arg.string({ description: "The asking account's customer number, e.g. C-10001." }),
+      channel: t.arg({ description: "The channel the customer uses for this request.", type: SupportChannel }),
       language: t.arg.string({ required: false, description: "Default: the account's language." }),
       requestType: t.arg.string({ description: "A request type code, e.g. REFUND." }),
       at: t.arg({ type: "DateTime", required: false, description: "Default: now." }),

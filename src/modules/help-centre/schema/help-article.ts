@@ -14,13 +14,13 @@ const HelpArticle = builder.prismaNode("HelpArticle", {
   description: "A help-centre article: customers are pointed to matching ones before they open a ticket.",
   authScopes: { authenticated: true },
   fields: (t) => ({
-    title: t.exposeString("title"),
-    body: t.exposeString("body"),
+    title: t.exposeString("title", { description: "The article's headline, searched with the highest weight." }),
+    body: t.exposeString("body", { description: "The article's text." }),
     language: t.exposeString("language", { description: "ISO 639-1; searched with that language's stemming (de, en, fr, es)." }),
     requestTypes: t.exposeStringList("requestTypes", { description: "Codes of the request types it answers." }),
-    keywords: t.exposeStringList("keywords"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    keywords: t.exposeStringList("keywords", { description: "Words customers use that the text may not; searched too." }),
+    createdAt: t.expose("createdAt", { description: "When it was written.", type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { description: "When it last changed.", type: "DateTime" }),
   }),
 });
 
@@ -91,18 +91,18 @@ const result = { types: COMMON_ERRORS, dataField: { name: "helpArticle" } };
 const articleId = (input: { id: string }) => decodeId("id", input.id, "HelpArticle").id;
 
 builder.mutationFields((t) => ({
-  helpArticleCreate: t.prismaField({
+  helpArticleCreate: t.prismaField({ description: "Writes a help-centre article in one language, searchable at once; staff only.",
     type: "HelpArticle",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: HelpArticleCreateInput }) },
+    args: { input: t.arg({ type: HelpArticleCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.helpArticles.create(ctx.viewer, input, query),
   }),
-  helpArticleUpdate: t.prismaField({
+  helpArticleUpdate: t.prismaField({ description: "Changes an article; fields left out are kept, lists given replace the whole list.",
     type: "HelpArticle",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: HelpArticleUpdateInput }) },
+    args: { input: t.arg({ type: HelpArticleUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.helpArticles.update(ctx.viewer, { ...input, id: articleId(input) }, query),
   }),
   helpArticleDelete: t.prismaField({
@@ -110,7 +110,7 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     description: "Removes an article; the success carries it as it was.",
     errors: result,
-    args: { input: t.arg({ type: HelpArticleDeleteInput }) },
+    args: { input: t.arg({ type: HelpArticleDeleteInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.helpArticles.delete(ctx.viewer, articleId(input), query),
   }),
 }));

@@ -19,11 +19,11 @@ const UnitBalanceLowEvent = builder.objectRef<LowBalanceAlertView & { cursor: st
 });
 
 builder.subscriptionField("unitBalanceLow", (t) =>
-  t.field({
+  t.field({ description: "A warning each time a write takes an account unit balance to or below its threshold (again only after it rose above).",
     type: UnitBalanceLowEvent,
     authScopes: { authenticated: true },
     args: {
-      filter: t.arg({ type: builder.inputType("UnitBalanceLowFilter", { fields: (f) => ({ customerNumber: f.string({ required: false }) }) }), required: false }),
+      filter: t.arg({ description: "Optional criteria; absent means every account the subscriber may see.", type: builder.inputType("UnitBalanceLowFilter", { fields: (f) => ({ customerNumber: f.string({ required: false }) }) }), required: false }),
       after: t.arg.string({ required: false, description: AFTER }),
     },
     subscribe: (_root, args, ctx) => ctx.services.lowBalanceAlerts.stream(ctx.viewer, args.filter ?? {}, args.after),

@@ -29,10 +29,10 @@ const UnitLedgerWrite = builder.objectRef<LedgerWrite>("UnitLedgerWrite").implem
 const writeResult = { types: [...COMMON_ERRORS, InsufficientUnitsError, IdempotencyKeyReusedError], directResult: true as const };
 const idempotencyKey = { description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." };
 
-const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", {
+const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", { description: "A purchase of prepaid units.",
   fields: (t) => ({
-    customerNumber: t.string(),
-    packageCode: t.string(),
+    customerNumber: t.string({ description: "The buying account, e.g. C-10004." }),
+    packageCode: t.string({ description: "A live package's code, e.g. UNITS-20." }),
     quantity: t.int({ required: false, description: "How many packages; 1 when omitted." }),
     idempotencyKey: t.string(idempotencyKey),
   }),
@@ -73,25 +73,25 @@ const UnitSettingsUpdateInput = builder.inputType("UnitSettingsUpdateInput", {
 });
 
 builder.mutationFields((t) => ({
-  unitsPurchase: t.field({
+  unitsPurchase: t.field({ description: "Appends a purchase of a unit package to the account's ledger; idempotent by key (a retry returns the first result).",
     type: UnitLedgerWrite,
     authScopes: { authenticated: true },
     errors: writeResult,
-    args: { input: t.arg({ type: UnitsPurchaseInput }) },
+    args: { input: t.arg({ type: UnitsPurchaseInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.ledger.purchase(ctx.viewer, input),
   }),
-  unitsAdjust: t.field({
+  unitsAdjust: t.field({ description: "Appends a manual adjustment of units (positive or negative) with a reason; idempotent by key.",
     type: UnitLedgerWrite,
     authScopes: { authenticated: true },
     errors: writeResult,
-    args: { input: t.arg({ type: UnitsAdjustInput }) },
+    args: { input: t.arg({ type: UnitsAdjustInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.ledger.adjust(ctx.viewer, input),
   }),
-  unitsRefund: t.field({
+  unitsRefund: t.field({ description: "Appends a refund of purchased units with a reason; idempotent by key.",
     type: UnitLedgerWrite,
     authScopes: { authenticated: true },
     errors: writeResult,
-    args: { input: t.arg({ type: UnitsRefundInput }) },
+    args: { input: t.arg({ type: UnitsRefundInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.ledger.refund(ctx.viewer, input),
   }),
   unitsReverse: t.field({
@@ -99,15 +99,15 @@ builder.mutationFields((t) => ({
     description: "Appends the opposite of an entry; the entry itself is never changed.",
     authScopes: { authenticated: true },
     errors: writeResult,
-    args: { input: t.arg({ type: UnitsReverseInput }) },
+    args: { input: t.arg({ type: UnitsReverseInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) =>
       ctx.services.ledger.reverse(ctx.viewer, { ...input, entryId: decodeId("entryId", input.entryId, "UnitLedgerEntry").id }),
   }),
-  unitSettingsUpdate: t.prismaField({
+  unitSettingsUpdate: t.prismaField({ description: "Sets an account's low-balance threshold and overdraft limit, in units.",
     type: UnitLedger,
     authScopes: { authenticated: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "ledger" } },
-    args: { input: t.arg({ type: UnitSettingsUpdateInput }) },
+    args: { input: t.arg({ type: UnitSettingsUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ledger.updateSettings(ctx.viewer, input, query),
   }),
 }));

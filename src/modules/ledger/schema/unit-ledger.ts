@@ -1,11 +1,21 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { canReadAccount, isStaff } from "../../../auth/policy.ts";
 import { UNIT_ENTRY_KINDS } from "../domain/index.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { Money } from "../../../graphql/scalars.ts";
 import "../../account/index.ts";
 
-export const UnitEntryKind = builder.enumType("UnitEntryKind", { values: UNIT_ENTRY_KINDS });
-const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: ["NEWEST_FIRST", "OLDEST_FIRST"] as const });
+export const UnitEntryKind = builder.enumType("UnitEntryKind", { values: describedValues(UNIT_ENTRY_KINDS, {
+    PURCHASE: "Units bought in a package.",
+    WORK_DEBIT: "Work logged: ⌈minutes / 15⌉ units debited.",
+    ADJUSTMENT: "A manual correction by staff, with a reason.",
+    REFUND: "Purchased units refunded.",
+    REVERSAL: "The opposite of an earlier entry (unitsReverse).",
+  }) });
+const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: describedValues(["NEWEST_FIRST", "OLDEST_FIRST"] as const, {
+    NEWEST_FIRST: "Highest seq first.",
+    OLDEST_FIRST: "Lowest seq first.",
+  }) });
 
 export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
   id: { field: "id" },
@@ -16,16 +26,16 @@ export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
   authScopes: (entry, ctx) => canReadAccount(ctx.viewer, entry.account),
   fields: (t) => ({
     seq: t.exposeInt("seq", { description: "1, 2, 3, … per account, without gaps, in the order written." }),
-    kind: t.expose("kind", { type: UnitEntryKind }),
+    kind: t.expose("kind", { description: "Purchase, work debit, adjustment, refund or reversal.", type: UnitEntryKind }),
     units: t.exposeInt("units", { description: "Signed: credits positive, debits negative." }),
     balanceAfter: t.exposeInt("balanceAfter", { description: "The balance right after this entry." }),
-    reason: t.exposeString("reason", { nullable: true }),
+    reason: t.exposeString("reason", { description: "Why, for adjustments, refunds and reversals; null otherwise.", nullable: true }),
     actor: t.string({
       nullable: true,
       description: "The API token (or ADMIN_TOKEN) that wrote the entry; shown to staff only.",
       resolve: (entry, _args, ctx) => (isStaff(ctx.viewer) ? entry.actor : null),
     }),
-    package: t.relation("package", { nullable: true }),
+    package: t.relation("package", { description: "The package bought (purchases); null otherwise.", nullable: true }),
     quantity: t.exposeInt("quantity", { nullable: true, description: "Purchases: how many packages." }),
     amount: t.field({
       type: Money,
@@ -33,12 +43,12 @@ export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
       description: "Purchases: what the packages cost at the time.",
       resolve: (entry) => (entry.amountMinor === null || entry.currency === null ? null : { amountMinor: entry.amountMinor, currency: entry.currency }),
     }),
-    ticketId: t.exposeString("ticketId", { nullable: true }),
-    workLogId: t.exposeString("workLogId", { nullable: true }),
+    ticketId: t.exposeString("ticketId", { description: "The ticket the work was logged on (work debits); null otherwise.", nullable: true }),
+    workLogId: t.exposeString("workLogId", { description: "The work log or booking the debit belongs to; null otherwise.", nullable: true }),
     reverses: t.relation("reverses", { nullable: true, description: "Reversals: the entry this one cancels." }),
-    reversedBy: t.relation("reversedBy", { nullable: true }),
-    account: t.relation("account"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    reversedBy: t.relation("reversedBy", { description: "The entry that reversed this one; null if none.", nullable: true }),
+    account: t.relation("account", { description: "The account whose ledger it is in." }),
+    createdAt: t.expose("createdAt", { description: "When it was appended.", type: "DateTime" }),
   }),
 });
 
@@ -85,7 +95,7 @@ builder.queryField("unitLedger", (t) =>
     nullable: true,
     description: "Null when there is no such account or it is not the caller's to read.",
     authScopes: { authenticated: true },
-    args: { customerNumber: t.arg.string() },
+    args: { customerNumber: t.arg.string({ description: "The account's customer number, e.g. C-10004." }) },
     resolve: (query, _root, args, ctx) => ctx.services.ledger.ledger(ctx.viewer, args.customerNumber, query),
   }),
 );

@@ -51,11 +51,11 @@ builder.queryFields((t) => ({
     args: { includeArchived: t.arg.boolean({ required: false, defaultValue: false, description: "Staff only." }) },
     resolve: (query, _root, args, ctx) => ctx.services.unitPackages.list(ctx.viewer, args, query),
   }),
-  unitQuote: t.field({
+  unitQuote: t.field({ description: "The cheapest combination of live packages that covers at least `units` units.",
     type: UnitQuote,
     authScopes: { authenticated: true },
     args: {
-      units: t.arg.int(),
+      units: t.arg.int({ description: "Units wanted, a whole number from 1; 1 unit is 15 minutes of work." }),
       currency: t.arg.string({ required: false, description: "Needed only when packages are sold in several currencies." }),
     },
     resolve: (_root, args, ctx) => ctx.services.unitPackages.quote(args.units, args.currency),
@@ -85,11 +85,11 @@ const UnitPackageArchiveInput = builder.inputType("UnitPackageArchiveInput", { f
 const packageResult = { types: COMMON_ERRORS, dataField: { name: "unitPackage" } } as const;
 
 builder.mutationFields((t) => ({
-  unitPackageCreate: t.prismaField({
+  unitPackageCreate: t.prismaField({ description: "Creates a prepaid unit package (units per package, price); bigger packages should cost less per unit.",
     type: "UnitPackage",
     authScopes: { authenticated: true },
     errors: packageResult,
-    args: { input: t.arg({ type: UnitPackageCreateInput }) },
+    args: { input: t.arg({ type: UnitPackageCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.unitPackages.create(ctx.viewer, input, query),
   }),
   unitPackageUpdate: t.prismaField({
@@ -97,14 +97,14 @@ builder.mutationFields((t) => ({
     description: "Changes the price list; ledger entries keep the units and amount of their purchase.",
     authScopes: { authenticated: true },
     errors: packageResult,
-    args: { input: t.arg({ type: UnitPackageUpdateInput }) },
+    args: { input: t.arg({ type: UnitPackageUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.unitPackages.update(ctx.viewer, input, query),
   }),
-  unitPackageArchive: t.prismaField({
+  unitPackageArchive: t.prismaField({ description: "Archives a unit package: it is no longer sold or quoted; past purchases keep pointing at it.",
     type: "UnitPackage",
     authScopes: { authenticated: true },
     errors: packageResult,
-    args: { input: t.arg({ type: UnitPackageArchiveInput }) },
+    args: { input: t.arg({ type: UnitPackageArchiveInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.unitPackages.archive(ctx.viewer, input, query),
   }),
 }));

@@ -15,7 +15,7 @@ builder.prismaNode("Partner", {
 });
 
 builder.queryField("partners", (t) =>
-  t.prismaConnection({
+  t.prismaConnection({ description: "Reseller partners, by code; staff only.",
     type: "Partner",
     cursor: "id",
     authScopes: { authenticated: true },
@@ -28,11 +28,11 @@ const PartnerCreateInput = builder.inputType("PartnerCreateInput", {
 });
 
 builder.mutationField("partnerCreate", (t) =>
-  t.prismaField({
+  t.prismaField({ description: "Creates a reseller partner with a unique code (P-…); administrators only.",
     type: "Partner",
     authScopes: { staff: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "partner" } },
-    args: { input: t.arg({ type: PartnerCreateInput }) },
+    args: { input: t.arg({ type: PartnerCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.partners.create(ctx.viewer, input, query),
   }),
 );

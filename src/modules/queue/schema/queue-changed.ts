@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import type { QueueChange } from "../queue-watch-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
@@ -14,9 +15,9 @@ const QueueChangeKind = builder.enumType("QueueChangeKind", {
   },
 });
 
-const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("QueueChange").implement({
+const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("QueueChange").implement({ description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: QueueChangeKind }),
+    kind: t.expose("kind", { description: "SNAPSHOT first, then what happened to one ticket.", type: QueueChangeKind }),
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
     cursor: t.exposeString("cursor", { description: CURSOR }),
     position: t.exposeInt("position", { nullable: true, description: "1-based place in the queue order after the change; null when removed." }),
@@ -31,7 +32,7 @@ const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("Que
       description: "SNAPSHOT: the first page, in queue order (empty for other kinds).",
       resolve: (query, change, _args, ctx) => ctx.services.tickets.inOrder(ctx.viewer, change.ticketIds, query),
     }),
-    counts: t.field({ type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
+    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
   }),
 });
 
@@ -41,8 +42,8 @@ builder.subscriptionField("queueChanged", (t) =>
     authScopes: { authenticated: true },
     description: "A live queue: a saved queue (queueId) or an ad-hoc filter; a snapshot first, then every change with the ticket's new place.",
     args: {
-      queueId: t.arg.id({ required: false }),
-      filter: t.arg({ type: TicketFilterInput, required: false }),
+      queueId: t.arg.id({ description: "A saved queue's global id; its stored filter applies.", required: false }),
+      filter: t.arg({ description: "An ad hoc queue: the same criteria as `tickets`; ignored when queueId is given.", type: TicketFilterInput, required: false }),
       first: t.arg.int({ required: false, description: "Size of the snapshot page (default 50, at most 200)." }),
       after: t.arg.string({ required: false, description: `${AFTER} No snapshot then: a replayed TICKET_UPDATED may name a ticket the client does not hold yet (place it), a replayed TICKET_REMOVED one it never held (ignore it).` }),
     },
@@ -52,11 +53,15 @@ builder.subscriptionField("queueChanged", (t) =>
   }),
 );
 
-const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: ["CREATED", "UPDATED", "SLA_ALERT"] as const });
+const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: describedValues(["CREATED", "UPDATED", "SLA_ALERT"] as const, {
+    CREATED: "The ticket was opened.",
+    UPDATED: "The ticket changed (status, clocks, assignment, messages).",
+    SLA_ALERT: "An SLA alert fired for one of its clocks.",
+  }) });
 
 builder.subscriptionField("ticketUpdates", (t) =>
   t.field({
-    type: builder.objectRef<{ ticketId: string; sequence: number; cursor: string; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({
+    type: builder.objectRef<{ ticketId: string; sequence: number; cursor: string; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({ description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
       fields: (u) => ({
         kind: u.expose("kind", { type: TicketUpdateKind }),
         sequence: u.exposeInt("sequence", { description: SEQUENCE }),
@@ -70,7 +75,7 @@ builder.subscriptionField("ticketUpdates", (t) =>
     }),
     authScopes: { authenticated: true },
     description: "Every change of one ticket (and its SLA alerts), re-read for the subscriber.",
-    args: { id: t.arg.id(), after: t.arg.string({ required: false, description: AFTER }) },
+    args: { id: t.arg.id({ description: "The ticket's global id." }), after: t.arg.string({ required: false, description: AFTER }) },
     subscribe: (_root, { id, after }, ctx) => ctx.services.queueWatch.ticketUpdates(ctx.viewer, decodeId("id", id, "Ticket").id, after),
     resolve: (update) => update,
   }),

@@ -60,18 +60,18 @@ const RequestTypeUpdateInput = builder.inputType("RequestTypeUpdateInput", {
 });
 
 builder.queryFields((t) => ({
-  requestTypes: t.prismaConnection({
+  requestTypes: t.prismaConnection({ description: "Every request type, by code.",
     type: "RequestType",
     cursor: "workspaceId_code",
     authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) => ctx.services.requestTypes.list(query),
     totalCount: (_root, _args, ctx) => ctx.services.requestTypes.count(),
   }),
-  requestType: t.prismaField({
+  requestType: t.prismaField({ description: "The request type with this code, or null.",
     type: "RequestType",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { code: t.arg.string() },
+    args: { code: t.arg.string({ description: "Request type code, upper-case, e.g. DEFECT." }) },
     resolve: (query, _root, { code }, ctx) => ctx.services.requestTypes.byCode(code, query),
   }),
 }));
@@ -79,18 +79,18 @@ builder.queryFields((t) => ({
 const result = { types: COMMON_ERRORS, dataField: { name: "requestType" } };
 
 builder.mutationFields((t) => ({
-  requestTypeCreate: t.prismaField({
+  requestTypeCreate: t.prismaField({ description: "Creates a request type: scope, written-only, premium-only, needed entitlement and required information.",
     type: "RequestType",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: RequestTypeCreateInput }) },
+    args: { input: t.arg({ type: RequestTypeCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.requestTypes.create(ctx.viewer, input, query),
   }),
-  requestTypeUpdate: t.prismaField({
+  requestTypeUpdate: t.prismaField({ description: "Changes a request type; tickets already open keep the checklist they were opened with.",
     type: "RequestType",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: RequestTypeUpdateInput }) },
+    args: { input: t.arg({ type: RequestTypeUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.requestTypes.update(ctx.viewer, input, query),
   }),
 }));

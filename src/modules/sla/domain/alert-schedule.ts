@@ -5,6 +5,7 @@ import { dueInstant } from "./clock-status.ts";
 import type { SlaClock } from "./clock-status.ts";
 import { slaBudget } from "./budget.ts";
 import { validateSlaTarget } from "./target.ts";
+import { breachInstant } from "./due-rule.ts";
 
 export const DEFAULT_ALERT_THRESHOLDS: readonly number[] = [0.75, 0.9];
 
@@ -16,8 +17,9 @@ export interface SlaAlert {
 }
 
 /**
- * When a running clock's elapsed fraction reaches each threshold (ascending), then BREACHED at
- * its due instant — the same instant slaClockStatus flips. Instants already past are included
+ * When a running clock's elapsed fraction reaches each threshold (ascending), then BREACHED one
+ * millisecond after its due instant — the instant slaClockStatus flips (a reply at the due
+ * instant itself is on time, so no alert may precede it). Instants already past are included
  * (a consumer emits each alert once, so it needs them all); a clock that is not started, paused
  * or met has none: recompute the schedule after each change of its history.
  */
@@ -29,7 +31,7 @@ export function slaAlertSchedule(clock: SlaClock, thresholds: readonly number[] 
   const budget = slaBudget(target, calendar, history.startedAt)!;
   const walk = new ClockWalk(runningSegments(history), calendar, target.clock);
   const warnings = fractions.map((threshold): SlaAlert => ({ kind: "WARNING", threshold, at: walk.instantAt(Math.ceil(threshold * budget.ms))! }));
-  return [...warnings, { kind: "BREACHED", threshold: 1, at: dueInstant(walk, budget)! }];
+  return [...warnings, { kind: "BREACHED", threshold: 1, at: breachInstant(dueInstant(walk, budget)!) }];
 }
 
 function validateThresholds(thresholds: readonly number[]): number[] {

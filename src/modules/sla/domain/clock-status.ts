@@ -5,6 +5,7 @@ import { ClockWalk } from "./clock-walk.ts";
 import { slaBudget } from "./budget.ts";
 import type { SlaBudget } from "./budget.ts";
 import { validateSlaTarget } from "./target.ts";
+import { metOnTime, overdueAt } from "./due-rule.ts";
 import type { SlaTarget, SlaTargetKind } from "./target.ts";
 
 /** One target of a ticket counted on its calendar over its history. */
@@ -39,17 +40,18 @@ export interface SlaClockStatus {
   remainingMs: number | null;
   /** elapsedMs / budgetMs; 0 before the start */
   elapsedFraction: number;
-  /** the due instant passed while not met (BREACHED, MET_LATE) */
+  /** the due instant passed while not met (BREACHED, MET_LATE); never for an event at the due instant itself */
   breached: boolean;
   metLate: boolean;
 }
 
 /**
  * The clock at `now`, from the history as it stood at `now` (events after it are ignored, so a
- * stored history answers for any past instant too). The boundary is the due instant itself:
- * RUNNING at dueAt − 1 ms, BREACHED at dueAt; met at dueAt is MET_LATE. A paused clock is
- * judged at the start of its pause: it never breaches while paused (a DAYS target whose clock
- * time ran out and that is paused over its wall-time due is due the moment it resumes).
+ * stored history answers for any past instant too). The due instant itself is still on time
+ * (due-rule.ts): RUNNING up to and at dueAt, BREACHED from dueAt + 1 ms; met at dueAt is MET,
+ * 1 ms later MET_LATE. A paused clock is judged at the start of its pause: it never breaches
+ * while paused (a DAYS target whose clock time ran out and that is paused over its wall-time due
+ * is due the moment it resumes).
  *
  * Re-targeting (a tier change mid-ticket) is this function with the new target and the same
  * history: the running segments are measured in the new target's clock and calendar, so the
@@ -71,12 +73,12 @@ export function slaClockStatus(clock: SlaClock, now: number): SlaClockStatus {
   const dueAt = dueInstant(walk, budget);
   const measured = { ...base, elapsedMs, remainingMs: budget.ms - elapsedMs, elapsedFraction: elapsedMs / budget.ms };
   if (history.metAt !== null) {
-    const metLate = dueAt !== null && history.metAt >= dueAt;
+    const metLate = dueAt !== null && !metOnTime(history.metAt, dueAt);
     return { ...measured, state: metLate ? "MET_LATE" : "MET", running: false, dueAt, breached: metLate, metLate };
   }
   const pausedSince = pauseStart(upToHorizon);
   const running = pausedSince === null;
-  if (dueAt !== null && dueAt <= (pausedSince ?? now)) return { ...measured, state: "BREACHED", running, dueAt, breached: true, metLate: false };
+  if (dueAt !== null && overdueAt(dueAt, pausedSince ?? now)) return { ...measured, state: "BREACHED", running, dueAt, breached: true, metLate: false };
   return { ...measured, state: running ? "RUNNING" : "PAUSED", running, dueAt: running ? dueAt : null, breached: false, metLate: false };
 }
 

@@ -1,4 +1,5 @@
 import { ValidationError } from "../../../domain/errors.ts";
+import type { SlaClockStatus } from "./clock-status.ts";
 
 /** One decided first-response clock: its group (tier, team, month …), minutes to respond and outcome. */
 export interface SlaReportRow {
@@ -24,6 +25,23 @@ export interface SlaReport {
   /** sorted by group (code point order) */
   groups: SlaReportLine[];
   total: SlaReportLine;
+}
+
+/**
+ * How a first-response clock counts in the report: MET when met on time (at or before its due
+ * instant), BREACHED when met late or overdue unmet; null while undecided (running in time,
+ * paused, not started).
+ */
+export function slaReportOutcome(status: Pick<SlaClockStatus, "state">): SlaReportRow["outcome"] | null {
+  switch (status.state) {
+    case "MET":
+      return "MET";
+    case "MET_LATE":
+    case "BREACHED":
+      return "BREACHED";
+    default:
+      return null;
+  }
 }
 
 export function slaReport(rows: readonly SlaReportRow[], totalLabel = "TOTAL"): SlaReport {

@@ -5,7 +5,7 @@ import { ResponseTargetKind } from "../../tier/index.ts";
 import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
 const SlaAlertKind = builder.enumType("SlaAlertKind", {
-  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet." } },
+  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." } },
 });
 
 export const SlaAlertEvent = builder.objectRef<SlaAlertView & { cursor: string }>("SlaAlertEvent").implement({
@@ -13,28 +13,29 @@ export const SlaAlertEvent = builder.objectRef<SlaAlertView & { cursor: string }
   fields: (t) => ({
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
     cursor: t.exposeString("cursor", { description: CURSOR }),
-    alertId: t.exposeID("id"),
-    kind: t.expose("kind", { type: SlaAlertKind }),
+    alertId: t.exposeID("id", { description: "The alert's id; each alert is emitted once." }),
+    kind: t.expose("kind", { description: "WARNING at a threshold, BREACHED 1 ms after the due instant.", type: SlaAlertKind }),
     threshold: t.exposeFloat("threshold", { description: "The fraction of the budget used: e.g. 0.75, 0.9; 1 for a breach." }),
     alertAt: t.expose("fireAt", { type: "DateTime", description: "The instant the alert was due." }),
-    firedAt: t.expose("firedAt", { type: "DateTime", nullable: true }),
+    firedAt: t.expose("firedAt", { description: "When the service emitted it.", type: "DateTime", nullable: true }),
     late: t.exposeBoolean("late", { description: "Emitted more than a second after its instant, e.g. after downtime." }),
-    ticketId: t.id({ resolve: (alert) => encodeId("Ticket", alert.ticketId) }),
-    target: t.expose("target", { type: ResponseTargetKind }),
-    guaranteed: t.exposeBoolean("guaranteed"),
-    dueAt: t.expose("dueAt", { type: "DateTime", nullable: true }),
-    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant." }),
+    ticketId: t.id({ description: "The ticket's global id.", resolve: (alert) => encodeId("Ticket", alert.ticketId) }),
+    target: t.expose("target", { description: "Which target's clock: first response, next response or resolution.", type: ResponseTargetKind }),
+    guaranteed: t.exposeBoolean("guaranteed", { description: "false for a best-effort target." }),
+    dueAt: t.expose("dueAt", { description: "The clock's due instant as it stood when the alert fired.", type: "DateTime", nullable: true }),
+    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant in whole clock minutes, rounded down (see remainingSeconds for short targets)." }),
+    remainingSeconds: t.exposeInt("remainingSeconds", { nullable: true, description: "Budget left at the alert instant in whole clock seconds, rounded down; 0 for a breach." }),
   }),
 });
 
-const SlaAlertFilter = builder.inputType("SlaAlertFilter", {
+const SlaAlertFilter = builder.inputType("SlaAlertFilter", { description: "Which SLA alerts to receive; all given criteria must hold.",
   fields: (t) => ({
-    customerNumber: t.string({ required: false }),
-    tierCodes: t.stringList({ required: false }),
-    kinds: t.field({ type: [SlaAlertKind], required: false }),
-    targets: t.field({ type: [ResponseTargetKind], required: false }),
-    assigneeId: t.string({ required: false }),
-    teamId: t.string({ required: false }),
+    customerNumber: t.string({ description: "Only this account's tickets.", required: false }),
+    tierCodes: t.stringList({ description: "Only tickets of these tiers (codes).", required: false }),
+    kinds: t.field({ description: "Only these kinds; absent or empty means both.", type: [SlaAlertKind], required: false }),
+    targets: t.field({ description: "Only these targets; absent or empty means all.", type: [ResponseTargetKind], required: false }),
+    assigneeId: t.string({ description: "Only tickets assigned to this agent.", required: false }),
+    teamId: t.string({ description: "Only tickets of this team.", required: false }),
   }),
 });
 
@@ -44,7 +45,7 @@ builder.subscriptionField("slaAlerts", (t) =>
     authScopes: { authenticated: true },
     description: "Impending and actual SLA breaches of tickets the subscriber may see.",
     args: {
-      filter: t.arg({ type: SlaAlertFilter, required: false }),
+      filter: t.arg({ description: "Optional criteria; all given must hold; absent means every alert the subscriber may see.", type: SlaAlertFilter, required: false }),
       after: t.arg.string({ required: false, description: AFTER }),
       since: t.arg({ type: "DateTime", required: false, description: "Without `after`: first the alerts fired since this instant (a fresh screen is not blind), then live ones." }),
     },

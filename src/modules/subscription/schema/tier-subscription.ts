@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { isStaff } from "../../../auth/policy.ts";
 import { PauseNotSupportedError } from "../domain/errors.ts";
 import { builder } from "../../../graphql/builder.ts";
@@ -7,11 +8,18 @@ import { Money } from "../../../graphql/scalars.ts";
 const TierSubscriptionStatus = builder.enumType("TierSubscriptionStatus", {
   values: {
     ACTIVE: { description: "Applies now; a cancelled one stays ACTIVE to the end of its paid period." },
-    ENDED: {},
+    ENDED: { description: "No longer applies (cancelled and past its paid period)." },
   },
 });
 const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", {
-  values: ["SUBSCRIBED", "CHANGED", "CANCELLED", "REBOOKED", "RENEWED", "ENDED"] as const,
+  values: describedValues(["SUBSCRIBED", "CHANGED", "CANCELLED", "REBOOKED", "RENEWED", "ENDED"] as const, {
+    SUBSCRIBED: "Booked; the first month charged prorated by day.",
+    CHANGED: "Moved to another tier; the difference for the days left charged or credited.",
+    CANCELLED: "Cancelled; runs to the end of the paid period.",
+    REBOOKED: "Booked again after a cancellation.",
+    RENEWED: "A new calendar month (Europe/Berlin) charged at the tier's current price.",
+    ENDED: "No longer applies.",
+  }),
 });
 
 errorType(PauseNotSupportedError, "PauseNotSupportedError");
@@ -27,22 +35,22 @@ builder.prismaNode("TierSubscription", {
     ctx.viewer.accountId === subscription.accountId ||
     (ctx.viewer.role === "PARTNER" && (await ctx.services.accounts.visible(ctx.viewer, subscription.accountId, { select: { id: true } })) !== null),
   fields: (t) => ({
-    account: t.relation("account"),
-    tier: t.relation("tier"),
-    status: t.expose("status", { type: TierSubscriptionStatus }),
-    startedAt: t.expose("startedAt", { type: "DateTime" }),
-    currentPeriodStart: t.expose("currentPeriodStart", { type: "DateTime" }),
+    account: t.relation("account", { description: "The account that booked it." }),
+    tier: t.relation("tier", { description: "The booked tier." }),
+    status: t.expose("status", { description: "ACTIVE or ENDED.", type: TierSubscriptionStatus }),
+    startedAt: t.expose("startedAt", { description: "When it was booked.", type: "DateTime" }),
+    currentPeriodStart: t.expose("currentPeriodStart", { description: "Start of the current paid month (Europe/Berlin).", type: "DateTime" }),
     currentPeriodEnd: t.expose("currentPeriodEnd", { type: "DateTime", description: "Renewal, or for a cancelled level its end." }),
-    autoRenew: t.exposeBoolean("autoRenew"),
+    autoRenew: t.exposeBoolean("autoRenew", { description: "Renews each calendar month; false once cancelled." }),
     firstPeriodCharge: t.field({
       type: Money,
       description: "The prorated first period: monthly price × days left in the month (booking day included) / days in the month, rounded half up to the cent.",
       select: { firstPeriodAmountMinor: true, currency: true },
       resolve: (s) => ({ amountMinor: s.firstPeriodAmountMinor, currency: s.currency }),
     }),
-    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
-    cancellationReason: t.exposeString("cancellationReason", { nullable: true }),
-    endedAt: t.expose("endedAt", { type: "DateTime", nullable: true }),
+    cancelledAt: t.expose("cancelledAt", { description: "When it was cancelled; null if not cancelled.", type: "DateTime", nullable: true }),
+    cancellationReason: t.exposeString("cancellationReason", { description: "Why it was cancelled, as given; null if not cancelled.", nullable: true }),
+    endedAt: t.expose("endedAt", { description: "When it ended; null while active.", type: "DateTime", nullable: true }),
     events: t.relation("events", { description: "The change history, oldest first.", query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
   }),
 });
@@ -100,17 +108,17 @@ builder.queryField("tierSubscriptionHistory", (t) =>
     type: ["TierSubscriptionEvent"],
     authScopes: { authenticated: true },
     description: "Every booking, change, cancellation, renewal and end of the account's paid levels, oldest first.",
-    args: { customerNumber: t.arg.string() },
+    args: { customerNumber: t.arg.string({ description: "The account's customer number, e.g. C-10001." }) },
     resolve: (query, _root, { customerNumber }, ctx) => ctx.services.tierSubscriptions.history(ctx.viewer, customerNumber, query),
   }),
 );
 
 builder.mutationFields((t) => ({
-  tierSubscribe: t.prismaField({
+  tierSubscribe: t.prismaField({ description: "Books a paid tier for an account from now, charging the first month prorated by day; at most one active paid tier per account.",
     type: "TierSubscription",
     authScopes: { authenticated: true },
     errors: result,
-    args: { input: t.arg({ type: TierSubscribeInput }) },
+    args: { input: t.arg({ type: TierSubscribeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.subscribe(ctx.viewer, input, query),
   }),
   tierSubscriptionChange: t.prismaField({
@@ -118,7 +126,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Upgrade or downgrade at once; there is no minimum term.",
     errors: result,
-    args: { input: t.arg({ type: TierSubscriptionChangeInput }) },
+    args: { input: t.arg({ type: TierSubscriptionChangeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.change(ctx.viewer, input, query),
   }),
   tierSubscriptionCancel: t.prismaField({
@@ -126,7 +134,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Needs confirm: true. The level runs to the end of the paid period.",
     errors: result,
-    args: { input: t.arg({ type: TierSubscriptionCancelInput }) },
+    args: { input: t.arg({ type: TierSubscriptionCancelInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tierSubscriptions.cancel(ctx.viewer, input, query),
   }),
   tierSubscriptionPause: t.prismaField({
@@ -134,7 +142,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Always a PauseNotSupportedError: cancel, and book again when needed.",
     errors: { ...result, types: [PauseNotSupportedError, ...COMMON_ERRORS] },
-    args: { input: t.arg({ type: TierSubscriptionPauseInput }) },
+    args: { input: t.arg({ type: TierSubscriptionPauseInput, description: "What to do; each input field states its rule." }) },
     resolve: (_query, _root, _args, ctx) => ctx.services.tierSubscriptions.pause(),
   }),
   tierSubscriptionsRenew: t.field({
@@ -142,7 +150,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: "Renews or ends every subscription whose period has ended (also run at start-up). Idempotent.",
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ type: TierSubscriptionsRenewInput, required: false }) },
+    args: { input: t.arg({ description: "Optional: renew as of this instant instead of now (administrators, for catching up).", type: TierSubscriptionsRenewInput, required: false }) },
     resolve: (_root, { input }, ctx) => ctx.services.tierSubscriptions.renewDueBy(ctx.viewer, input?.customerNumber),
   }),
 }));

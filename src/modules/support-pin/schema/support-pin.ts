@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { PinLockedError } from "../domain/errors.ts";
 import type { Account } from "../../../generated/prisma/client.ts";
 import type { PinVerification } from "../support-pin-service.ts";
@@ -11,7 +12,7 @@ builder.objectType(PinLockedError, {
   isTypeOf: (value) => value instanceof PinLockedError,
   fields: (t) => ({
     field: t.string({ nullable: true, resolve: (error) => error.field ?? null }),
-    lockedUntil: t.field({ type: "DateTime", description: "Verification is refused until then.", resolve: (error) => error.lockedUntil }),
+    lockedUntil: t.field({ type: "DateTime", nullable: true, description: "Verification is refused until then; always set here, nullable only so it merges with SupportPinVerification.lockedUntil in one selection.", resolve: (error) => error.lockedUntil }),
   }),
 });
 
@@ -31,7 +32,11 @@ const SupportPinIssued = builder.objectRef<{ pin: string; account: Account }>("S
   }),
 });
 
-const SupportPinOutcome = builder.enumType("SupportPinOutcome", { values: ["VERIFIED", "WRONG_PIN", "NO_PIN"] as const });
+const SupportPinOutcome = builder.enumType("SupportPinOutcome", { values: describedValues(["VERIFIED", "WRONG_PIN", "NO_PIN"] as const, {
+    VERIFIED: "The PIN matched.",
+    WRONG_PIN: "The PIN did not match; five in a row lock verification for 15 minutes.",
+    NO_PIN: "The account has no PIN yet (supportPinRotate issues one).",
+  }) });
 const SupportPinVerification = builder.objectRef<PinVerification>("SupportPinVerification").implement({
   fields: (t) => ({
     verified: t.exposeBoolean("verified"),
@@ -50,7 +55,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Issues a new support PIN for chat and phone identification (the customer itself or staff).",
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ type: SupportPinRotateInput }) },
+    args: { input: t.arg({ type: SupportPinRotateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.supportPins.rotate(ctx.viewer, input.customerNumber),
   }),
   supportPinVerify: t.field({
@@ -58,7 +63,7 @@ builder.mutationFields((t) => ({
     authScopes: { staff: true },
     description: "For chat and phone agents. Every attempt is audited; five wrong PINs in a row lock verification for 15 minutes.",
     errors: { types: [PinLockedError, ...COMMON_ERRORS], directResult: true },
-    args: { input: t.arg({ type: SupportPinVerifyInput }) },
+    args: { input: t.arg({ type: SupportPinVerifyInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.supportPins.verify(ctx.viewer, input.customerNumber, input.pin),
   }),
 }));

@@ -1,5 +1,5 @@
 import { DomainError } from "../../../domain/errors.ts";
-import type { SlaClock } from "../../sla/domain/index.ts";
+import type { SlaClock, SlaClockStatus } from "../../sla/domain/index.ts";
 import { slaClockHistoryAt, slaClockResume, slaClockStatus } from "../../sla/domain/index.ts";
 import type { SupportChannel } from "../../tier/domain/index.ts";
 
@@ -36,11 +36,15 @@ export function assertEscalationAllowed(channel: SupportChannel, openTicketFirst
     case "NOT_STARTED":
       throw new TooEarlyToEscalateError(null);
     case "RUNNING":
+      if (dueReached(status, now)) return;
       throw new TooEarlyToEscalateError(status.dueAt);
     case "PAUSED": {
       const resumed = slaClockResume(slaClockHistoryAt(openTicketFirstResponse.history, now), now);
       const ifResumed = slaClockStatus({ ...openTicketFirstResponse, history: resumed }, now);
-      if (ifResumed.state !== "BREACHED") throw new TooEarlyToEscalateError(ifResumed.dueAt);
+      if (!dueReached(ifResumed, now)) throw new TooEarlyToEscalateError(ifResumed.dueAt);
     }
   }
 }
+
+/** Escalation waits for the due instant itself, which is still on time for the reply (due-rule.ts). */
+const dueReached = (status: SlaClockStatus, now: number) => status.dueAt !== null && status.dueAt <= now;

@@ -1,8 +1,13 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import type { SlaReport as Report, SlaReportLine as Line } from "../../sla/domain/index.ts";
 import { SLA_REPORT_GROUPS } from "../ticket-report-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 
-const SlaReportGroupBy = builder.enumType("SlaReportGroupBy", { values: SLA_REPORT_GROUPS });
+const SlaReportGroupBy = builder.enumType("SlaReportGroupBy", { values: describedValues(SLA_REPORT_GROUPS, {
+    TIER: "One line per tier code.",
+    CHANNEL: "One line per support channel.",
+    TEAM: "One line per team; (none) for unassigned.",
+  }) });
 
 const SlaReportLine = builder.objectRef<Line>("SlaReportLine").implement({
   fields: (t) => ({
@@ -25,7 +30,7 @@ builder.queryField("slaReport", (t) =>
     type: SlaReport,
     authScopes: { staff: true },
     description: "First-response compliance of the tickets opened in [from, to), as it stands now.",
-    args: { from: t.arg({ type: "DateTime" }), to: t.arg({ type: "DateTime" }), groupBy: t.arg({ type: SlaReportGroupBy }) },
+    args: { from: t.arg({ description: "Start of the period, inclusive: tickets opened at or after it.", type: "DateTime" }), to: t.arg({ description: "End of the period, exclusive; at most 366 days after from.", type: "DateTime" }), groupBy: t.arg({ description: "One line per tier, channel or team, plus a total.", type: SlaReportGroupBy }) },
     resolve: (_root, args, ctx) => ctx.services.ticketReports.report(ctx.viewer, args),
   }),
 );

@@ -17,16 +17,16 @@ const TicketAttachmentInput = builder.inputType("TicketAttachmentInput", {
   }),
 });
 
-const TicketCreateInput = builder.inputType("TicketCreateInput", {
+const TicketCreateInput = builder.inputType("TicketCreateInput", { description: "A customer's request: it is checked against the entitlement answer and opened as a ticket.",
   fields: (t) => ({
-    customerNumber: t.string(),
-    channel: t.field({ type: SupportChannel }),
+    customerNumber: t.string({ description: "The asking account, e.g. C-10004." }),
+    channel: t.field({ description: "The channel it came in on.", type: SupportChannel }),
     language: t.string({ required: false, description: "Default: the account's language." }),
-    requestTypeCode: t.string(),
-    subject: t.string(),
-    body: t.string(),
+    requestTypeCode: t.string({ description: "Request type code, e.g. DEFECT." }),
+    subject: t.string({ description: "One-line summary, 1–200 characters." }),
+    body: t.string({ description: "The request as the customer wrote it, up to 50,000 characters." }),
     attachments: t.field({ type: [TicketAttachmentInput], required: false, description: "At most 10." }),
-    flags: t.field({ type: [TicketFlag], required: false }),
+    flags: t.field({ description: "Conditions that select conditional required information, e.g. BROKEN_DATABASE.", type: [TicketFlag], required: false }),
     providedInformation: t.stringList({ required: false, description: "Checklist keys the request already carries." }),
     idempotencyKey: t.string({ required: false, description: "A replay returns the original ticket; the same key with another payload is IdempotencyKeyReusedError." }),
   }),
@@ -43,7 +43,7 @@ builder.mutationFields((t) => ({
     description:
       "Opens a ticket with the entitlement answer applied: tier and priority stamped, clocks started unless information is missing. Out-of-scope requests become PAID_OFFER tickets without clocks.",
     errors: { types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError], dataField: { name: "ticket" } },
-    args: { input: t.arg({ type: TicketCreateInput }) },
+    args: { input: t.arg({ type: TicketCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.create(ctx.viewer, input, query),
   }),
   ticketInformationProvide: t.prismaField({
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Completes checklist items; once nothing is missing the ticket becomes NEW and its clocks start at this moment.",
     errors: { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } },
-    args: { input: t.arg({ type: TicketInformationProvideInput }) },
+    args: { input: t.arg({ type: TicketInformationProvideInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.informationProvide(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
 }));

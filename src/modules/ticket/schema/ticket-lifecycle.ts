@@ -6,13 +6,13 @@ import { ticketIdOf } from "./ticket-types.ts";
 
 const result = { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } };
 
-const TicketReplyInput = builder.inputType("TicketReplyInput", {
+const TicketReplyInput = builder.inputType("TicketReplyInput", { description: "An agent's public reply or internal note.",
   fields: (t) => ({ ticketId: t.id(), body: t.string(), public: t.boolean({ description: "false: an internal note the customer never sees." }) }),
 });
 const TicketCustomerReplyInput = builder.inputType("TicketCustomerReplyInput", { fields: (t) => ({ ticketId: t.id(), body: t.string() }) });
-const TicketAssignInput = builder.inputType("TicketAssignInput", {
+const TicketAssignInput = builder.inputType("TicketAssignInput", { description: "Who works on a ticket.",
   fields: (t) => ({
-    ticketId: t.id(),
+    ticketId: t.id({ description: "The ticket's global id." }),
     assigneeId: t.string({ required: false, description: "Absent keeps the assignee, null clears it." }),
     teamId: t.string({ required: false, description: "Absent keeps the team, null clears it." }),
   }),
@@ -37,7 +37,7 @@ for (const [name, { event, description }] of Object.entries(STATUS_MUTATIONS)) {
       authScopes: { authenticated: true },
       description,
       errors: result,
-      args: { input: t.arg({ type: Input }) },
+      args: { input: t.arg({ type: Input, description: "What to do; each input field states its rule." }) },
       resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.statusChange(ctx.viewer, event, { ticketId: ticketIdOf(input) }, query),
     }),
   );
@@ -49,7 +49,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "An agent's public reply (meets a pending first or next response; NEW becomes OPEN) or internal note.",
     errors: result,
-    args: { input: t.arg({ type: TicketReplyInput }) },
+    args: { input: t.arg({ type: TicketReplyInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.reply(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
   ticketCustomerReply: t.prismaField({
@@ -57,14 +57,14 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "The customer's reply: resumes a ticket waiting on them, starts a next-response clock, reopens a SOLVED ticket within the window.",
     errors: result,
-    args: { input: t.arg({ type: TicketCustomerReplyInput }) },
+    args: { input: t.arg({ type: TicketCustomerReplyInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.customerReply(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
-  ticketAssign: t.prismaField({
+  ticketAssign: t.prismaField({ description: "Assigns a ticket to an agent and/or team (null clears); no effect on its clocks.",
     type: "Ticket",
     authScopes: { authenticated: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "ticket" } },
-    args: { input: t.arg({ type: TicketAssignInput }) },
+    args: { input: t.arg({ type: TicketAssignInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.assign(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
   ticketTierChange: t.prismaField({
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: "Re-targets the ticket to a tier, keeping the elapsed time of its clocks; recorded as TIER_CHANGED. Agents only.",
     errors: { types: COMMON_ERRORS, dataField: { name: "ticket" } },
-    args: { input: t.arg({ type: TicketTierChangeInput }) },
+    args: { input: t.arg({ type: TicketTierChangeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.tierChange(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
 }));

@@ -18,8 +18,8 @@ export const TicketNode = builder.prismaNode("Ticket", {
   select: { accountId: true, account: { select: { id: true, partnerId: true } } },
   authScopes: (ticket, ctx) => canReadTicket(ctx.viewer, ticket),
   fields: (t) => ({
-    number: t.exposeInt("number"),
-    account: t.relation("account"),
+    number: t.exposeInt("number", { description: "Human-readable ticket number, increasing with arrival." }),
+    account: t.relation("account", { description: "The account that opened it." }),
     tier: t.relation("tier", { nullable: true, description: "The effective tier; null when none applied." }),
     priority: t.field({
       type: TierPriority,
@@ -27,13 +27,13 @@ export const TicketNode = builder.prismaNode("Ticket", {
       select: { priorityRank: true, priorityLabel: true },
       resolve: (ticket) => ({ rank: ticket.priorityRank, label: ticket.priorityLabel }),
     }),
-    channel: t.expose("channel", { type: SupportChannel }),
-    language: t.exposeString("language"),
-    requestType: t.relation("requestType"),
-    subject: t.exposeString("subject"),
-    body: t.exposeString("body"),
-    status: t.expose("status", { type: TicketStatus }),
-    kind: t.expose("kind", { type: TicketKind }),
+    channel: t.expose("channel", { description: "The channel it came in on.", type: SupportChannel }),
+    language: t.exposeString("language", { description: "The language it is handled in." }),
+    requestType: t.relation("requestType", { description: "What kind of request it is." }),
+    subject: t.exposeString("subject", { description: "One-line summary." }),
+    body: t.exposeString("body", { description: "The request as the customer wrote it." }),
+    status: t.expose("status", { description: "Where the ticket stands in its lifecycle.", type: TicketStatus }),
+    kind: t.expose("kind", { description: "STANDARD (counted against targets) or PAID_OFFER (out of scope, no clocks).", type: TicketKind }),
     paidOffer: t.boolean({ description: "Out of scope: a request for a paid offer, without SLA clocks.", select: { kind: true }, resolve: (ticket) => ticket.kind === "PAID_OFFER" }),
     intakeReasons: t.field({
       type: [EntitlementReason],
@@ -41,37 +41,37 @@ export const TicketNode = builder.prismaNode("Ticket", {
       select: { intakeReasons: true },
       resolve: (ticket) => ticket.intakeReasons as unknown as Reason[],
     }),
-    flags: t.exposeStringList("flags"),
-    providedInformation: t.exposeStringList("providedInformation"),
+    flags: t.exposeStringList("flags", { description: "Conditions given at intake, e.g. BROKEN_DATABASE; they select conditional required information." }),
+    providedInformation: t.exposeStringList("providedInformation", { description: "Keys of the required information already provided." }),
     missingInformation: t.field({
       type: [RequiredInformationItem],
       description: "Checklist items still missing: while any is, the ticket is AWAITING_INFORMATION and its clocks do not run.",
       select: { missingInformation: true, requestType: { select: { requiredInformation: true } } },
       resolve: (ticket) => (ticket.requestType.requiredInformation as unknown as Item[]).filter((item) => ticket.missingInformation.includes(item.key)),
     }),
-    assigneeId: t.exposeString("assigneeId", { nullable: true }),
-    teamId: t.exposeString("teamId", { nullable: true }),
+    assigneeId: t.exposeString("assigneeId", { description: "The assigned agent's id; null when unassigned.", nullable: true }),
+    teamId: t.exposeString("teamId", { description: "The assigned team's id; null when none.", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "Arrival: first come, first served within a priority and due time." }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    solvedAt: t.expose("solvedAt", { type: "DateTime", nullable: true }),
-    closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
+    updatedAt: t.expose("updatedAt", { description: "When it last changed.", type: "DateTime" }),
+    solvedAt: t.expose("solvedAt", { description: "When it was last solved; null while not solved.", type: "DateTime", nullable: true }),
+    closedAt: t.expose("closedAt", { description: "When it was closed; null while not closed.", type: "DateTime", nullable: true }),
     nextDueAt: t.expose("nextDueAt", { type: "DateTime", nullable: true, description: "The earliest due instant of a running clock." }),
     atRiskAt: t.expose("atRiskAt", { type: "DateTime", nullable: true, description: "When the first running clock reaches 75 % of its budget." }),
     slaClocks: t.field({
       type: [SlaClockStatus],
       description: "The current clock of each target, evaluated now (or at `at`).",
-      args: { at: t.arg({ type: "DateTime", required: false }) },
+      args: { at: t.arg({ description: "The instant to evaluate the clocks at; default now (a past instant answers from the history as it stood).", type: "DateTime", required: false }) },
       select: { clocks: CURRENT_CLOCKS },
       resolve: (ticket, { at }, ctx) => ctx.services.tickets.slaClocks(ticket.clocks, at),
     }),
-    attachments: t.relation("attachments"),
+    attachments: t.relation("attachments", { description: "Files attached at intake (name, type, size, sha256)." }),
     messages: t.relatedConnection("messages", {
       cursor: "id",
       description: "Replies and notes, oldest first; customers and partners never see internal notes.",
       totalCount: true,
       query: (_args, ctx) => ({ where: isStaff(ctx.viewer) ? {} : { kind: { not: "INTERNAL_NOTE" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     }),
-    workLogs: t.relation("workLogs", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    workLogs: t.relation("workLogs", { description: "Work recorded on it, oldest first.", query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
     history: t.relation("events", { description: "Status changes, information, assignments, tier changes and work, oldest first.", query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
   }),
 });
@@ -85,15 +85,15 @@ builder.prismaObject("TicketAttachment", {
   }),
 });
 
-builder.prismaNode("TicketMessage", {
+builder.prismaNode("TicketMessage", { description: "A message on a ticket: public reply, internal note or customer reply.",
   id: { field: "id" },
   // node(id): an id that is not (or not in this workspace) answers null, not an error
   nullable: true,
   fields: (t) => ({
-    kind: t.expose("kind", { type: TicketMessageKind }),
+    kind: t.expose("kind", { description: "Public reply, internal note (never shown to customers) or customer reply.", type: TicketMessageKind }),
     authorId: t.exposeString("authorId", { description: "The API token id behind the message, or ADMIN_TOKEN." }),
-    body: t.exposeString("body"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    body: t.exposeString("body", { description: "The message text." }),
+    createdAt: t.expose("createdAt", { description: "When it was written.", type: "DateTime" }),
   }),
 });
 
@@ -120,11 +120,11 @@ builder.prismaObject("TicketEvent", {
 });
 
 builder.queryFields((t) => ({
-  ticket: t.prismaField({
+  ticket: t.prismaField({ description: "The ticket with this id, or null when there is none or the caller may not see it.",
     type: "Ticket",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: "A ticket's global id (from ticketCreate or `tickets`)." }) },
     resolve: (query, _root, { id }, ctx) => ctx.services.tickets.ticket(ctx.viewer, decodeId("id", id, "Ticket").id, query),
   }),
   tickets: t.connection(
@@ -132,7 +132,7 @@ builder.queryFields((t) => ({
       type: TicketNode,
       authScopes: { authenticated: true },
       description: "Tickets in queue order: priority rank, then due time, then arrival. Customers and partners see their own.",
-      args: { filter: t.arg({ type: TicketFilterInput, required: false }) },
+      args: { filter: t.arg({ description: "Optional criteria; all given must hold; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
       resolve: (_root, args, ctx, info) => resolveTicketConnection(args.filter ?? {}, args, ctx, info),
     },
     TICKET_CONNECTION,

@@ -1,3 +1,4 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { REASON_CODES } from "../../entitlement/domain/index.ts";
 import { INFORMATION_CONDITIONS } from "../../request-type/domain/index.ts";
 import { SUPPORT_CHANNELS } from "../domain/channels.ts";
@@ -6,12 +7,31 @@ import { builder } from "../../../graphql/builder.ts";
 
 export const SupportChannel = builder.enumType("SupportChannel", {
   description: "A way to reach support. Written channels: TICKET, EMAIL, PORTAL, CONTACT_FORM, SOCIAL, CHAT.",
-  values: SUPPORT_CHANNELS,
+  values: describedValues(SUPPORT_CHANNELS, {
+    TICKET: "A ticket in the support system (written).",
+    EMAIL: "E-mail (written).",
+    PORTAL: "The customer portal (written).",
+    CONTACT_FORM: "The website's contact form (written).",
+    SOCIAL: "Social media messages (written).",
+    CHAT: "Live chat (written).",
+    PHONE: "A phone call.",
+    PHONE_CALLBACK: "A call back by support at an agreed time.",
+    REMOTE_SESSION: "A remote session on the customer's computer.",
+  }),
 });
-export const ResponseTargetKind = builder.enumType("ResponseTargetKind", { values: TARGET_KINDS });
+export const ResponseTargetKind = builder.enumType("ResponseTargetKind", { values: describedValues(TARGET_KINDS, {
+    FIRST_RESPONSE: "Time to the first public reply.",
+    NEXT_RESPONSE: "Time from a customer reply to the next public reply.",
+    RESOLUTION: "Time to solving the ticket.",
+  }) });
 export const TierEntitlement = builder.enumType("TierEntitlement", {
   description: "What a level includes beyond answering: how-to guidance, remote sessions, installation, development work.",
-  values: TIER_ENTITLEMENTS,
+  values: describedValues(TIER_ENTITLEMENTS, {
+    HOW_TO: "Guidance on using the product.",
+    REMOTE_SESSION: "Remote sessions booked with remoteSessionBook.",
+    INSTALLATION: "Installations booked with installationBook.",
+    DEVELOPMENT: "Development work (customisation).",
+  }),
 });
 export const InformationCondition = builder.enumType("InformationCondition", {
   values: {
@@ -19,7 +39,17 @@ export const InformationCondition = builder.enumType("InformationCondition", {
     OUTSIDE_SUPPORT_HOURS: { description: "Only when the request arrives outside the tier's first-response calendar hours." },
   } satisfies Record<(typeof INFORMATION_CONDITIONS)[number], object>,
 });
-export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", { values: REASON_CODES });
+export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", { values: describedValues(REASON_CODES, {
+    ACCOUNT_INACTIVE: "The account is suspended or closed.",
+    PAYMENT_OVERDUE: "A payment is overdue; a paid level falls back.",
+    CHANNEL_NOT_IN_TIER: "The tier does not offer this channel.",
+    CHANNEL_CLOSED: "The channel is closed now; see nextOpeningAt.",
+    LANGUAGE_NOT_OFFERED: "The channel is not staffed in this language.",
+    WRITTEN_CHANNEL_REQUIRED: "This request type is taken in writing only.",
+    OUT_OF_SCOPE: "Not covered by support; offered as paid work instead.",
+    PREMIUM_REQUIRED: "Needs a premium level the account does not have.",
+    PIN_REQUIRED: "Agents verify the support PIN on this channel first (non-blocking).",
+  }) });
 
 export const TierPriority = builder.objectRef<{ rank: number; label: string }>("TierPriority").implement({
   description: "Higher rank = more urgent.",

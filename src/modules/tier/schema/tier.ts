@@ -17,8 +17,8 @@ export const Tier = builder.prismaNode("Tier", {
   description: "A support level: price, priority, response targets, channels and entitlements.",
   authScopes: { authenticated: true },
   fields: (t) => ({
-    code: t.exposeString("code"),
-    name: t.exposeString("name"),
+    code: t.exposeString("code", { description: "Unique code, upper-case, e.g. GOLD." }),
+    name: t.exposeString("name", { description: "A name for people, e.g. Gold." }),
     monthlyPrice: t.field({
       type: Money,
       description: "0 for included levels and for levels paid from prepaid units.",
@@ -28,22 +28,22 @@ export const Tier = builder.prismaNode("Tier", {
     includedByDefault: t.exposeBoolean("includedByDefault", {
       description: "Every account has this level without booking, and falls back to it when a paid level does not apply.",
     }),
-    priority: t.field({
+    priority: t.field({ description: "Rank (higher is more urgent) and label of its tickets.",
       type: TierPriority,
       select: { priorityRank: true, priorityLabel: true },
       resolve: (tier) => ({ rank: tier.priorityRank, label: tier.priorityLabel }),
     }),
-    targets: t.relation("targets", { query: { orderBy: { kind: "asc" } } }),
+    targets: t.relation("targets", { description: "Its response targets: amount, unit, clock mode and calendar each.", query: { orderBy: { kind: "asc" } } }),
     warningThresholds: t.exposeFloatList("warningThresholds", { description: "Fractions of a target's budget at which warnings go out." }),
-    channels: t.relation("channels", { query: { orderBy: { channel: "asc" } } }),
-    entitlements: t.expose("entitlements", { type: [TierEntitlement] }),
+    channels: t.relation("channels", { description: "The channels this level offers, each with its calendar and languages.", query: { orderBy: { channel: "asc" } } }),
+    entitlements: t.expose("entitlements", { description: "What the level includes beyond answering.", type: [TierEntitlement] }),
     unitBased: t.exposeBoolean("unitBased", { description: "Work is paid from prepaid support units." }),
     partnerSaleCutoff: t.expose("partnerSaleCutoff", {
       type: "LocalTime",
       nullable: true,
       description: "A partner-sold account created before this local time gets this level for the rest of that day (zone of the FIRST_RESPONSE calendar).",
     }),
-    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
+    archivedAt: t.expose("archivedAt", { description: "When it was archived; null while bookable.", type: "DateTime", nullable: true }),
   }),
 });
 
@@ -70,14 +70,14 @@ builder.prismaObject("TierChannel", {
 });
 
 const TierPriorityInput = builder.inputType("TierPriorityInput", { fields: (t) => ({ rank: t.int(), label: t.string() }) });
-const TierTargetInput = builder.inputType("TierTargetInput", {
+const TierTargetInput = builder.inputType("TierTargetInput", { description: "One response target of a tier.",
   fields: (t) => ({
-    kind: t.field({ type: ResponseTargetKind }),
-    amount: t.int(),
-    unit: t.field({ type: DurationUnit }),
-    clock: t.field({ type: ClockMode }),
-    calendarId: t.id(),
-    guaranteed: t.boolean(),
+    kind: t.field({ description: "Which event the target measures.", type: ResponseTargetKind }),
+    amount: t.int({ description: "How much time: a whole number from 1 (DAYS: whole days)." }),
+    unit: t.field({ description: "MINUTES, HOURS or DAYS.", type: DurationUnit }),
+    clock: t.field({ description: "Which time counts: BUSINESS_HOURS, WORKING_DAYS or CALENDAR.", type: ClockMode }),
+    calendarId: t.id({ description: "Global id of the business calendar it counts in." }),
+    guaranteed: t.boolean({ description: "true: a promise; false: best effort, computed the same way. Default true." }),
   }),
 });
 const TierChannelInput = builder.inputType("TierChannelInput", {
@@ -105,7 +105,7 @@ function tierInputFields<R extends boolean>(t: InputFields, required: R) {
   };
 }
 
-const TierCreateInput = builder.inputType("TierCreateInput", { fields: (t) => ({ code: t.string(), ...tierInputFields(t, true) }) });
+const TierCreateInput = builder.inputType("TierCreateInput", { description: "A new support tier.", fields: (t) => ({ code: t.string(), ...tierInputFields(t, true) }) });
 const TierUpdateInput = builder.inputType("TierUpdateInput", {
   description: "Fields left out are kept.",
   fields: (t) => ({ code: t.string({ description: "The tier to change; codes never change." }), ...tierInputFields(t, false) }),
@@ -129,15 +129,15 @@ builder.queryFields((t) => ({
     cursor: "id",
     authScopes: { authenticated: true },
     description: "The tier catalog, by priority rank.",
-    args: { includeArchived: t.arg.boolean({ required: false }) },
+    args: { includeArchived: t.arg.boolean({ description: "Include archived tiers; default false.", required: false }) },
     resolve: (query, _root, args, ctx) => ctx.services.tiers.list(args, query),
     totalCount: (_root, args, ctx) => ctx.services.tiers.count(args),
   }),
-  tier: t.prismaField({
+  tier: t.prismaField({ description: "The tier with this code, or null.",
     type: "Tier",
     nullable: true,
     authScopes: { authenticated: true },
-    args: { code: t.arg.string() },
+    args: { code: t.arg.string({ description: "Tier code, upper-case, e.g. GOLD." }) },
     resolve: (query, _root, { code }, ctx) => ctx.services.tiers.byCode(code, query),
   }),
 }));
@@ -145,25 +145,25 @@ builder.queryFields((t) => ({
 const result = { types: COMMON_ERRORS, dataField: { name: "tier" } };
 
 builder.mutationFields((t) => ({
-  tierCreate: t.prismaField({
+  tierCreate: t.prismaField({ description: "Creates a support tier: price, priority, response targets, thresholds, channels and entitlements.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: TierCreateInput }) },
+    args: { input: t.arg({ type: TierCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.create(ctx.viewer, decodeCalendars(input), query),
   }),
-  tierUpdate: t.prismaField({
+  tierUpdate: t.prismaField({ description: "Changes a tier; open tickets keep the targets their clocks copied at intake.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: TierUpdateInput }) },
+    args: { input: t.arg({ type: TierUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.update(ctx.viewer, decodeCalendars(input), query),
   }),
-  tierArchive: t.prismaField({
+  tierArchive: t.prismaField({ description: "Archives a support tier: existing subscriptions run on, new bookings are refused.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
-    args: { input: t.arg({ type: TierArchiveInput }) },
+    args: { input: t.arg({ type: TierArchiveInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.archive(ctx.viewer, input.code, query),
   }),
 }));

@@ -1,8 +1,14 @@
+import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 
-export const Role = builder.enumType("Role", { values: ["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const });
+export const Role = builder.enumType("Role", { values: describedValues(["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const, {
+    ADMIN: "Everything, including tokens.",
+    AGENT: "All accounts and tickets, no tokens.",
+    PARTNER: "The accounts the bound partner sold.",
+    CUSTOMER: "The bound account only.",
+  }) });
 
 const ApiToken = builder.prismaNode("ApiToken", {
   id: { field: "id" },
@@ -11,13 +17,13 @@ const ApiToken = builder.prismaNode("ApiToken", {
   description: "An API credential. Its secret is shown once, at creation; only a hash is stored.",
   authScopes: { admin: true },
   fields: (t) => ({
-    name: t.exposeString("name"),
-    role: t.expose("role", { type: Role }),
+    name: t.exposeString("name", { description: "A label for people, e.g. the integration using it." }),
+    role: t.expose("role", { description: "What the token may do.", type: Role }),
     prefix: t.exposeString("prefix", { description: "The first characters of the secret, to recognise it by." }),
-    partner: t.relation("partner", { nullable: true }),
-    account: t.relation("account", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+    partner: t.relation("partner", { description: "The partner a PARTNER token is bound to; null for other roles.", nullable: true }),
+    account: t.relation("account", { description: "The account a CUSTOMER token is bound to; null for other roles.", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When the token was issued.", type: "DateTime" }),
+    revokedAt: t.expose("revokedAt", { description: "When it was revoked; null while valid.", type: "DateTime", nullable: true }),
   }),
 });
 
@@ -29,7 +35,7 @@ const ApiTokenIssued = builder.objectRef<{ token: object; secret: string }>("Api
 });
 
 builder.queryField("apiTokens", (t) =>
-  t.prismaConnection({
+  t.prismaConnection({ description: "Every API token issued, oldest first (secrets are never shown again); administrators only.",
     type: "ApiToken",
     cursor: "id",
     authScopes: { admin: true },
@@ -50,18 +56,18 @@ const ApiTokenCreateInput = builder.inputType("ApiTokenCreateInput", {
 const ApiTokenRevokeInput = builder.inputType("ApiTokenRevokeInput", { fields: (t) => ({ id: t.id() }) });
 
 builder.mutationFields((t) => ({
-  apiTokenCreate: t.field({
+  apiTokenCreate: t.field({ description: "Issues an API token for a role (bound to a partner or account where the role needs one); the secret is shown only in this answer.",
     type: ApiTokenIssued,
     authScopes: { admin: true },
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ type: ApiTokenCreateInput }) },
+    args: { input: t.arg({ type: ApiTokenCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.tokens.create(ctx.viewer, input),
   }),
-  apiTokenRevoke: t.prismaField({
+  apiTokenRevoke: t.prismaField({ description: "Revokes a token at once on every instance; revoking twice keeps the first revocation time.",
     type: "ApiToken",
     authScopes: { admin: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "token" } },
-    args: { input: t.arg({ type: ApiTokenRevokeInput }) },
+    args: { input: t.arg({ type: ApiTokenRevokeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tokens.revoke(ctx.viewer, decodeId("id", input.id, "ApiToken").id, query),
   }),
 }));

@@ -32,15 +32,15 @@ describe("Gold (4 business hours, Mon–Fri 09–17) started Monday 09:00", () =
     ["met late", history(mon("09:00"), [], mon("13:30")), tue("10:00"), { state: "MET_LATE", dueAt: mon("13:00"), elapsedMs: 4.5 * HOUR, remainingMs: -0.5 * HOUR, elapsedFraction: 1.125, breached: true, metLate: true, running: false }],
     ["met while paused, with the pause closed at that instant", history(mon("09:00"), [[mon("10:00"), mon("15:00")]], mon("15:00")), mon("16:00"), { state: "MET", dueAt: tue("10:00"), elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false }],
     ["breached, then paused: stays BREACHED with its due", history(mon("09:00"), [[mon("14:00"), null]]), mon("16:00"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 5 * HOUR, remainingMs: -HOUR, elapsedFraction: 1.25, breached: true, metLate: false, running: false }],
-    ["paused exactly at the due instant: BREACHED", history(mon("09:00"), [[mon("13:00"), null]]), mon("16:00"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 4 * HOUR, remainingMs: 0, elapsedFraction: 1, breached: true, metLate: false, running: false }],
+    ["paused exactly at the due instant: on time, nothing left", history(mon("09:00"), [[mon("13:00"), null]]), mon("16:00"), { state: "PAUSED", dueAt: null, elapsedMs: 4 * HOUR, remainingMs: 0, elapsedFraction: 1, breached: false, metLate: false, running: false }],
+    ["paused 1 ms after the due instant: BREACHED", history(mon("09:00"), [["2026-03-02T13:00:00.001+01:00", null]]), mon("16:00"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 4 * HOUR + 1, remainingMs: -1, elapsedFraction: (4 * HOUR + 1) / (4 * HOUR), breached: true, metLate: false, running: false }],
   ])("%s", (_name, h, now, expected) => {
     expect(view(slaClockStatus(slaClock(gold, paid, h), at(now)))).toEqual(expected);
   });
 
-  it("met 1 ms before the due instant is MET, at the due instant MET_LATE", () => {
+  it("met 1 ms before the due instant and at it is MET, 1 ms after it MET_LATE", () => {
     const metAt = (ms: number) => slaClockStatus(slaClock(gold, paid, { ...started, metAt: ms }), at(tue("09:00"))).state;
-    expect(metAt(at(mon("13:00")) - 1)).toBe("MET");
-    expect(metAt(at(mon("13:00")))).toBe("MET_LATE");
+    expect([-1, 0, 1].map((offset) => metAt(at(mon("13:00")) + offset))).toEqual(["MET", "MET", "MET_LATE"]);
   });
 
   it("answers for any past instant from the full history: later events are ignored", () => {

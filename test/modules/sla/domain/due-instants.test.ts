@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BusinessCalendar } from "../../../../src/modules/calendar/domain/index.ts";
 import type { SlaTarget } from "../../../../src/modules/sla/domain/index.ts";
-import { slaClockStatus } from "../../../../src/modules/sla/domain/index.ts";
+import { slaAlertSchedule, slaClockStatus, slaReportOutcome } from "../../../../src/modules/sla/domain/index.ts";
 import { compileCalendar } from "../../../../src/modules/calendar/domain/index.ts";
 import { itemCalendar } from "../../../fixtures/calendars.ts";
 import { allWeek, at, berlin, gold, history, HOUR, paid, paidDE, premium, premium24, slaClock, target } from "./support.ts";
@@ -13,7 +13,9 @@ type Row = [string, SlaTarget, BusinessCalendar, string, Pause[], string];
 const day = (date: string, offset: string) => (time: string) => `${date}T${time}:00${offset}`;
 const mar2 = day("2026-03-02", "+01:00");
 
-// Every row: RUNNING with that due instant 1 ms before it, BREACHED from the due instant on.
+// Every row, at 1 ms before, exactly at and 1 ms after its due instant (DOMAIN.md, "Conventions of
+// the clocks"): unmet RUNNING, RUNNING, BREACHED; met there MET, MET, MET_LATE, and the SLA report
+// counts it met, met, breached; the BREACHED alert fires at the first breached instant.
 describe.each<Row>([
   ["Gold: Friday 16:00 request → Monday 12:00", gold, paid, "2026-03-06T16:00:00+01:00", [], "2026-03-09T12:00:00+01:00"],
   ["Gold paused overnight Mon 16:00 → Tue 10:00 (2 business hours)", gold, paid, mar2("15:00"), [[mar2("16:00"), "2026-03-03T10:00:00+01:00"]], "2026-03-03T13:00:00+01:00"],
@@ -39,27 +41,41 @@ describe.each<Row>([
   ["1 working day, paused 2 working hours", target(1, "DAYS", "WORKING_DAYS"), premium, "2026-04-02T14:00:00+02:00", [["2026-04-02T15:00:00+02:00", "2026-04-02T17:00:00+02:00"]], "2026-04-07T16:00:00+02:00"],
   ["1 working day on 24/7 over spring forward (a 23-hour day)", target(1, "DAYS", "WORKING_DAYS"), allWeek, "2026-03-28T12:00:00+01:00", [], "2026-03-29T12:00:00+02:00"],
   ["1 working day on 24/7 over fall back (a 25-hour day)", target(1, "DAYS", "WORKING_DAYS"), allWeek, "2026-10-24T12:00:00+02:00", [], "2026-10-25T12:00:00+01:00"],
+  ["CALENDAR clock: 1 h from 01:30 CEST on fall-back night is due in the first 02:30", target(1, "HOURS", "CALENDAR"), allWeek, "2026-10-25T01:30:00+02:00", [], "2026-10-25T02:30:00+02:00"],
+  ["CALENDAR clock: 90 min from 01:30 CEST ends in the repeated hour's second half", target(90, "MINUTES", "CALENDAR"), allWeek, "2026-10-25T01:30:00+02:00", [], "2026-10-25T02:00:00+01:00"],
+  ["CALENDAR clock: 1 calendar day over spring forward keeps the wall time (23 h)", target(1, "DAYS", "CALENDAR"), allWeek, "2026-03-28T12:00:00+01:00", [], "2026-03-29T12:00:00+02:00"],
+  ["CALENDAR clock: 24 h from Christmas Eve run through the holiday", target(24, "HOURS", "CALENDAR"), premium, "2026-12-24T10:00:00+01:00", [], "2026-12-25T10:00:00+01:00"],
   ["1 DAYS on business hours: Friday 15:00, not the end of Friday's opening", target(1, "DAYS", "BUSINESS_HOURS"), premium, "2026-03-05T15:00:00+01:00", [], "2026-03-06T15:00:00+01:00"],
   ["1 DAYS on business hours, paused 15 business minutes: Monday 09:15", target(1, "DAYS", "BUSINESS_HOURS"), premium, "2026-03-05T15:00:00+01:00", [["2026-03-05T15:30:00+01:00", "2026-03-05T15:45:00+01:00"]], "2026-03-09T09:15:00+01:00"],
 ])("%s", (_name, slaTarget, calendar, startedAt, pauses, due) => {
   const clock = slaClock(slaTarget, calendar, history(startedAt, pauses));
   const zone = calendar.timeZone;
 
-  it(`is due ${due}`, () => {
-    const before = slaClockStatus(clock, at(due) - 1);
-    expect({ state: before.state, dueAt: berlinOr(before.dueAt, zone), breached: before.breached }).toEqual({ state: "RUNNING", dueAt: due, breached: false });
-    expect(before.remainingMs).toBeGreaterThanOrEqual(0);
+  const offsets = [-1, 0, 1];
+
+  it(`is due ${due}: RUNNING 1 ms before and at it, BREACHED 1 ms after`, () => {
+    const statuses = offsets.map((offset) => slaClockStatus(clock, at(due) + offset));
+    expect(statuses.map((s) => ({ state: s.state, dueAt: berlinOr(s.dueAt, zone), breached: s.breached }))).toEqual([
+      { state: "RUNNING", dueAt: due, breached: false },
+      { state: "RUNNING", dueAt: due, breached: false },
+      { state: "BREACHED", dueAt: due, breached: true },
+    ]);
+    expect(statuses[0]!.remainingMs).toBeGreaterThanOrEqual(0);
+    expect(statuses[1]!.remainingMs).toBe(0);
+    expect(statuses[1]!.elapsedMs).toBe(statuses[1]!.budgetMs);
   });
 
-  it("flips to BREACHED exactly at the due instant", () => {
-    const status = slaClockStatus(clock, at(due));
-    expect({ state: status.state, dueAt: berlinOr(status.dueAt, zone), breached: status.breached, remainingMs: status.remainingMs }).toEqual({
-      state: "BREACHED",
-      dueAt: due,
-      breached: true,
-      remainingMs: 0,
-    });
-    expect(status.elapsedMs).toBe(status.budgetMs);
+  it("a reply 1 ms before and at the due instant is MET, 1 ms after MET_LATE; the report counts it the same", () => {
+    const met = offsets.map((offset) => slaClockStatus({ ...clock, history: { ...clock.history, metAt: at(due) + offset } }, at(due) + 60_000));
+    expect(met.map((s) => [s.state, s.metLate, slaReportOutcome(s)])).toEqual([
+      ["MET", false, "MET"],
+      ["MET", false, "MET"],
+      ["MET_LATE", true, "BREACHED"],
+    ]);
+  });
+
+  it("raises its BREACHED alert 1 ms after the due instant", () => {
+    expect(slaAlertSchedule(clock).at(-1)).toEqual({ kind: "BREACHED", threshold: 1, at: at(due) + 1 });
   });
 });
 
@@ -86,7 +102,8 @@ describe("DAYS budgets are the clock time up to the wall-time due", () => {
     expect({ state: paused.state, dueAt: paused.dueAt, remainingMs: paused.remainingMs }).toEqual({ state: "PAUSED", dueAt: null, remainingMs: 0 });
     const resumed = slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T17:00:00+01:00"]]), at("2026-03-06T17:00:00+01:00"));
     expect(slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T17:00:00+01:00"]]), at("2026-03-06T17:00:00+01:00") - 1).state).toBe("PAUSED");
-    expect({ state: resumed.state, due: berlin(resumed.dueAt) }).toEqual({ state: "BREACHED", due: "2026-03-06T17:00:00+01:00" });
+    expect({ state: resumed.state, due: berlin(resumed.dueAt) }).toEqual({ state: "RUNNING", due: "2026-03-06T17:00:00+01:00" });
+    expect(slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T17:00:00+01:00"]]), at("2026-03-06T17:00:00+01:00") + 1).state).toBe("BREACHED");
     const resumedEarly = slaClockStatus(clock([["2026-03-06T13:00:00+01:00", "2026-03-06T14:00:00+01:00"]]), at("2026-03-06T14:30:00+01:00"));
     expect({ state: resumedEarly.state, due: berlin(resumedEarly.dueAt) }).toEqual({ state: "RUNNING", due: "2026-03-06T15:00:00+01:00" });
   });

@@ -29,7 +29,8 @@ function historyOf(start: number, steps: [number, number][]): SlaClockHistory {
 }
 
 /** The breach instant of a running clock (it has no open pause), from its alert schedule. */
-const dueOf = (clock: SlaClock) => slaAlertSchedule(clock, []).at(-1)!.at;
+/** The due instant: the BREACHED alert fires 1 ms after it. */
+const dueOf = (clock: SlaClock) => slaAlertSchedule(clock, []).at(-1)!.at - 1;
 
 /** Clock time from the start to `due` minus the clock time of the pauses before it. */
 function runningTimeUntil(clock: SlaClock, due: number): number {
@@ -73,13 +74,15 @@ describe("SLA clock properties over random pauses (fixed seed)", () => {
   });
 
   // PAUSED just before is possible only for a DAYS target paused after its clock time ran out, before its wall-time due
-  it("RUNNING 1 ms before the due instant (DAYS: or PAUSED), BREACHED at it", () => {
+  it("RUNNING 1 ms before the due instant (DAYS: or PAUSED) and at it, BREACHED 1 ms after; met at it is MET", () => {
     fc.assert(
       fc.property(calendarName, clockMode, instant2026To2027, pauseSteps, fc.oneof(minutesTarget.map((m) => [m, "MINUTES"] as const), daysTarget.map((d) => [d, "DAYS"] as const)), (name, mode, start, steps, [amount, unit]) => {
         const clock: SlaClock = { target: target(amount, unit, mode) satisfies SlaTarget, calendar: calendars[name]!, history: historyOf(start, steps) };
         const due = dueOf(clock);
         expect(unit === "DAYS" ? ["RUNNING", "PAUSED"] : ["RUNNING"]).toContain(slaClockStatus(clock, due - 1).state);
-        expect(slaClockStatus(clock, due).state).toBe("BREACHED");
+        expect(slaClockStatus(clock, due).state).toBe("RUNNING");
+        expect(slaClockStatus(clock, due + 1).state).toBe("BREACHED");
+        expect(slaClockStatus({ ...clock, history: { ...clock.history, metAt: due } }, due + 1).state).toBe("MET");
       }),
       RUNS,
     );

@@ -69,9 +69,10 @@ describe("a Gold ticket's life", () => {
     expect(ticket.clock("NEXT_RESPONSE", tue("09:30"))).toEqual({ state: "RUNNING", dueAt: tue("13:30"), elapsedMs: 0 });
     expect(ticket.clock("RESOLUTION", tue("09:30")).state).toBe("RUNNING");
 
-    const clocksAt = (now: string) => kinds.map((kind) => slaClockStatus({ target: targets[kind], calendar: paid, history: ticket.clocks[kind]! }, at(now)));
+    const clocksAt = (now: string, plusMs = 0) => kinds.map((kind) => slaClockStatus({ target: targets[kind], calendar: paid, history: ticket.clocks[kind]! }, at(now) + plusMs));
     expect(queueSla(clocksAt(tue("13:29")))).toEqual({ nextDueAt: at(tue("13:30")), breached: false, atRisk: true });
-    expect(queueSla(clocksAt(tue("13:30")))).toMatchObject({ breached: true });
+    expect(queueSla(clocksAt(tue("13:30")))).toMatchObject({ breached: false });
+    expect(queueSla(clocksAt(tue("13:30"), 1))).toMatchObject({ breached: true });
 
     ticket.on("agentPublicReply", tue("15:00")).on("solve", tue("15:30"));
     expect(ticket.status).toBe("SOLVED");

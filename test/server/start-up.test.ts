@@ -1,0 +1,49 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dataOf, postGql } from "../helpers/gql.ts";
+import { runUntilExit, startService } from "../helpers/service-process.ts";
+
+const progress = (output: string) => output.split("\n").flatMap((line) => /^supportclock: (\w[\w ]*?):/.exec(line)?.[1] ?? []);
+
+describe("a start that talks (the real process)", () => {
+  it("first start without ADMIN_TOKEN: progress lines, a one-time admin token that works; the next start says how to get in and that the demo data was not loaded", async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "supportclock-first-")), DATABASE_URL: undefined, ADMIN_TOKEN: undefined, SEED: "demo" };
+    const first = await startService(env);
+    const output = first.output();
+    const steps = [...new Set(progress(output))];
+    expect(steps.filter((step) => ["database", "migrations", "demo data", "admin", "listening on http"].includes(step)), output).toEqual(["database", "migrations", "demo data", "admin", "listening on http"]);
+    expect(output.trim().split("\n").at(-1)).toMatch(/^supportclock: listening on http/);
+    expect(output).toMatch(/demo data: loaded/);
+    const secret = /Authorization: Bearer (sc_\S+)/.exec(output)?.[1];
+    expect(secret, output).toBeDefined();
+    const asAdmin = dataOf(await postGql(first.url, `{ accounts { totalCount } apiTokens { edges { node { name role prefix } } } }`, {}, secret));
+    expect(asAdmin.accounts.totalCount).toBe(6);
+    expect(asAdmin.apiTokens.edges.map((edge: any) => edge.node)).toEqual([{ name: "first-start administrator", role: "ADMIN", prefix: secret!.slice(0, 8) }]);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+
+    const second = await startService(env);
+    expect(second.output()).toMatch(/demo data: not loaded, the database already has 6 account\(s\)/);
+    expect(second.output()).toContain(`use the admin token shown at the first start (it begins ${secret!.slice(0, 8)})`);
+    expect(second.output()).not.toContain(secret);
+    expect(dataOf(await postGql(second.url, `{ accounts { totalCount } }`, {}, secret)).accounts.totalCount).toBe(6);
+
+    const busy = await runUntilExit({ DATA_DIR: "memory", DATABASE_URL: undefined, PORT: new URL(second.url).port });
+    expect(busy.code).toBe(1);
+    expect(busy.stderr.trim().split("\n")).toEqual([`supportclock: cannot start: 127.0.0.1:${new URL(second.url).port} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`]);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  });
+
+  it.each<[string, Record<string, string | undefined>, RegExp]>([
+    ["production without ADMIN_TOKEN on a database without an admin token", { NODE_ENV: "production", ADMIN_TOKEN: undefined, DATA_DIR: "memory", DATABASE_URL: undefined }, /^supportclock: configuration error: no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN \(16\+ characters\) to start in production$/],
+    ["a PostgreSQL server that is not there", { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" }, /^supportclock: cannot start: PostgreSQL at 127\.0\.0\.1:1\/none is not reachable \(ECONNREFUSED\); is it running, and is DATABASE_URL right\?$/],
+    ["a short ADMIN_TOKEN", { ADMIN_TOKEN: "short" }, /^supportclock: configuration error: ADMIN_TOKEN must be at least 16 characters$/],
+  ])("refuses %s in one line with a non-zero exit", async (_name, env, line) => {
+    const { code, stderr } = await runUntilExit(env);
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(line)]);
+  });
+});
