@@ -6,6 +6,7 @@ import { testClock } from "../helpers/clock.ts";
 import { dataOf } from "../helpers/gql.ts";
 import { createAccount, subscribe as subscribeTier } from "../helpers/support.ts";
 import { tcpProxy } from "../helpers/tcp-proxy.ts";
+import { createWorkspace } from "../helpers/workspaces.ts";
 import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { createTicket, ticketDone } from "../helpers/tickets.ts";
 
@@ -86,7 +87,7 @@ describe("the dashboard in a real browser, against the real server", () => {
   });
 
   it("turns a breached ticket's row breached and raises one breach notice", async () => {
-    clock.set(berlin(MONDAY, "13:01")); // Gold: 4 working hours from 09:01 → 13:01
+    clock.set(berlin(MONDAY, "13:01") + 1_000); // Gold: 4 working hours from 09:01 → due 13:01, breached after it
     await t.app.slaMonitor.tick();
     await row(page, gold.number).and(page.locator('[data-sla="breached"]')).waitFor();
     await page.locator('[data-notice="BREACHED"]').waitFor();
@@ -149,6 +150,7 @@ describe("the dashboard in a real browser, against the real server", () => {
   });
 
   it("sends the workspace, when one is entered, as X-Workspace and in connection_init", async () => {
+    await createWorkspace(t, "acme");
     const tab = await context.newPage(); // sessionStorage is per tab: this one starts signed out
     const init = new Promise<string>((resolve) =>
       tab.on("websocket", (socket) => socket.on("framesent", (frame) => String(frame.payload).includes("connection_init") && resolve(String(frame.payload)))),
