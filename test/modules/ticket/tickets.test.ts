@@ -217,7 +217,7 @@ describe("tickets through GraphQL", () => {
       }
       expect(states).toEqual(["MET", "MET", "MET_LATE"]);
       const ids = tickets.map((ticket) => Buffer.from(ticket.id, "base64url").toString().split(":")[1]!);
-      const breaches = await t.app.db.prisma.slaAlert.findMany({ where: { ticketId: { in: ids }, kind: "BREACHED" }, select: { ticketId: true, firedAt: true } });
+      const breaches = await t.prisma.slaAlert.findMany({ where: { ticketId: { in: ids }, kind: "BREACHED" }, select: { ticketId: true, firedAt: true } });
       expect(breaches.map((row) => [ids.indexOf(row.ticketId), row.firedAt !== null])).toEqual([[2, true]]);
       clock.set(tue("16:00:00"));
       const report = dataOf(

@@ -48,7 +48,7 @@ builder.mutationField("workspaceCreate", (t) =>
     description: "Creates a workspace with its own standard request types (platform administrator only).",
     authScopes: { platformAdmin: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "workspace" } },
-    args: { input: t.arg({ type: WorkspaceCreateInput }) },
+    args: { input: t.arg({ type: WorkspaceCreateInput, description: "The new workspace's slug and name." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.workspaces.create(ctx.viewer, input, query),
   }),
 );
