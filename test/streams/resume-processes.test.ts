@@ -7,8 +7,7 @@ import { freshDatabaseUrl } from "../helpers/database.ts";
 import { postGql } from "../helpers/gql.ts";
 import { ADMIN, startService } from "../helpers/service-process.ts";
 import { customers, mixedEvents, resumeAndExpect, snapshotCursor } from "../helpers/streams.ts";
-import { ADMIN_TOKEN, type TestApp } from "../helpers/test-app.ts";
-import { twoInstances } from "../helpers/two-instances.ts";
+import type { TestApp } from "../helpers/test-app.ts";
 
 const over = (url: string) => ({ gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(url, query, variables, token ?? undefined) }) as unknown as TestApp;
 
@@ -33,20 +32,5 @@ describe("a live queue resumed across kill -9 of the server", () => {
     resumed.queue.close();
     await resumed.client.dispose();
     await second.kill9();
-  });
-});
-
-describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)("a live queue resumed on another instance", () => {
-  const instances = twoInstances();
-
-  it("disconnects from one instance and resumes on the other without a gap", async () => {
-    const { a, b } = instances;
-    await loadEcommerceBackoffice(a);
-    await customers(a, "C-TWO");
-    const cursor = await snapshotCursor(a.url, ADMIN_TOKEN);
-    const missed = [...(await mixedEvents(a, "C-TWO", 40)), ...(await mixedEvents(b, "C-TWO", 40))];
-    const resumed = await resumeAndExpect(b.url, ADMIN_TOKEN, cursor, missed);
-    resumed.queue.close();
-    await resumed.client.dispose();
   });
 });
