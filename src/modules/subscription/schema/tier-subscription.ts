@@ -22,7 +22,7 @@ const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", 
   }),
 });
 
-errorType(PauseNotSupportedError, "PauseNotSupportedError");
+errorType(PauseNotSupportedError, "PauseNotSupportedError", "000: a paid level cannot be paused; cancel it (it runs to the end of the paid month) and book it again later.");
 
 builder.prismaNode("TierSubscription", {
   id: { field: "id" },

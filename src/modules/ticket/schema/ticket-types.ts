@@ -65,16 +65,26 @@ export const SlaClockStatus = builder.objectRef<ClockView>("SlaClockStatus").imp
   }),
 });
 
-builder.objectFields(errorType(InvalidTransitionError, "InvalidTransitionError"), (t) => ({
+builder.objectFields(errorType(InvalidTransitionError, "InvalidTransitionError", "The ticket's status does not allow this step (e.g. replying to a CLOSED ticket); nothing changed; code INVALID_TRANSITION."), (t) => ({
   status: t.field({ type: TicketStatus, description: "The ticket's current status.", resolve: (error) => (error as InvalidTransitionError).status }),
 }));
-builder.objectFields(errorType(TooEarlyToEscalateError, "TooEarlyToEscalateError", true), (t) => ({
+builder.objectFields(errorType(
+    TooEarlyToEscalateError,
+    "TooEarlyToEscalateError",
+    "004: the account has an open ticket whose first-response time still runs; chat or phone about it only from `allowedAt`; nothing was written.",
+    true,
+  ), (t) => ({
   allowedAt: t.field({ type: "DateTime", nullable: true, description: "From when the contact is allowed; null until the open ticket's clock starts.", resolve: (error) => (error as TooEarlyToEscalateError).allowedAt }),
 }));
-builder.objectFields(errorType(NotEntitledError, "NotEntitledError", true), (t) => ({
-  reasons: t.field({ type: [EntitlementReason], resolve: (error) => [...(error as NotEntitledError).reasons] }),
+builder.objectFields(errorType(NotEntitledError, "NotEntitledError", "The entitlement answer refused the request (channel, language, level or account status); nothing was written.", true), (t) => ({
+  reasons: t.field({ type: [EntitlementReason], description: "The blocking reasons, as the entitlement query would list them.", resolve: (error) => [...(error as NotEntitledError).reasons] }),
 }));
-builder.objectFields(errorType(WrittenChannelRequiredError, "WrittenChannelRequiredError", true), (t) => ({
+builder.objectFields(errorType(
+    WrittenChannelRequiredError,
+    "WrittenChannelRequiredError",
+    "004: this request type is handled in writing only (ticket or chat), never by phone; nothing was written.",
+    true,
+  ), (t) => ({
   writtenChannels: t.field({ type: [SupportChannel], description: "The tier's written channels to use instead.", resolve: (error) => [...(error as WrittenChannelRequiredError).writtenChannels] }),
 }));
 
