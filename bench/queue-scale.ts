@@ -13,7 +13,7 @@ import pg from "pg";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
 import { queueExplain } from "./support/queue-explain.ts";
 import { seedOpenTickets } from "./support/seed-open-tickets.ts";
-import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer, benchClient } from "./support/server-process.ts";
 
 const SIZES = (process.env.QUEUE_SIZES ?? "5000,100000,1000000").split(",").map(Number);
 const CONCURRENCY = 16;
@@ -134,8 +134,7 @@ export async function runQueueScaleBench(): Promise<void> {
       const { pages } = await mixed(url, headers);
       console.log(`  same 50 filters with the response cache on (1 s): ${describeLoad(pages)} — ${ofBare(pages, bare.throughput)}`);
     });
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    const client = await benchClient(database.url);
     try {
       console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the queue page statement at ${fmt(SIZES.at(-1)!)}:\n${await queueExplain(client)}`);
     } finally {

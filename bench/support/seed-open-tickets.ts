@@ -3,6 +3,7 @@
 // copies one of the open demo tickets (account, tier, priority, request type, current clocks) and
 // spreads arrival and due instants, so queue order, filters and clock evaluation see realistic data.
 import pg from "pg";
+import { benchClient } from "./server-process.ts";
 
 const TEMPLATES = `
   CREATE TEMP TABLE template AS
@@ -52,8 +53,7 @@ const CHUNK = 250_000;
 /** Adds open tickets (with clocks and pending alerts) until the database holds `total` of them; returns the seconds it took. */
 export async function seedOpenTickets(url: string, total: number): Promise<number> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await benchClient(url);
   try {
     const { rows } = await client.query<{ n: number }>(OPEN);
     const have = rows[0]!.n;

@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/workspace-service.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
@@ -24,6 +25,16 @@ export interface ServerProcess {
 /** Pins this process, all its threads and the workers it starts later, to LOAD_CORE. */
 export function pinLoadCore(): void {
   execFileSync("taskset", ["-a", "-p", "-c", String(LOAD_CORE), String(process.pid)], { stdio: "ignore" });
+}
+
+/**
+ * A connection for seeding a bench database directly: rows it inserts belong to the default workspace
+ * (every workspace-owned column defaults to the session's app.workspace_id).
+ */
+export async function benchClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, options: `-c app.workspace_id=${DEFAULT_WORKSPACE_ID}` });
+  await client.connect();
+  return client;
 }
 
 /** A fresh PostgreSQL database next to POSTGRES_URL, dropped by `drop()`. */
@@ -55,7 +66,7 @@ export function startServer(env: Record<string, string>, core?: number, script =
   });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
