@@ -77,9 +77,10 @@ export const TicketNode = builder.prismaNode("Ticket", {
 });
 
 builder.prismaObject("TicketAttachment", {
+  description: "A file attached at intake, recorded by name, type, size and checksum (the content is kept elsewhere).",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    contentType: t.exposeString("contentType"),
+    name: t.exposeString("name", { description: "The file name as given, at most 200 characters." }),
+    contentType: t.exposeString("contentType", { description: "Its media type, e.g. image/png." }),
     size: t.exposeInt("size", { description: "Bytes." }),
     checksum: t.exposeString("checksum", { description: "sha256 of the content, hex." }),
   }),
@@ -98,23 +99,25 @@ builder.prismaNode("TicketMessage", { description: "A message on a ticket: publi
 });
 
 builder.prismaObject("TicketWorkLog", {
+  description: "Time an agent spent on a ticket; on a unit-based tier it debited prepaid units with it.",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    agentId: t.exposeString("agentId"),
-    minutes: t.exposeInt("minutes"),
-    note: t.exposeString("note"),
+    id: t.exposeID("id", { description: "The work log's id, as a ledger entry's workLogId names it." }),
+    agentId: t.exposeString("agentId", { description: "The API token id of the agent who logged it, or ADMIN_TOKEN." }),
+    minutes: t.exposeInt("minutes", { description: "Minutes worked, 1–100,000." }),
+    note: t.exposeString("note", { description: "What was done, 1–2000 characters." }),
     unitsDebited: t.exposeInt("unitsDebited", { nullable: true, description: "Prepaid units debited (unit-based tiers): ⌈minutes / 15⌉." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    ticket: t.relation("ticket"),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was logged." }),
+    ticket: t.relation("ticket", { description: "The ticket the work was for." }),
   }),
 });
 
 builder.prismaObject("TicketEvent", {
   name: "TicketHistoryEntry",
+  description: "One recorded change of a ticket, append-only.",
   fields: (t) => ({
     kind: t.exposeString("kind", { description: "CREATED, a lifecycle event (solve, reopen, …), INFORMATION_PROVIDED, ASSIGNED, TIER_CHANGED or WORK_LOGGED." }),
-    actor: t.exposeString("actor"),
-    at: t.expose("at", { type: "DateTime" }),
+    actor: t.exposeString("actor", { description: "The API token id behind the change, ADMIN_TOKEN, or system for the service's own follow-ups." }),
+    at: t.expose("at", { type: "DateTime", description: "When the change took effect." }),
     data: t.string({ description: "Details as JSON.", select: { data: true }, resolve: (event) => JSON.stringify(event.data) }),
   }),
 });
