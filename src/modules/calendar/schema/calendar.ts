@@ -1,4 +1,5 @@
 import { resolveArrayConnection } from "@pothos/plugin-relay";
+import { isStaff } from "../../../auth/policy.ts";
 import type { CalendarView } from "../calendar-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { BusinessCalendarInput, ClockMode, DateException, DurationUnit, Holiday, OpenInterval, WeeklyInterval } from "./calendar-types.ts";
@@ -11,6 +12,7 @@ export const BusinessCalendar = builder.node(builder.objectRef<CalendarView>("Bu
   description: "A business calendar: the hours in which promises are counted. Evaluation fields take instants.",
   id: { resolve: (calendar) => calendar.id },
   loadOne: (id, ctx) => ctx.services.calendars.get(id),
+  authScopes: { authenticated: true },
   isTypeOf: (value) => typeof value === "object" && value !== null && "engine" in value,
   fields: (t) => ({
     name: t.string({ description: "A name for people, e.g. Premium support.", resolve: (c) => c.definition.name }),
@@ -57,8 +59,8 @@ export const BusinessCalendar = builder.node(builder.objectRef<CalendarView>("Bu
     }),
     icsPath: t.string({
       nullable: true,
-      description: "Path of the iCalendar feed of closures (stored calendars only), relative to the server.",
-      resolve: (c) => (c.stored ? `/calendars/${c.id}.ics` : null),
+      description: "Staff only: path of the iCalendar feed of closures (stored calendars only), relative to the server. The path holds the feed's secret: whoever has it reads the closures; calendarFeedRotate replaces it.",
+      resolve: (c, _args, ctx) => (c.feedToken && isStaff(ctx.viewer) ? `/calendars/${c.feedToken}.ics` : null),
     }),
   }),
 });
@@ -67,6 +69,7 @@ builder.queryFields((t) => ({
   previewCalendar: t.field({
     type: BusinessCalendar,
     description: "Evaluates an unsaved definition.",
+    authScopes: { authenticated: true },
     args: { input: t.arg({ type: BusinessCalendarInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.preview(input),
   }),
@@ -95,6 +98,7 @@ const CalendarUpdateInput = builder.inputType("CalendarUpdateInput", {
   fields: (t) => ({ id: t.id(), calendar: t.field({ type: BusinessCalendarInput, description: "The whole new definition." }) }),
 });
 const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", { fields: (t) => ({ id: t.id() }) });
+const CalendarFeedRotateInput = builder.inputType("CalendarFeedRotateInput", { description: "The calendar whose feed URL is replaced.", fields: (t) => ({ id: t.id({ description: "The calendar's global id." }) }) });
 const result = { types: COMMON_ERRORS, dataField: { name: "calendar" } };
 
 builder.mutationFields((t) => ({
@@ -111,6 +115,13 @@ builder.mutationFields((t) => ({
     errors: result,
     args: { input: t.arg({ type: CalendarUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.update(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id, input.calendar),
+  }),
+  calendarFeedRotate: t.field({ description: "Replaces the secret in the calendar's .ics feed URL (`icsPath`): the old URL answers 404 from now on.",
+    type: BusinessCalendar,
+    authScopes: { staff: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "calendar", description: "The calendar, with its new icsPath." } },
+    args: { input: t.arg({ type: CalendarFeedRotateInput, description: "What to do; each input field states its rule." }) },
+    resolve: (_root, { input }, ctx) => ctx.services.calendars.rotateFeed(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id),
   }),
   calendarArchive: t.field({ description: "Archives a business calendar: it stays readable and keeps counting existing clocks, but new tiers cannot use it.",
     type: BusinessCalendar,

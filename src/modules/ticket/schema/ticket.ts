@@ -1,4 +1,4 @@
-import { canReadTicket, isStaff } from "../../../auth/policy.ts";
+import { actorShownTo, canReadTicket, canReadTicketMessage, isStaff } from "../../../auth/policy.ts";
 import type { Reason } from "../../entitlement/domain/index.ts";
 import type { RequiredInformationItem as Item } from "../../request-type/domain/index.ts";
 import { CURRENT_CLOCKS } from "../ticket-clocks.ts";
@@ -89,9 +89,16 @@ builder.prismaNode("TicketMessage", { description: "A message on a ticket: publi
   id: { field: "id" },
   // node(id): an id that is not (or not in this workspace) answers null, not an error
   nullable: true,
+  // node(id) runs the same rule as Ticket.messages: internal notes are staff-only
+  select: { kind: true, ticket: { select: { account: { select: { id: true, partnerId: true } } } } },
+  authScopes: (message, ctx) => canReadTicketMessage(ctx.viewer, message),
   fields: (t) => ({
     kind: t.expose("kind", { description: "Public reply, internal note (never shown to customers) or customer reply.", type: TicketMessageKind }),
-    authorId: t.exposeString("authorId", { description: "The API token id behind the message, or ADMIN_TOKEN." }),
+    authorId: t.string({
+      description: "Staff see the API token id behind the message (or ADMIN_TOKEN); customers and partners see their own id, or \"support\".",
+      select: { authorId: true },
+      resolve: (message, _args, ctx) => actorShownTo(ctx.viewer, message.authorId),
+    }),
     body: t.exposeString("body", { description: "The message text." }),
     createdAt: t.expose("createdAt", { description: "When it was written.", type: "DateTime" }),
   }),
@@ -100,7 +107,7 @@ builder.prismaNode("TicketMessage", { description: "A message on a ticket: publi
 builder.prismaObject("TicketWorkLog", {
   fields: (t) => ({
     id: t.exposeID("id"),
-    agentId: t.exposeString("agentId"),
+    agentId: t.string({ description: "Staff see the agent's token id; customers and partners see \"support\".", select: { agentId: true }, resolve: (log, _args, ctx) => actorShownTo(ctx.viewer, log.agentId) }),
     minutes: t.exposeInt("minutes"),
     note: t.exposeString("note"),
     unitsDebited: t.exposeInt("unitsDebited", { nullable: true, description: "Prepaid units debited (unit-based tiers): ⌈minutes / 15⌉." }),
@@ -113,7 +120,7 @@ builder.prismaObject("TicketEvent", {
   name: "TicketHistoryEntry",
   fields: (t) => ({
     kind: t.exposeString("kind", { description: "CREATED, a lifecycle event (solve, reopen, …), INFORMATION_PROVIDED, ASSIGNED, TIER_CHANGED or WORK_LOGGED." }),
-    actor: t.exposeString("actor"),
+    actor: t.string({ description: "Staff see the API token id (or ADMIN_TOKEN, system); customers and partners see their own id, system or \"support\".", select: { actor: true }, resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor) }),
     at: t.expose("at", { type: "DateTime" }),
     data: t.string({ description: "Details as JSON.", select: { data: true }, resolve: (event) => JSON.stringify(event.data) }),
   }),
