@@ -1,5 +1,5 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
-import { isStaff } from "../../../auth/policy.ts";
+import { actorShownTo, isStaff } from "../../../auth/policy.ts";
 import { PauseNotSupportedError } from "../domain/errors.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
@@ -59,7 +59,11 @@ builder.prismaObject("TierSubscriptionEvent", {
   fields: (t) => ({
     kind: t.expose("kind", { type: TierSubscriptionEventKind }),
     at: t.expose("at", { type: "DateTime" }),
-    actor: t.exposeString("actor", { description: "The API token id behind the change, ADMIN_TOKEN, or system." }),
+    actor: t.string({
+      description: "Staff see the API token id behind the change, ADMIN_TOKEN or system; customers and partners see their own id, system or \"support\".",
+      select: { actor: true },
+      resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor),
+    }),
     fromTier: t.relation("fromTier", { nullable: true }),
     toTier: t.relation("toTier", { nullable: true }),
     periodStart: t.expose("periodStart", { type: "DateTime", nullable: true }),
