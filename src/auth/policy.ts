@@ -1,4 +1,5 @@
 import type { Viewer } from "./viewer.ts";
+import { ForbiddenError } from "../domain/errors.ts";
 
 /** One policy module: scope-auth and services both decide through these functions. */
 export const isAdmin = (viewer: Viewer) => viewer.role === "ADMIN";
@@ -50,3 +51,8 @@ export const canManageQueues = isStaff;
 export const canRequestBooking = canReadAccount;
 /** Only staff confirm a proposed slot and record a session as done. */
 export const canScheduleBooking = isStaff;
+
+/** Staff only (administrators and agents); `message` says what the others may not do. */
+export function requireStaff(viewer: Viewer, message = "Only staff may do this"): void {
+  if (!isStaff(viewer)) throw new ForbiddenError(message);
+}

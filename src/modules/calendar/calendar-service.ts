@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import { isStaff } from "../../auth/policy.ts";
+import { requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { type BusinessCalendar, type CalendarDefinition, compileCalendar } from "./domain/index.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import { NotFoundError, ValidationError } from "../../domain/errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { scopeKey } from "../../db/workspace-scope.ts";
+
+const STAFF_ONLY = "Only staff may change calendars";
 
 /** A calendar as the API shows it: stored or previewed, with its compiled engine. */
 export interface CalendarView {
@@ -37,14 +39,14 @@ export class CalendarService {
   }
 
   async create(viewer: Viewer, definition: CalendarDefinition): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const engine = compileAt("", definition);
     const row = await this.deps.prisma.businessCalendar.create({ data: columns(engine.definition) });
     return view(row, engine);
   }
 
   async update(viewer: Viewer, id: string, definition: CalendarDefinition): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     await this.require(id);
     const engine = compileAt("calendar.", definition);
     const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: columns(engine.definition) });
@@ -53,7 +55,7 @@ export class CalendarService {
   }
 
   async archive(viewer: Viewer, id: string): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.require(id);
     const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } });
     await this.changed(id);
@@ -99,10 +101,6 @@ export class CalendarService {
     this.forget(id);
     await this.deps.bus.publish("calendarChanged", { calendarId: id });
   }
-}
-
-function assertStaff(viewer: Viewer) {
-  if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change calendars");
 }
 
 /** Compiles a definition, reporting errors at `prefix` + the definition's own field path. */
