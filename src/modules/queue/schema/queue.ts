@@ -32,6 +32,7 @@ builder.prismaNode("Queue", {
   // node(id): an id that is not (or not in this workspace) answers null, not an error
   nullable: true,
   description: "A saved, named filter over tickets, in queue order: priority rank, then due time, then first come, first served.",
+  authScopes: { staff: true },
   fields: (t) => ({
     name: t.exposeString("name", { description: "A name for people, e.g. Gold desk." }),
     filter: t.field({ description: "The stored filter, canonical (codes upper-case, empty criteria dropped).", type: TicketFilterType, select: { filter: true }, resolve: filterOf }),

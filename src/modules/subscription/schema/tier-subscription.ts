@@ -1,5 +1,5 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
-import { isStaff } from "../../../auth/policy.ts";
+import { actorShownTo, isStaff } from "../../../auth/policy.ts";
 import { PauseNotSupportedError } from "../domain/errors.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
@@ -63,7 +63,11 @@ builder.prismaObject("TierSubscriptionEvent", {
   fields: (t) => ({
     kind: t.expose("kind", { type: TierSubscriptionEventKind, description: "What happened: booked, changed, cancelled, booked again, renewed or ended." }),
     at: t.expose("at", { type: "DateTime", description: "When it took effect; RENEWED and ENDED at the period boundary, not when the run noticed it." }),
-    actor: t.exposeString("actor", { description: "The API token id behind the change, ADMIN_TOKEN, or system." }),
+    actor: t.string({
+      description: "Staff see the API token id behind the change, ADMIN_TOKEN or system; customers and partners see their own id, system or \"support\".",
+      select: { actor: true },
+      resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor),
+    }),
     fromTier: t.relation("fromTier", { nullable: true, description: "The level before: CHANGED, CANCELLED and ENDED; null otherwise." }),
     toTier: t.relation("toTier", { nullable: true, description: "The level after: SUBSCRIBED, CHANGED, REBOOKED and RENEWED; null otherwise." }),
     periodStart: t.expose("periodStart", { type: "DateTime", nullable: true, description: "Start of the paid period the entry charged or began; null when none." }),
