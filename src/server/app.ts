@@ -92,7 +92,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
         : "demo data: not loaded, the database already holds data; SEED=demo only fills an empty database",
     );
   }
-  // a generated first-start token is an administrator of the default workspace
+  // a generated first-start token is the platform administrator; the token row lives in the default workspace
   const adminAccess = await inWorkspace(DEFAULT_WORKSPACE_ID, () => services.tokens.ensureAdminAccess(config.production));
 
   const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => acrossWorkspaces(() => services.ticketQueues.place(id)), published: () => relay.kick() });

@@ -99,10 +99,10 @@ export class TicketQueueService {
     return (await this.counts(viewer, filter)).total;
   }
 
-  /** All counts of a filter in one statement, shared per scope and filter (SharedCounts). */
+  /** All counts of a filter in one statement, shared per workspace, scope and filter (SharedCounts). */
   counts(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {
     const normalised = normaliseFilter(filter, "filter");
-    return this.shared.get(JSON.stringify([accountScope(viewer), normalised]), () => this.countNow(viewer, normalised));
+    return this.shared.get(JSON.stringify([viewer.workspaceId, accountScope(viewer), normalised]), () => this.countNow(viewer, normalised));
   }
 
   private async countNow(viewer: Viewer, filter: TicketFilter): Promise<QueueCounts> {

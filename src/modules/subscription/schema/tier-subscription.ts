@@ -1,5 +1,5 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
-import { isStaff } from "../../../auth/policy.ts";
+import { actorShownTo, isStaff } from "../../../auth/policy.ts";
 import { PauseNotSupportedError } from "../domain/errors.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
@@ -22,7 +22,7 @@ const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", 
   }),
 });
 
-errorType(PauseNotSupportedError, "PauseNotSupportedError");
+errorType(PauseNotSupportedError, "PauseNotSupportedError", "000: a paid level cannot be paused; cancel it (it runs to the end of the paid month) and book it again later.");
 
 builder.prismaNode("TierSubscription", {
   id: { field: "id" },
@@ -59,7 +59,11 @@ builder.prismaObject("TierSubscriptionEvent", {
   fields: (t) => ({
     kind: t.expose("kind", { type: TierSubscriptionEventKind }),
     at: t.expose("at", { type: "DateTime" }),
-    actor: t.exposeString("actor", { description: "The API token id behind the change, ADMIN_TOKEN, or system." }),
+    actor: t.string({
+      description: "Staff see the API token id behind the change, ADMIN_TOKEN or system; customers and partners see their own id, system or \"support\".",
+      select: { actor: true },
+      resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor),
+    }),
     fromTier: t.relation("fromTier", { nullable: true }),
     toTier: t.relation("toTier", { nullable: true }),
     periodStart: t.expose("periodStart", { type: "DateTime", nullable: true }),

@@ -20,6 +20,7 @@ const ApiToken = builder.prismaNode("ApiToken", {
     name: t.exposeString("name", { description: "A label for people, e.g. the integration using it." }),
     role: t.expose("role", { description: "What the token may do.", type: Role }),
     prefix: t.exposeString("prefix", { description: "The first characters of the secret, to recognise it by." }),
+    platformAdmin: t.exposeBoolean("platformAdmin", { description: "The first-start administrator's token: the platform administrator, like ADMIN_TOKEN." }),
     partner: t.relation("partner", { description: "The partner a PARTNER token is bound to; null for other roles.", nullable: true }),
     account: t.relation("account", { description: "The account a CUSTOMER token is bound to; null for other roles.", nullable: true }),
     createdAt: t.expose("createdAt", { description: "When the token was issued.", type: "DateTime" }),
