@@ -104,7 +104,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), noHttpSubscriptions(), operationLimits(config.limits), inputErrorPaths(), workspaceScope(), cache.plugin],
+    plugins: [bodyLimit(), noHttpSubscriptions(), ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []), inputErrorPaths(), workspaceScope(), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,

@@ -2,6 +2,8 @@ import type { Role } from "../../auth/viewer.ts";
 
 /** Every bound on what one request or socket may ask for, in one place (README "Security" lists them). */
 export interface Limits {
+  /** OPERATION_LIMITS=off skips the token, depth, alias, directive and cost checks: only to measure what they cost (`npm run bench`). */
+  checkOperations: boolean;
   /** Field nesting of an operation (fragments count as they are spread). */
   depth: number;
   aliases: number;
@@ -16,11 +18,10 @@ export interface Limits {
   ratePerMinute: number;
   /** Live subscriptions one WebSocket may hold at once. */
   subscriptionsPerSocket: number;
-  /** Characters of one text input value. */
-  textLength: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
+  checkOperations: true,
   depth: 15,
   aliases: 30,
   directives: 50,
@@ -29,7 +30,6 @@ export const DEFAULT_LIMITS: Limits = {
   defaultListSize: 20,
   ratePerMinute: 600,
   subscriptionsPerSocket: 50,
-  textLength: 100_000,
 };
 
 /** The environment variable behind each limit (README's table names the same ones). */
@@ -41,7 +41,6 @@ const VARIABLES = {
   defaultListSize: "LIMIT_DEFAULT_LIST_SIZE",
   ratePerMinute: "RATE_LIMIT_PER_MINUTE",
   subscriptionsPerSocket: "LIMIT_SUBSCRIPTIONS_PER_SOCKET",
-  textLength: "LIMIT_TEXT_LENGTH",
 } as const satisfies Partial<Record<keyof Limits, string>>;
 
 const budgetVariable = (role: keyof Limits["costBudgets"]) => `COST_BUDGET_${role}`;
@@ -55,7 +54,8 @@ export function limitsFrom(env: NodeJS.ProcessEnv, fail: (message: string) => ne
     if (!Number.isSafeInteger(value) || value < 0) fail(`${name} must be a whole number ≥ 0, got "${raw}"`);
     return value;
   };
-  const limits = { ...DEFAULT_LIMITS, costBudgets: { ...DEFAULT_LIMITS.costBudgets } };
+  if (env.OPERATION_LIMITS && !["on", "off"].includes(env.OPERATION_LIMITS)) fail(`OPERATION_LIMITS must be "on" or "off", got "${env.OPERATION_LIMITS}"`);
+  const limits = { ...DEFAULT_LIMITS, checkOperations: env.OPERATION_LIMITS !== "off", costBudgets: { ...DEFAULT_LIMITS.costBudgets } };
   for (const [key, name] of Object.entries(VARIABLES) as [keyof typeof VARIABLES, string][]) limits[key] = read(name, DEFAULT_LIMITS[key]);
   for (const role of Object.keys(limits.costBudgets) as (keyof Limits["costBudgets"])[]) {
     limits.costBudgets[role] = read(budgetVariable(role), DEFAULT_LIMITS.costBudgets[role]);
