@@ -54,8 +54,11 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   }
 }
 
-async function benchOn(label: string, env: Record<string, string>, anchor: LoadResult) {
-  await withServer({ SEED: "demo", ...env }, undefined, async (server) => {
+/** Without the operation checks and the rate counting, to show what they cost. */
+const LIMITS_OFF = { OPERATION_LIMITS: "off", RATE_LIMIT_PER_MINUTE: "0" };
+
+async function benchOn(label: string, env: Record<string, string>, anchor: LoadResult): Promise<{ page: LoadResult; creates: LoadResult }> {
+  return withServer({ SEED: "demo", ...env }, undefined, async (server) => {
     const url = `${server.url}/graphql`;
     const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
     const fillers = createBodies(QUEUE_TICKETS, (i) => `Queue filler ${i}`, ["C-10001", "C-10009"]);
@@ -84,7 +87,16 @@ async function benchOn(label: string, env: Record<string, string>, anchor: LoadR
     if (env.DATABASE_URL) {
       console.log(`  targets (PostgreSQL): cached queue page ≥ 800 req/s ${verdict(peak.perSecond >= 800)}; p99 ≤ 25 ms at 70 % ${verdict(paced.p99 <= 25)}; ticketCreate ≥ 400/s ${verdict(creates.perSecond >= 400)}`);
     }
+    return { page: peak, creates };
   });
+}
+
+/** Throughput with the limits (operation checks and rate counting) against the same server without them, same run. */
+function printLimitsCost(on: { page: LoadResult; creates: LoadResult }, off: { page: LoadResult; creates: LoadResult }) {
+  const share = (a: LoadResult, b: LoadResult) => (a.perSecond / b.perSecond) * 100;
+  const [page, creates] = [share(on.page, off.page), share(on.creates, off.creates)];
+  const verdict = (value: number) => (value >= 95 ? "met" : "MISSED");
+  console.log(`  limits on vs off: queue page ${page.toFixed(1)} %, ticketCreate ${creates.toFixed(1)} % of the throughput without them (target ≥ 95 %: ${verdict(page)}, ${verdict(creates)})`);
 }
 
 export async function runTicketBench(): Promise<void> {
@@ -92,7 +104,8 @@ export async function runTicketBench(): Promise<void> {
   console.log(`each server: its own process pinned to core ${SERVER_CORE}; load: this process, on a worker thread, pinned to core ${LOAD_CORE}\n`);
   const anchor = await baseline();
   console.log(`bare Yoga { __typename }, ${CONCURRENCY} in flight:      ${describeLoad(anchor)}`);
-  await benchOn("PGlite (in memory)", {}, anchor);
+  const on = await benchOn("PGlite (in memory)", {}, anchor);
+  printLimitsCost(on, await benchOn("PGlite (in memory), limits off", LIMITS_OFF, anchor));
   const postgres = await freshPostgres();
   if (postgres) {
     try {

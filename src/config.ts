@@ -1,3 +1,5 @@
+import { type Limits, limitsFrom } from "./server/limits/limits.ts";
+
 /** The environment, parsed and validated once (see README for every variable). */
 export interface Config {
   port: number;
@@ -20,6 +22,8 @@ export interface Config {
   outboxRetentionMs: number;
   /** queue counts of one scope and filter are computed once and shared for this long (QUEUE_COUNTS_MS, default 1000; 0: every request counts) */
   queueCountsMs: number;
+  /** bounds on each operation, request rate and socket (LIMIT_*, COST_BUDGET_*, RATE_LIMIT_PER_MINUTE; README "Security") */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMs,
     outboxRetentionMs: retentionMinutes * 60_000,
     queueCountsMs,
+    limits: limitsFrom(env, (message) => {
+      throw new ConfigError(message);
+    }),
   };
 }
 

@@ -10,6 +10,7 @@ import type PrismaTypes from "../generated/pothos-prisma-types.ts";
 import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import { type Context, prismaFor } from "./context.ts";
 import { decodeId, encodeId } from "./global-id.ts";
+import InputTextPlugin from "./input-text.ts";
 
 const capitalise = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
@@ -26,7 +27,8 @@ export const builder = new SchemaBuilder<{
     LocalTime: { Input: string; Output: string };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, TotalCountDescriptionPlugin],
+  // InputTextPlugin last: the ValidationError it throws is inside the errors plugin's wrapper, so a result union catches it
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, TotalCountDescriptionPlugin, InputTextPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {

@@ -22,6 +22,8 @@ import { attachWebSocket } from "./websocket.ts";
 import { serveCalendarFeed } from "./calendar-feed.ts";
 import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
+import { operationLimits } from "./limits/operation-limits.ts";
+import { rateLimit } from "./limits/rate-limit.ts";
 import { createServices, type Services } from "../modules/registry.ts";
 import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
@@ -111,13 +113,14 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), noHttpSubscriptions(), inputErrorPaths(), workspaceScope(), cache.plugin],
+    plugins: [bodyLimit(), noHttpSubscriptions(), ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []), inputErrorPaths(), workspaceScope(), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,
     }),
   });
 
+  const rates = rateLimit({ perMinute: config.limits.ratePerMinute, redisUrl: config.redisUrl, clock: () => now().getTime() });
   const app = serveApp();
   const server = createServer(async (req, res) => {
     if (req.url === "/healthz" && req.method === "GET") {
@@ -128,6 +131,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       // A feed is public and named by the calendar's unguessable id, whatever its workspace.
       if (await acrossWorkspaces(() => serveCalendarFeed(req, res, services, now()))) return;
       if (await app(req, res)) return;
+      if (await rates.refused(req, res)) return;
     } catch (error) {
       console.error("internal error:", error);
       if (!res.headersSent) res.writeHead(500).end();
@@ -139,7 +143,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
   server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
-  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket });
   slaMonitor.start();
   services.ticketTierFollower.start();
   datedJobs.start();
@@ -174,6 +178,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
       cache.close();
+      rates.close();
       await slaMonitor.stop();
       await datedJobs.stop();
       await services.ticketTierFollower.stop();

@@ -7,6 +7,7 @@ import type { Services } from "../modules/registry.ts";
 import type { Context, ServerContext } from "../graphql/context.ts";
 import { authenticateRequest } from "./http-auth.ts";
 import { sharedSubscriptions } from "./shared-subscriptions.ts";
+import { limitExceeded } from "./limits/operation-limits.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
@@ -24,7 +25,12 @@ const resumes = (args: ExecutionArgs) => rootField(args)?.arguments?.some((a) =>
 type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
 
 /** graphql-ws on the same path, through Yoga's envelop pipeline so HTTP and WebSocket share plugins. */
-export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<ServerContext, Context>, services: Services, options = { share: true }) {
+export function attachWebSocket(
+  wss: WebSocketServer,
+  yoga: YogaServerInstance<ServerContext, Context>,
+  services: Services,
+  options: { share: boolean; subscriptionsPerSocket: number },
+) {
   const viewers = new WeakMap<object, Viewer>();
   const own = (args: ExecutionArgs) => (args.rootValue as Envelope).subscribe(args) as never;
   const shared = options.share ? sharedSubscriptions(own) : own;
@@ -47,6 +53,9 @@ export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<S
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws has already entered this one among the socket's live operations
+        const live = Object.keys(ctx.subscriptions).length;
+        if (live > options.subscriptionsPerSocket) return [limitExceeded("MAX_SUBSCRIPTIONS", "Live subscriptions on this socket", options.subscriptionsPerSocket, live)];
         const viewer = viewers.get(ctx.extra.socket);
         const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload, viewer } as never);
         let document: ExecutionArgs["document"];

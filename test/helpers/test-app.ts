@@ -42,7 +42,8 @@ export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
 /** The real app on port 0 with a fresh database (in-memory PGlite, or a new PostgreSQL database). */
 export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl();
-  const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", RESPONSE_CACHE_MS: "0", QUEUE_COUNTS_MS: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
+  // the rate limit is off unless a test sets it: one test file sends more than a minute's worth with one credential
+  const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", RESPONSE_CACHE_MS: "0", QUEUE_COUNTS_MS: "0", RATE_LIMIT_PER_MINUTE: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
   const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}) });
   const url = await app.start(0);
   const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);

@@ -232,10 +232,13 @@ export class BookingService {
 const STAMP = { confirm: "confirmedAt", complete: "completedAt", cancel: "cancelledAt" } as const;
 const OPEN_INSTALLATION = "A booking covers one installation: this product already has an open installation booking";
 
+/** `text` matched as itself by Prisma's case-insensitive `equals` (an ILIKE): `%`, `_` and `\` are not wildcards or escapes. */
+const literal = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 /** 001: a booking covers one installation; another one for the same product waits until that one is done or cancelled. */
 async function assertNoOpenInstallation(tx: Tx, accountId: string, product: string | null): Promise<void> {
   const open = await tx.booking.findFirst({
-    where: { accountId, kind: "INSTALLATION", state: { in: [...OPEN_BOOKING_STATES] }, product: product === null ? null : { equals: product, mode: "insensitive" } },
+    where: { accountId, kind: "INSTALLATION", state: { in: [...OPEN_BOOKING_STATES] }, product: product === null ? null : { equals: literal(product), mode: "insensitive" } },
     select: { id: true },
   });
   if (open) throw new ConflictError("product", OPEN_INSTALLATION);

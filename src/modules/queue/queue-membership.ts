@@ -25,6 +25,16 @@ export interface TicketPlace extends QueueKey {
   partnerId: string | null;
 }
 
+/**
+ * Whether a changed ticket can concern a live queue of this scope at all, before anything is read:
+ * a customer's queues hold only its own account's tickets (or one they already hold). Other
+ * workspaces' changes never reach a subscription (the bus filters them).
+ */
+export function changeMayConcern(scope: ReturnType<typeof accountScope>, change: { ticketId: string; accountId: string }, held: ReadonlySet<string>): boolean {
+  if ("none" in scope) return false;
+  return !("id" in scope) || change.accountId === scope.id || held.has(change.ticketId);
+}
+
 const among = <T>(allowed: readonly T[] | null | undefined, value: T) => !allowed?.length || allowed.includes(value);
 
 /**

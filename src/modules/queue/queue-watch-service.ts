@@ -6,6 +6,8 @@ import { resumable } from "../../events/resume.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { visibleTicket } from "../ticket/index.ts";
+import { accountScope } from "../../auth/policy.ts";
+import { changeMayConcern } from "./queue-membership.ts";
 import { QUEUE_ORDER, type TicketFilter, type TicketQueueService } from "./ticket-queue-service.ts";
 
 export type QueueChangeKind = "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED";
@@ -68,7 +70,10 @@ export class QueueWatchService {
     const replayedUpTo = position.after === null ? -1 : head;
     const snapshot = position.after === null ? { kind: "SNAPSHOT" as const, sequence: head, ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter } : null;
     if (position.after === null) position.after = head; // what commits while the snapshot is sent comes next
-    const changes = await resumable(this.deps, ["ticketChanged", "slaAlertFired"], position, async (events) => {
+    const scope = accountScope(viewer);
+    const changes = await resumable(this.deps, ["ticketChanged", "slaAlertFired"], position, async (burst) => {
+      const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
+      if (events.length === 0) return [];
       const ids = [...new Set(events.map((e) => e.ticketId))];
       const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
       const [placed, readable] = await Promise.all([

@@ -193,6 +193,17 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
     });
   });
 
+  describe("product names compare case-insensitively and literally", () => {
+    it("treats %, _ and \\ in a product name as the characters they are", async () => {
+      const product = "Sync 100%_\\";
+      expect(await install("C-OTHER", { product })).toMatchObject({ __typename: "BookingRequested", booking: { product } });
+      expect(await install("C-OTHER", { product: "SYNC 100%_\\", proposals: [THURSDAY_14] })).toMatchObject({ __typename: "ConflictError", field: "product" });
+      // as LIKE patterns, % and _ would make these the same product as the first
+      expect((await install("C-OTHER", { product: "Sync 100abc\\", proposals: [THURSDAY_14] })).__typename).toBe("BookingRequested");
+      expect((await install("C-OTHER", { product: "Sync 100%x\\", proposals: [THURSDAY_14] })).__typename).toBe("BookingRequested");
+    });
+  });
+
   describe("at the same time", () => {
     it("of five requests for one product's installation exactly one is booked", async () => {
       const weekdays = ["11", "12", "13", "16", "17"];

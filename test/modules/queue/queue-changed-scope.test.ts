@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
+import { queryCounter } from "../../helpers/query-counter.ts";
+import { createAccount, subscribe as subscribeTier } from "../../helpers/support.ts";
+import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { createTicket } from "../../helpers/tickets.ts";
+import { subscribe, wsClient } from "../../helpers/ws.ts";
+
+const QUEUE = `subscription($first: Int) { queueChanged(first: $first) { kind ticket { subject } } }`;
+/** The statement a live queue runs to place changed tickets (queue-watch-service.ts): id and the three sort keys, nothing else. */
+const PLACING = /^SELECT "public"\."Ticket"\."id", "public"\."Ticket"\."priorityRank", "public"\."Ticket"\."nextDueAt", "public"\."Ticket"\."createdAt" FROM/;
+
+describe("queueChanged re-evaluates only the live queues a changed ticket can belong to", () => {
+  const counter = queryCounter();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ wrapAdapter: counter.wrap });
+    await loadEcommerceBackoffice(t);
+    for (const number of ["C-SCOPE-MINE", "C-SCOPE-OTHER"]) {
+      await createAccount(t, number, { language: "de" });
+      await subscribeTier(t, number, "GOLD");
+    }
+  });
+  afterAll(() => t.stop());
+
+  it("places another customer's new ticket in none of a customer's twenty queues, its own in each once", async () => {
+    const customer = await t.token("CUSTOMER", { customerNumber: "C-SCOPE-MINE" });
+    const socket = wsClient(t.url, customer);
+    // twenty distinct queues (each page size is its own shared execution)
+    const queues = Array.from({ length: 20 }, (_, i) => subscribe(socket, QUEUE, { first: i + 1 }));
+    for (const queue of queues) expect((await queue.next()).data.queueChanged.kind).toBe("SNAPSHOT");
+
+    const { statements } = await counter.measure(async () => {
+      await createTicket(t, { customerNumber: "C-SCOPE-OTHER", subject: "not yours" });
+      await t.app.relay.kick();
+      await createTicket(t, { customerNumber: "C-SCOPE-MINE", subject: "yours" });
+      for (const queue of queues) expect((await queue.next()).data.queueChanged).toEqual({ kind: "TICKET_ADDED", ticket: { subject: "yours" } });
+    });
+    const placing = statements.filter((sql) => PLACING.test(sql));
+    expect(placing).toHaveLength(queues.length);
+    // each placed one ticket: the other customer's was never looked up, alone or in the same burst
+    for (const sql of placing) expect(sql.match(/"id" IN \(([^)]*)\)/)?.[1]?.split(",")).toHaveLength(1);
+    for (const queue of queues) queue.close();
+    await socket.dispose();
+  });
+});
