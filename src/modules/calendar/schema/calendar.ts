@@ -5,6 +5,7 @@ import { builder } from "../../../graphql/builder.ts";
 import { BusinessCalendarInput, ClockMode, DateException, DurationUnit, Holiday, OpenInterval, WeeklyInterval } from "./calendar-types.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
+import { globalIdField } from "../../../graphql/input-fields.ts";
 
 const ms = (date: Date) => date.getTime();
 
@@ -95,11 +96,18 @@ builder.queryFields((t) => ({
 }));
 
 const CalendarUpdateInput = builder.inputType("CalendarUpdateInput", {
-  fields: (t) => ({ id: t.id(), calendar: t.field({ type: BusinessCalendarInput, description: "The whole new definition." }) }),
+  description: "A stored calendar and the definition that replaces it whole.",
+  fields: (t) => ({ id: globalIdField(t, "calendar"), calendar: t.field({ type: BusinessCalendarInput, description: "The whole new definition." }) }),
 });
-const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", { fields: (t) => ({ id: t.id() }) });
-const CalendarFeedRotateInput = builder.inputType("CalendarFeedRotateInput", { description: "The calendar whose feed URL is replaced.", fields: (t) => ({ id: t.id({ description: "The calendar's global id." }) }) });
-const result = { types: COMMON_ERRORS, dataField: { name: "calendar" } };
+const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", {
+  description: "A stored calendar to archive; archiving it again keeps the first archivedAt.",
+  fields: (t) => ({ id: globalIdField(t, "calendar") }),
+});
+const CalendarFeedRotateInput = builder.inputType("CalendarFeedRotateInput", {
+  description: "The calendar whose feed URL is replaced; the old URL stops answering.",
+  fields: (t) => ({ id: globalIdField(t, "calendar") }),
+});
+const result = { types: COMMON_ERRORS, dataField: { name: "calendar", description: "The stored calendar as it is after the write." } };
 
 builder.mutationFields((t) => ({
   calendarCreate: t.field({ description: "Stores a business calendar definition after checking it (zone, weekly hours, holidays, exceptions).",

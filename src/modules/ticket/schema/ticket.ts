@@ -77,9 +77,10 @@ export const TicketNode = builder.prismaNode("Ticket", {
 });
 
 builder.prismaObject("TicketAttachment", {
+  description: "A file attached at intake, recorded by name, type, size and checksum (the content is kept elsewhere).",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    contentType: t.exposeString("contentType"),
+    name: t.exposeString("name", { description: "The file name as given, at most 200 characters." }),
+    contentType: t.exposeString("contentType", { description: "Its media type, e.g. image/png." }),
     size: t.exposeInt("size", { description: "Bytes." }),
     checksum: t.exposeString("checksum", { description: "sha256 of the content, hex." }),
   }),
@@ -105,23 +106,25 @@ builder.prismaNode("TicketMessage", { description: "A message on a ticket: publi
 });
 
 builder.prismaObject("TicketWorkLog", {
+  description: "Time an agent spent on a ticket; on a unit-based tier it debited prepaid units with it.",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    agentId: t.string({ description: "Staff see the agent's token id; customers and partners see \"support\".", select: { agentId: true }, resolve: (log, _args, ctx) => actorShownTo(ctx.viewer, log.agentId) }),
-    minutes: t.exposeInt("minutes"),
-    note: t.exposeString("note"),
+    id: t.exposeID("id", { description: "The work log's id, as a ledger entry's workLogId names it." }),
+    agentId: t.string({ description: "Who logged it: staff see the agent's API token id (or ADMIN_TOKEN); customers and partners see \"support\".", select: { agentId: true }, resolve: (log, _args, ctx) => actorShownTo(ctx.viewer, log.agentId) }),
+    minutes: t.exposeInt("minutes", { description: "Minutes worked, 1–100,000." }),
+    note: t.exposeString("note", { description: "What was done, 1–2000 characters." }),
     unitsDebited: t.exposeInt("unitsDebited", { nullable: true, description: "Prepaid units debited (unit-based tiers): ⌈minutes / 15⌉." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    ticket: t.relation("ticket"),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was logged." }),
+    ticket: t.relation("ticket", { description: "The ticket the work was for." }),
   }),
 });
 
 builder.prismaObject("TicketEvent", {
   name: "TicketHistoryEntry",
+  description: "One recorded change of a ticket, append-only.",
   fields: (t) => ({
     kind: t.exposeString("kind", { description: "CREATED, a lifecycle event (solve, reopen, …), INFORMATION_PROVIDED, ASSIGNED, TIER_CHANGED or WORK_LOGGED." }),
-    actor: t.string({ description: "Staff see the API token id (or ADMIN_TOKEN, system); customers and partners see their own id, system or \"support\".", select: { actor: true }, resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor) }),
-    at: t.expose("at", { type: "DateTime" }),
+    actor: t.string({ description: "Who made the change: staff see the API token id (or ADMIN_TOKEN, system); customers and partners see their own id, system or \"support\".", select: { actor: true }, resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor) }),
+    at: t.expose("at", { type: "DateTime", description: "When the change took effect." }),
     data: t.string({ description: "Details as JSON.", select: { data: true }, resolve: (event) => JSON.stringify(event.data) }),
   }),
 });
