@@ -24,6 +24,16 @@ export interface Config {
   queueCountsMs: number;
   /** bounds on each operation, request rate and socket (LIMIT_*, COST_BUDGET_*, RATE_LIMIT_PER_MINUTE; README "Security") */
   limits: Limits;
+  /** browser origins allowed to call the API cross-origin (CORS_ORIGINS, comma-separated; default none: same origin only) */
+  corsOrigins: string[];
+  /** GraphiQL at GET /graphql (GRAPHIQL=on|off, default on) */
+  graphiql: boolean;
+  /** __schema and __type queries (INTROSPECTION=on|off, default on) */
+  introspection: boolean;
+  /** WebSocket protocol ping interval; a socket that does not answer within as long is dropped (WS_PING_MS, default 12000) */
+  wsPingMs: number;
+  /** things worth saying at start that do not stop it (a weak ADMIN_TOKEN) */
+  warnings: string[];
 }
 
 export class ConfigError extends Error {}
@@ -36,7 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL must be a redis:// URL");
   const adminToken = env.ADMIN_TOKEN || undefined;
-  if (adminToken && adminToken.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters");
+  const warnings: string[] = [];
+  if (adminToken) warnings.push(...checkAdminToken(adminToken));
   if (env.SEED && env.SEED !== "demo") throw new ConfigError(`SEED must be "demo" or unset, got "${env.SEED}"`);
   const ticketReopenDays = Number(env.TICKET_REOPEN_DAYS ?? 7);
   if (!Number.isInteger(ticketReopenDays) || ticketReopenDays < 0 || ticketReopenDays > 365) {
@@ -54,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(queueCountsMs) || queueCountsMs < 0 || queueCountsMs > 60_000) {
     throw new ConfigError(`QUEUE_COUNTS_MS must be a whole number of milliseconds 0–60000, got "${env.QUEUE_COUNTS_MS}"`);
   }
+  const wsPingMs = Number(env.WS_PING_MS ?? 12_000);
+  if (!Number.isInteger(wsPingMs) || wsPingMs < 50 || wsPingMs > 600_000) throw new ConfigError(`WS_PING_MS must be a whole number of milliseconds 50–600000, got "${env.WS_PING_MS}"`);
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -71,7 +84,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: limitsFrom(env, (message) => {
       throw new ConfigError(message);
     }),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    graphiql: onOff("GRAPHIQL", env.GRAPHIQL, true),
+    introspection: onOff("INTROSPECTION", env.INTROSPECTION, true),
+    wsPingMs,
+    warnings,
   };
+}
+
+const BEARER_TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
+
+/**
+ * ADMIN_TOKEN must be a value a client can send as `Authorization: Bearer <token>` (RFC 6750's
+ * token68 characters, 16–200 of them): anything else could never authenticate. Returns warnings
+ * for a weak one (an estimate: length × log2 of the distinct characters used).
+ */
+export function checkAdminToken(token: string): string[] {
+  if (token.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters");
+  if (token.length > 200) throw new ConfigError(`ADMIN_TOKEN must be at most 200 characters, got ${token.length}`);
+  if (!BEARER_TOKEN.test(token)) {
+    throw new ConfigError("ADMIN_TOKEN may only hold letters, digits and . _ ~ + / = - (no spaces or other characters): it is sent as Authorization: Bearer <token>");
+  }
+  const bits = Math.floor(token.length * Math.log2(new Set(token).size));
+  return bits < 80 ? [`ADMIN_TOKEN looks weak (about ${bits} bits): use a long random value, e.g. openssl rand -base64 32`] : [];
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  if (value === "on" || value === "off") return value === "on";
+  throw new ConfigError(`${name} must be "on" or "off", got "${value}"`);
+}
+
+/** Exact origins (scheme://host[:port]); "same origin" needs none. */
+function corsOrigins(value: string | undefined): string[] {
+  const origins = (value ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {}
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com (no path, no trailing slash), got "${origin}"`);
+  }
+  return origins;
 }
 
 /** Where the data lives, for start-up lines: never the PostgreSQL password. */

@@ -7,6 +7,7 @@ const log = (message: string) => console.log(`supportclock: ${message}`);
 let config: Config | undefined;
 try {
   config = loadConfig();
+  for (const warning of config.warnings) log(`warning: ${warning}`);
   log(`starting on Node ${process.version}, loading the service`);
   const { buildApp } = await import("./server/app.ts");
   const app = await buildApp({ config, log });

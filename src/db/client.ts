@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { batchPerScope } from "./prisma-batches.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { ownerSession, type ScopeSwitch, scopedPglite, scopedPool } from "./scoped-connections.ts";
 
 /** A plain SQL session, used by the migrator and for work Prisma cannot express. */
@@ -92,8 +93,14 @@ async function openPostgres(url: string, wrap: AdapterWrapper): Promise<Database
 
 async function openPglite(dataDir: string, wrap: AdapterWrapper): Promise<Database> {
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
   const lite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
-  await lite.waitReady;
+  try {
+    await lite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const scopes: ScopeSwitch = { enforced: false };
   const scoped = scopedPglite(lite, scopes);
   const prisma = new PrismaClient({ adapter: wrap(new PrismaPGlite(scoped.client)), errorFormat: ERROR_FORMAT });
@@ -118,6 +125,7 @@ async function openPglite(dataDir: string, wrap: AdapterWrapper): Promise<Databa
     async close() {
       await prisma.$disconnect();
       await lite.close();
+      unlock();
     },
   };
 }

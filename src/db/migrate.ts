@@ -86,3 +86,12 @@ async function applyOne(session: SqlSession, migration: Migration): Promise<void
     throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`);
   }
 }
+
+/** The migrations of this build not (or not successfully) applied to the database: readiness reports them. */
+export async function pendingMigrations(db: Database, migrations = readMigrations()): Promise<string[]> {
+  const rows = await db.withSession((session) =>
+    session.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`),
+  );
+  const applied = new Set(rows.map((row) => row.migration_name));
+  return migrations.map((migration) => migration.name).filter((name) => !applied.has(name));
+}

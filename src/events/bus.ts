@@ -11,6 +11,8 @@ export interface EventBus {
   subscribe<T extends TopicName>(topic: T): AsyncIterableIterator<Topics[T]>;
   /** Resolves once every topic subscribed to so far is really being received. */
   ready(): Promise<void>;
+  /** Whether the bus can carry events now (readiness): always for the in-process bus; Redis must answer a PING on both connections. */
+  reachable(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,9 @@ class LocalBus implements EventBus {
     });
   }
   async ready(): Promise<void> {}
+  async reachable(_timeoutMs: number): Promise<boolean> {
+    return true;
+  }
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
@@ -63,6 +68,14 @@ class RedisBus extends LocalBus {
   override async ready(): Promise<void> {
     await this.sub.subscribe(...[...this.channels].map((c) => this.prefix + c), this.prefix + "ping");
   }
+  override async reachable(timeoutMs: number): Promise<boolean> {
+    // Offline commands would queue until Redis is back: ask only connections that are up, and not for long.
+    if (this.pub.status !== "ready" || this.sub.status !== "ready") return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answered = this.pub.ping().then(() => true, () => false);
+    return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+  }
   override async close(): Promise<void> {
     await super.close();
     this.sub.disconnect();
@@ -92,6 +105,7 @@ export function workspaceFilteredBus(bus: EventBus): EventBus {
       });
     },
     ready: () => bus.ready(),
+    reachable: (timeoutMs) => bus.reachable(timeoutMs),
     close: () => bus.close(),
   };
 }

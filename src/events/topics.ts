@@ -10,8 +10,8 @@ export interface Topics {
   tierCatalogChanged: { workspaceId: string };
   /** A request type of the workspace was created or changed: its cached request types are stale. */
   requestTypesChanged: { workspaceId: string };
-  /** A token was revoked: cached credentials must go. */
-  apiTokenRevoked: { secretHash: string };
+  /** A token was revoked: cached credentials must go and its sockets close (through the outbox, so it reaches every instance even after a bus outage). */
+  apiTokenRevoked: { tokenId: string; secretHash: string; sequence: number; workspaceId: string };
   /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
   tierSubscriptionChanged: {
     accountId: string;

@@ -24,6 +24,8 @@ import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
 import { operationLimits } from "./limits/operation-limits.ts";
 import { rateLimit } from "./limits/rate-limit.ts";
+import { healthEndpoints } from "./health.ts";
+import { corsPolicy, noIntrospection } from "./exposure.ts";
 import { createServices, type Services } from "../modules/registry.ts";
 import { createDatedJobs, type DatedJobs } from "../workers/dated-jobs.ts";
 import { SlaMonitor } from "../workers/sla-monitor.ts";
@@ -108,12 +110,13 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    graphiql: graphiqlOptions(),
+    graphiql: config.graphiql ? graphiqlOptions() : false,
     renderGraphiQL: renderOfflineGraphiQL(),
+    cors: corsPolicy(config.corsOrigins),
     maskedErrors: { maskError },
     logging: false,
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), noHttpSubscriptions(), ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []), inputErrorPaths(), workspaceScope(), cache.plugin],
+    plugins: [bodyLimit(), noHttpSubscriptions(), ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []), inputErrorPaths(), workspaceScope(), ...(config.introspection ? [] : [noIntrospection()]), cache.plugin],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,
@@ -122,13 +125,11 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
 
   const rates = rateLimit({ perMinute: config.limits.ratePerMinute, redisUrl: config.redisUrl, clock: () => now().getTime() });
   const app = serveApp();
+  const health = healthEndpoints(db, bus, config.redisUrl !== undefined);
   const server = createServer(async (req, res) => {
-    if (req.url === "/healthz" && req.method === "GET") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
-      return;
-    }
     try {
-      // A feed is public and named by the calendar's unguessable id, whatever its workspace.
+      if (await health(req, res)) return;
+      // A feed is named by its calendar's secret (the only credential it takes), whatever its workspace.
       if (await acrossWorkspaces(() => serveCalendarFeed(req, res, services, now()))) return;
       if (await app(req, res)) return;
       if (await rates.refused(req, res)) return;
@@ -143,7 +144,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
   server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
-  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket });
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket, pingMs: config.wsPingMs });
   slaMonitor.start();
   services.ticketTierFollower.start();
   datedJobs.start();

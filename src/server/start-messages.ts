@@ -6,6 +6,7 @@ export function startFailureLine(error: unknown, config: Config | undefined): st
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = oneLine(error instanceof Error ? error.message || String(code ?? error.name) : String(error));
   if (error instanceof ConfigError) return `configuration error: ${message}`;
+  if (code === "DATA_DIR_IN_USE") return `cannot start: ${message}`;
   const where = config ? `${config.host}:${config.port}` : "the configured address";
   if (code === "EADDRINUSE") return `cannot start: ${where} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`;
   if (code === "EACCES" && (error as NodeJS.ErrnoException).syscall === "listen") return `cannot start: no permission to listen on ${where} (EACCES); use a PORT above 1023`;

@@ -1,7 +1,7 @@
 import { type ExecutionArgs, GraphQLError, getOperationAST, Kind } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
-import type { WebSocketServer } from "ws";
+import type { WebSocket, WebSocketServer } from "ws";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Services } from "../modules/registry.ts";
 import type { Context, ServerContext } from "../graphql/context.ts";
@@ -29,9 +29,23 @@ export function attachWebSocket(
   wss: WebSocketServer,
   yoga: YogaServerInstance<ServerContext, Context>,
   services: Services,
-  options: { share: boolean; subscriptionsPerSocket: number },
+  options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number },
 ) {
   const viewers = new WeakMap<object, Viewer>();
+  // Sockets by the API token they authenticated with: a revocation (here or on any instance) closes them.
+  const byToken = new Map<string, Set<WebSocket>>();
+  const stopListening = services.tokens.onRevoked((tokenId) => {
+    for (const socket of byToken.get(tokenId) ?? []) socket.close(4403, "Token revoked");
+    byToken.delete(tokenId);
+  });
+  const remember = (tokenId: string, socket: WebSocket) => {
+    const sockets = byToken.get(tokenId) ?? new Set();
+    byToken.set(tokenId, sockets.add(socket));
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && byToken.get(tokenId) === sockets) byToken.delete(tokenId);
+    });
+  };
   const own = (args: ExecutionArgs) => (args.rootValue as Envelope).subscribe(args) as never;
   const shared = options.share ? sharedSubscriptions(own) : own;
   const disposable = useServer<Record<string, unknown>>(
@@ -45,8 +59,17 @@ export function attachWebSocket(
         if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");
       },
       onConnect: async (ctx) => {
+        const { socket } = ctx.extra;
+        const authorization = ctx.connectionParams?.authorization;
+        if (authorization === undefined || authorization === null || authorization === "") {
+          socket.close(4401, "Unauthorized: send { authorization: \"Bearer <token>\" } in connection_init");
+          return false;
+        }
         try {
-          viewers.set(ctx.extra.socket, await authenticateRequest(services, ctx.connectionParams?.authorization, ctx.connectionParams?.workspace));
+          const viewer = await authenticateRequest(services, authorization, ctx.connectionParams?.workspace);
+          if (socket.readyState !== socket.OPEN) return false;
+          viewers.set(socket, viewer);
+          if (viewer.tokenId) remember(viewer.tokenId, socket);
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
@@ -78,9 +101,11 @@ export function attachWebSocket(
       },
     },
     wss,
+    options.pingMs ?? 12_000, // protocol pings; a socket that does not answer one within as long is terminated
   );
   return {
     async dispose() {
+      stopListening();
       for (const client of wss.clients) client.close(1001, "Server shutting down");
       await disposable.dispose();
     },

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { isAdmin } from "../../auth/policy.ts";
 import { ConfigError } from "../../config.ts";
 import { AuthenticationError, type Role, type Viewer } from "../../auth/viewer.ts";
@@ -9,6 +10,7 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { PLATFORM_ADMIN } from "../../auth/viewer.ts";
 import { acrossWorkspaces } from "../../db/workspace-scope.ts";
+import { enqueue } from "../../events/outbox.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 
 export interface ApiTokenCreateInput {
@@ -50,7 +52,7 @@ export class TokenService {
       return PLATFORM_ADMIN;
     }
     const cached = this.known.get(digest);
-    if (cached && cached.until > Date.now()) return cached.viewer;
+    if (cached) return cached;
     // The secret names its workspace: found before any workspace is known.
     const token = await acrossWorkspaces(() => this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest } }));
     if (!token || token.revokedAt) throw new AuthenticationError("Unknown or revoked token");
@@ -58,8 +60,7 @@ export class TokenService {
     const viewer: Viewer = token.platformAdmin
       ? { ...PLATFORM_ADMIN, tokenId: token.id }
       : { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId, workspaceId: token.workspaceId };
-    if (this.known.size >= MAX_CACHED_TOKENS) this.known.clear();
-    this.known.set(digest, { viewer, until: Date.now() + TOKEN_TTL_MS });
+    this.known.set(digest, viewer);
     return viewer;
   }
 
@@ -68,11 +69,24 @@ export class TokenService {
    * cost more than the request. A revocation clears the entry on every instance at once (the TTL
    * only bounds the damage should that event be lost).
    */
-  private readonly known = new Map<string, { viewer: Viewer; until: number }>();
+  private readonly known = new LRUCache<string, Viewer>({ max: MAX_CACHED_TOKENS, ttl: TOKEN_TTL_MS });
+
+  private readonly revocationListeners = new Set<(tokenId: string) => void>();
+
+  /** Calls `listener` with each revoked token's id, revoked here or on another instance (the WebSocket server closes its sockets). */
+  onRevoked(listener: (tokenId: string) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  private revoked(tokenId: string, secretHash: string) {
+    this.known.delete(secretHash);
+    for (const listener of this.revocationListeners) listener(tokenId);
+  }
 
   private listenForRevocations() {
     void (async () => {
-      for await (const { secretHash } of this.deps.bus.subscribe("apiTokenRevoked")) this.known.delete(secretHash);
+      for await (const { tokenId, secretHash } of this.deps.bus.subscribe("apiTokenRevoked")) this.revoked(tokenId, secretHash);
     })();
   }
 
@@ -98,13 +112,14 @@ export class TokenService {
     if (!isAdmin(viewer)) throw new ForbiddenError("Only administrators revoke tokens");
     const token = await this.deps.prisma.apiToken.findUnique({ where: { id } });
     if (!token) throw new NotFoundError("id", "No token with this id");
-    const revoked = await this.deps.prisma.apiToken.update({
-      ...selection(query),
-      where: { id },
-      data: { revokedAt: token.revokedAt ?? this.deps.now() },
+    // The revocation and its event commit together; the outbox relay delivers the event to every
+    // instance and retries while the bus is down, so a committed revocation answers success.
+    const revoked = await this.deps.transaction(async (tx) => {
+      const row = await tx.apiToken.update({ ...selection(query), where: { id }, data: { revokedAt: token.revokedAt ?? this.deps.now() } });
+      await enqueue(tx, "apiTokenRevoked", { tokenId: token.id, secretHash: token.secretHash });
+      return row;
     });
-    this.known.delete(token.secretHash);
-    await this.deps.bus.publish("apiTokenRevoked", { secretHash: token.secretHash });
+    this.revoked(token.id, token.secretHash);
     return revoked;
   }
 
