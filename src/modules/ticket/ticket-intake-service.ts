@@ -30,10 +30,11 @@ export type { TicketCreateInput };
 /**
  * Which entitlement reasons refuse a ticket. Blocking reasons not listed here do not:
  * CHANNEL_CLOSED (the clocks count only the target calendar's open time, so they effectively start
- * at its next opening) and OUT_OF_SCOPE (accepted as a PAID_OFFER request without SLA clocks).
+ * at its next opening) and OUT_OF_SCOPE (accepted as a PAID_OFFER request without SLA clocks);
+ * NOT_SUPPORTED (a type declined outright, 003's outdated or modified products) refuses.
  * WRITTEN_CHANNEL_REQUIRED has its own error, naming the written channels to use instead.
  */
-const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED"]);
+const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED", "NOT_SUPPORTED"]);
 const UNIQUE_KEY = "Ticket_accountId_idempotencyKey_key";
 
 /** Opening tickets, with the entitlement answer applied, and completing their required information. */

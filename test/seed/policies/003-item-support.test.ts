@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadItemSupport } from "../../fixtures/policies/003-item-support.ts";
 import { createAccount, entitlement, reasonCodes } from "../../helpers/support.ts";
+import { createTicket, tryCreateTicket } from "../../helpers/tickets.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
 import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
@@ -34,9 +35,23 @@ describe("003 item support policy", () => {
     expect(answer.reasons[0].message).toContain("paid offer");
   });
 
-  it("does not support outdated or modified products", async () => {
+  it("declines outdated or modified products (update and ask again), not as a paid offer", async () => {
     const answer = await entitlement(t, { customerNumber: "C-BUYER", channel: "TICKET", requestType: "OUTDATED_PRODUCT", at: SATURDAY });
-    expect(reasonCodes(answer)).toEqual(["!OUT_OF_SCOPE"]);
+    expect(answer).toMatchObject({ eligible: false, promise: [] });
+    expect(reasonCodes(answer)).toEqual(["!NOT_SUPPORTED"]);
+    expect(answer.reasons[0].message).toContain("Update to the current, unmodified version of the item and ask again");
+    expect(answer.reasons[0].message).not.toContain("paid offer");
+
+    const before = await t.prisma.ticket.count();
+    const refused = await tryCreateTicket(t, { customerNumber: "C-BUYER", channel: "TICKET", requestTypeCode: "OUTDATED_PRODUCT" });
+    expect(refused).toMatchObject({ __typename: "NotEntitledError", code: "NOT_ENTITLED", field: "requestTypeCode", reasons: [{ code: "NOT_SUPPORTED" }] });
+    expect(refused.message).toContain("ask again");
+    expect(await t.prisma.ticket.count()).toBe(before);
+  });
+
+  it("still takes customisation as a paid-offer request, without SLA clocks", async () => {
+    const ticket = await createTicket(t, { customerNumber: "C-BUYER", channel: "TICKET", requestTypeCode: "CUSTOMISATION" });
+    expect(ticket).toMatchObject({ kind: "PAID_OFFER", slaClocks: [] });
   });
 
   it("takes tickets only", async () => {

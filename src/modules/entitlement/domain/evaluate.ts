@@ -63,7 +63,11 @@ function requestReasons({ requestType, catalog }: EntitlementInput, tier: TierSp
   const reasons: Reason[] = [];
   if (!requestType.inScope) {
     const instead = requestType.alternative ? ` ${requestType.alternative}` : "";
-    reasons.push({ code: "OUT_OF_SCOPE", message: `${requestType.name} is not covered by support.${instead}`, blocking: true });
+    reasons.push(
+      requestType.outOfScope === "DECLINE"
+        ? { code: "NOT_SUPPORTED", message: `${requestType.name} is not supported.${instead}`, blocking: true }
+        : { code: "OUT_OF_SCOPE", message: `${requestType.name} is not covered by support.${instead}`, blocking: true },
+    );
   }
   const needed = requestType.requiresEntitlement;
   const lacksPaid = requestType.premiumOnly && (!tier || tier.includedByDefault);

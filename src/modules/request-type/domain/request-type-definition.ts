@@ -10,6 +10,14 @@ import { TIER_ENTITLEMENTS, type TierEntitlement } from "../../tier/domain/index
 export const INFORMATION_CONDITIONS = ["BROKEN_DATABASE", "OUTSIDE_SUPPORT_HOURS"] as const;
 export type InformationCondition = (typeof INFORMATION_CONDITIONS)[number];
 
+/**
+ * What becomes of a request its type puts out of scope: accepted as a paid-offer request without
+ * SLA clocks (003: customisation), or declined (003: outdated or modified products are not
+ * supported; the customer updates and asks again).
+ */
+export const OUT_OF_SCOPE_HANDLING = ["PAID_OFFER", "DECLINE"] as const;
+export type OutOfScopeHandling = (typeof OUT_OF_SCOPE_HANDLING)[number];
+
 export interface RequiredInformationItem {
   key: string;
   label: string;
@@ -25,6 +33,8 @@ export interface RequestTypeDefinition {
   requiresEntitlement?: TierEntitlement | null;
   requiredInformation?: readonly { key: string; label: string; when?: InformationCondition | null }[] | null;
   alternative?: string | null;
+  /** default PAID_OFFER; matters only when inScope is false */
+  outOfScope?: OutOfScopeHandling | null;
 }
 
 export interface NormalisedRequestType {
@@ -36,6 +46,7 @@ export interface NormalisedRequestType {
   requiresEntitlement: TierEntitlement | null;
   requiredInformation: RequiredInformationItem[];
   alternative: string | null;
+  outOfScope: OutOfScopeHandling;
 }
 
 const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
@@ -55,6 +66,8 @@ export function validateRequestType(input: RequestTypeDefinition): NormalisedReq
   if (requiresEntitlement !== null && !TIER_ENTITLEMENTS.includes(requiresEntitlement)) {
     throw new ValidationError("requiresEntitlement", `requiresEntitlement must be one of ${TIER_ENTITLEMENTS.join(", ")}`);
   }
+  const outOfScope = input.outOfScope ?? "PAID_OFFER";
+  if (!OUT_OF_SCOPE_HANDLING.includes(outOfScope)) throw new ValidationError("outOfScope", `outOfScope must be one of ${OUT_OF_SCOPE_HANDLING.join(", ")}`);
   const alternative = input.alternative?.trim() || null;
   if (alternative && alternative.length > MAX_ALTERNATIVE) throw new ValidationError("alternative", `alternative must be at most ${MAX_ALTERNATIVE} characters`);
   return {
@@ -66,6 +79,7 @@ export function validateRequestType(input: RequestTypeDefinition): NormalisedReq
     requiresEntitlement,
     requiredInformation: validateItems(input.requiredInformation ?? []),
     alternative,
+    outOfScope,
   };
 }
 

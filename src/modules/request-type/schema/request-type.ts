@@ -3,6 +3,15 @@ import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import type { InputFields } from "../../../graphql/input-fields.ts";
 import { InformationCondition, TierEntitlement } from "../../tier/index.ts";
+import { OUT_OF_SCOPE_HANDLING } from "../domain/request-type-definition.ts";
+
+const OutOfScope = builder.enumType("OutOfScope", {
+  description: "What becomes of a request its type puts out of scope.",
+  values: {
+    PAID_OFFER: { description: "Accepted as a paid-offer request, without SLA clocks (e.g. customisation)." },
+    DECLINE: { description: "Declined: ticketCreate answers NotEntitledError with NOT_SUPPORTED (e.g. an outdated or modified product)." },
+  } satisfies Record<(typeof OUT_OF_SCOPE_HANDLING)[number], object>,
+});
 
 export const RequiredInformationItem = builder.objectRef<Item>("RequiredInformationItem").implement({
   description: "Information a request needs before work starts; until then the ticket waits on the customer.",
@@ -33,6 +42,7 @@ builder.prismaNode("RequestType", {
       resolve: (type) => type.requiredInformation as unknown as Item[],
     }),
     alternative: t.exposeString("alternative", { nullable: true, description: "What an out-of-scope request is offered instead." }),
+    outOfScope: t.expose("outOfScope", { type: OutOfScope, description: "What becomes of the request when inScope is false." }),
   }),
 });
 
@@ -53,6 +63,7 @@ const requestTypeFields = (t: InputFields, required: boolean) => ({
   requiresEntitlement: t.field({ type: TierEntitlement, required: false, description: "null on update removes it." }),
   requiredInformation: t.field({ type: [RequiredInformationItemInput], required: false, description: "Replaces the whole list." }),
   alternative: t.string({ required: false, description: "null on update removes it." }),
+  outOfScope: t.field({ type: OutOfScope, required: false, description: "When inScope is false: PAID_OFFER (default) or DECLINE." }),
 });
 
 const CODE = "2–40 letters, digits or underscores starting with a letter, stored upper-case, e.g. REFUND";

@@ -25,6 +25,7 @@ const FIELD: Partial<Record<Reason["code"], string>> = {
   LANGUAGE_NOT_OFFERED: "language",
   PREMIUM_REQUIRED: "requestTypeCode",
   OUT_OF_SCOPE: "requestTypeCode",
+  NOT_SUPPORTED: "requestTypeCode",
   ACCOUNT_INACTIVE: "customerNumber",
 };
 

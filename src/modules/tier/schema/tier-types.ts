@@ -52,6 +52,7 @@ export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", {
     LANGUAGE_NOT_OFFERED: "The channel is not staffed in this language.",
     WRITTEN_CHANNEL_REQUIRED: "This request type is taken in writing only.",
     OUT_OF_SCOPE: "Not covered by support; offered as paid work instead.",
+    NOT_SUPPORTED: "Not supported and declined (e.g. an outdated or modified product); the message says what to do first.",
     PREMIUM_REQUIRED: "Needs a premium level the account does not have.",
     PIN_REQUIRED: "Agents verify the support PIN on this channel first (non-blocking).",
   }) });

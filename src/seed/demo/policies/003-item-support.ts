@@ -4,7 +4,7 @@ import { policyCatalog } from "../policy-catalog.ts";
 /**
  * 003 — theme/plugin item support: generally within 24–48 calendar hours (best effort), first come
  * first served, ticket only; usage, technical questions, defects and updates are in scope;
- * customisation (a paid offer instead) and outdated or modified products are not.
+ * customisation (a paid offer instead) and outdated or modified products (declined) are not.
  */
 export const ITEM_SUPPORT = policyCatalog({
   source: "003",
@@ -26,6 +26,7 @@ export const ITEM_SUPPORT = policyCatalog({
       code: "OUTDATED_PRODUCT",
       name: "Support for an outdated or modified product",
       inScope: false,
+      outOfScope: "DECLINE",
       alternative: "Update to the current, unmodified version of the item and ask again.",
     },
   ],
