@@ -18,6 +18,7 @@ import { inputErrorPaths } from "./input-error-paths.ts";
 import { responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
+import { LiveSubscriptions } from "./live-subscriptions.ts";
 import { serveCalendarFeed } from "./calendar-feed.ts";
 import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
@@ -53,6 +54,8 @@ export interface App {
   readonly slaMonitor: SlaMonitor;
   /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
   readonly adminAccess: AdminAccess;
+  /** Client subscriptions the server is listening for, per root field (also on /healthz). */
+  readonly liveSubscriptions: LiveSubscriptions;
   /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
   readonly datedJobs: DatedJobs;
 }
@@ -109,10 +112,12 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     }),
   });
 
+  const liveSubscriptions = new LiveSubscriptions();
   const app = serveApp();
   const server = createServer(async (req, res) => {
     if (req.url === "/healthz" && req.method === "GET") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", database: db.kind }));
+      const health = { status: "ok", database: db.kind, subscriptions: liveSubscriptions.snapshot() };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));
       return;
     }
     try {
@@ -130,7 +135,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
   server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
-  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions });
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, live: liveSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
   datedJobs.start();
@@ -145,6 +150,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     slaMonitor,
     adminAccess,
     datedJobs,
+    liveSubscriptions,
     get url() {
       return url;
     },

@@ -7,6 +7,7 @@ import type { Services } from "../modules/registry.ts";
 import type { Context, ServerContext } from "../graphql/context.ts";
 import { authenticateRequest } from "./http-auth.ts";
 import { sharedSubscriptions } from "./shared-subscriptions.ts";
+import type { LiveSubscriptions } from "./live-subscriptions.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
@@ -24,7 +25,12 @@ const resumes = (args: ExecutionArgs) => rootField(args)?.arguments?.some((a) =>
 type Envelope = Pick<ReturnType<YogaServerInstance<ServerContext, Context>["getEnveloped"]>, "execute" | "subscribe">;
 
 /** graphql-ws on the same path, through Yoga's envelop pipeline so HTTP and WebSocket share plugins. */
-export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<ServerContext, Context>, services: Services, options = { share: true }) {
+export function attachWebSocket(
+  wss: WebSocketServer,
+  yoga: YogaServerInstance<ServerContext, Context>,
+  services: Services,
+  options: { share: boolean; live: LiveSubscriptions },
+) {
   const viewers = new WeakMap<object, Viewer>();
   const own = (args: ExecutionArgs) => (args.rootValue as Envelope).subscribe(args) as never;
   const shared = options.share ? sharedSubscriptions(own) : own;
@@ -32,8 +38,11 @@ export function attachWebSocket(wss: WebSocketServer, yoga: YogaServerInstance<S
     {
       connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
       execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) =>
-        resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(rootField(args)?.name.value ?? "")),
+      subscribe: async (args) => {
+        const field = rootField(args)?.name.value ?? "";
+        const source = await (resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(field)));
+        return Symbol.asyncIterator in source ? options.live.track(field, source) : source;
+      },
       onNext: (ctx) => {
         // Bounded memory per socket: a client that does not read is cut off, not buffered for.
         if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");
