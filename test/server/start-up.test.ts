@@ -18,9 +18,12 @@ describe("a start that talks (the real process)", () => {
     expect(output).toMatch(/demo data: loaded/);
     const secret = /Authorization: Bearer (sc_\S+)/.exec(output)?.[1];
     expect(secret, output).toBeDefined();
-    const asAdmin = dataOf(await postGql(first.url, `{ accounts { totalCount } apiTokens { edges { node { name role prefix } } } }`, {}, secret));
-    expect(asAdmin.accounts.totalCount).toBe(0); // it administers the default workspace; the demo has a workspace per source
-    expect(asAdmin.apiTokens.edges.map((edge: any) => edge.node)).toEqual([{ name: "first-start administrator", role: "ADMIN", prefix: secret!.slice(0, 8) }]);
+    const asAdmin = dataOf(await postGql(first.url, `{ accounts { totalCount } apiTokens { edges { node { name role prefix platformAdmin } } } }`, {}, secret));
+    expect(asAdmin.accounts.totalCount).toBe(0); // naming no workspace it acts in default; the demo has a workspace per source
+    expect(asAdmin.apiTokens.edges.map((edge: any) => edge.node)).toEqual([{ name: "first-start administrator", role: "ADMIN", prefix: secret!.slice(0, 8), platformAdmin: true }]);
+    const demo = dataOf(await postGql(first.url, `{ workspace { slug } accounts { totalCount } }`, {}, secret, { "x-workspace": "source-002" }));
+    expect(demo).toMatchObject({ workspace: { slug: "source-002" }, accounts: { totalCount: expect.any(Number) } });
+    expect(demo.accounts.totalCount).toBeGreaterThan(0);
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
 
@@ -35,6 +38,31 @@ describe("a start that talks (the real process)", () => {
     expect(busy.stderr.trim().split("\n")).toEqual([`supportclock: cannot start: 127.0.0.1:${new URL(second.url).port} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`]);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+  });
+
+  it("the token a first start generates is the platform administrator, as ADMIN_TOKEN is: it creates and lists workspaces and acts in the one named", async () => {
+    const service = await startService({ DATA_DIR: "memory", DATABASE_URL: undefined, ADMIN_TOKEN: undefined, SEED: undefined });
+    try {
+      const secret = /Authorization: Bearer (sc_\S+)/.exec(service.output())?.[1];
+      expect(secret, service.output()).toBeDefined();
+      const create = `mutation { workspaceCreate(input: { slug: "first-vendor", name: "First vendor" }) { __typename ... on Error { code } } }`;
+      expect(dataOf(await postGql(service.url, create, {}, secret)).workspaceCreate.__typename).toBe("WorkspaceCreateSuccess");
+      const listed = dataOf(await postGql(service.url, `{ workspaces { edges { node { slug } } } }`, {}, secret));
+      expect(listed.workspaces.edges.map((edge: any) => edge.node.slug).sort()).toEqual(["default", "first-vendor"]);
+      const inside = `mutation { accountCreate(input: { customerNumber: "C-100", name: "First customer", language: "en" }) { __typename } }`;
+      expect(dataOf(await postGql(service.url, inside, {}, secret, { "x-workspace": "first-vendor" })).accountCreate.__typename).toBe("AccountCreateSuccess");
+      const seen = (slug: string) => postGql(service.url, `{ workspace { slug } accounts { totalCount } }`, {}, secret, { "x-workspace": slug });
+      expect(dataOf(await seen("first-vendor"))).toEqual({ workspace: { slug: "first-vendor" }, accounts: { totalCount: 1 } });
+      expect(dataOf(await seen("default"))).toEqual({ workspace: { slug: "default" }, accounts: { totalCount: 0 } });
+      // a workspace's own ADMIN token is not: it may not manage workspaces
+      const issued = `mutation { apiTokenCreate(input: { name: "vendor admin", role: ADMIN }) { ... on ApiTokenIssued { secret } } }`;
+      const vendorAdmin = dataOf(await postGql(service.url, issued, {}, secret, { "x-workspace": "first-vendor" })).apiTokenCreate.secret;
+      const refused = await postGql(service.url, create.replace("first-vendor", "second-vendor"), {}, vendorAdmin);
+      expect(refused.errors?.[0]?.extensions?.code ?? refused.data?.workspaceCreate?.code, JSON.stringify(refused)).toBe("FORBIDDEN");
+    } finally {
+      service.child.kill("SIGTERM");
+      await service.exited;
+    }
   });
 
   it.each<[string, Record<string, string | undefined>, RegExp]>([

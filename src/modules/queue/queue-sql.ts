@@ -42,8 +42,8 @@ export class SqlParams {
 // Both drivers take an array literal as text the same way (PGlite does not serialise JS arrays).
 const arrayLiteral = (values: readonly unknown[]) => `{${values.map((value) => `"${String(value).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
-// The sort key as the index "Ticket_queue_order_idx" spells it (migration 20261201035946_queue_scale):
-// every key ascending, so a cursor is one row comparison the index seeks to.
+// The sort key as the index "Ticket_queue_order_idx" spells it after its workspace (migration
+// *_queue_indexes_by_workspace): every key ascending, so a cursor is one row comparison the index seeks to.
 const DUE = `COALESCE(t."nextDueAt", 'infinity'::timestamp(3))`;
 const SORT_KEY = `(-t."priorityRank"), ${DUE}, t."createdAt", t.id`;
 export const QUEUE_ORDER_SQL = `-t."priorityRank", ${DUE}, t."createdAt", t.id`;
@@ -60,11 +60,13 @@ const oneOf = (column: string, values: readonly string[], params: SqlParams) =>
 
 /**
  * The tickets of a normalised filter the viewer may see, at `now`, as SQL conditions on `t`
- * ("Ticket"). Statuses default to the open ones. (A workspace predicate joins these once tickets
- * carry one.)
+ * ("Ticket"). Statuses default to the open ones. The viewer's workspace comes first: row-level
+ * security admits only its rows anyway, but named here it is the leading equality every queue
+ * index seeks on (migration *_queue_indexes_by_workspace).
  */
 export function queueConditions(viewer: Viewer, filter: TicketFilter, now: Date, params: SqlParams): string[] {
   const conditions: string[] = [];
+  if (viewer.workspaceId) conditions.push(`t."workspaceId" = ${params.add(viewer.workspaceId, "::text")}`);
   const scope = accountScope(viewer);
   if ("partnerId" in scope) conditions.push(`t."accountId" IN (SELECT a.id FROM "Account" a WHERE a."partnerId" = ${params.add(scope.partnerId)})`);
   else if ("id" in scope) conditions.push(`t."accountId" = ${params.add(scope.id)}`);

@@ -54,7 +54,10 @@ export class TokenService {
     // The secret names its workspace: found before any workspace is known.
     const token = await acrossWorkspaces(() => this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest } }));
     if (!token || token.revokedAt) throw new AuthenticationError("Unknown or revoked token");
-    const viewer: Viewer = { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId, workspaceId: token.workspaceId };
+    // The first-start token stands in for ADMIN_TOKEN: the platform administrator, in the workspace a request names.
+    const viewer: Viewer = token.platformAdmin
+      ? { ...PLATFORM_ADMIN, tokenId: token.id }
+      : { role: token.role, tokenId: token.id, partnerId: token.partnerId, accountId: token.accountId, workspaceId: token.workspaceId };
     if (this.known.size >= MAX_CACHED_TOKENS) this.known.clear();
     this.known.set(digest, { viewer, until: Date.now() + TOKEN_TTL_MS });
     return viewer;
@@ -115,8 +118,9 @@ export class TokenService {
   }
 
   /**
-   * The way in on a start without ADMIN_TOKEN. A database that has no live ADMIN token gets one,
-   * whose secret is returned once (the caller prints it) and stored only as its hash; in
+   * The way in on a start without ADMIN_TOKEN. A database that has no live platform administrator
+   * token gets one (a platform administrator, as ADMIN_TOKEN is: it manages workspaces and acts in
+   * the one a request names), whose secret is returned once (the caller prints it) and stored only as its hash; in
    * production that is refused instead, since a secret in the log is a leak. Several processes
    * starting at once create one: the check and the insert run under an advisory lock.
    */
@@ -124,11 +128,11 @@ export class TokenService {
     if (this.adminHash) return { kind: "ADMIN_TOKEN" };
     return this.deps.transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`;
-      const existing = await tx.apiToken.findFirst({ where: { role: "ADMIN", revokedAt: null }, select: { prefix: true } });
+      const existing = await tx.apiToken.findFirst({ where: { platformAdmin: true, revokedAt: null }, select: { prefix: true } });
       if (existing) return { kind: "EXISTING", prefix: existing.prefix };
       if (production) throw new ConfigError("no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN (16+ characters) to start in production");
       const secret = newSecret();
-      await tx.apiToken.create({ data: { name: "first-start administrator", role: "ADMIN", secretHash: hash(secret), prefix: secret.slice(0, 8), createdBy: "first start" } });
+      await tx.apiToken.create({ data: { name: "first-start administrator", role: "ADMIN", secretHash: hash(secret), prefix: secret.slice(0, 8), createdBy: "first start", platformAdmin: true } });
       return { kind: "CREATED", secret };
     });
   }

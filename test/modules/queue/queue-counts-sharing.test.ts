@@ -6,6 +6,7 @@ import { queryCounter } from "../../helpers/query-counter.ts";
 import { createAccount, subscribe } from "../../helpers/support.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
 import { createTicket } from "../../helpers/tickets.ts";
+import { createWorkspace } from "../../helpers/workspaces.ts";
 
 const COUNTS = `query($filter: TicketFilterInput) { ticketCounts(filter: $filter) { total unassigned } tickets(first: 1, filter: $filter) { totalCount } }`;
 
@@ -44,6 +45,14 @@ describe("queue counts are counted once per scope, filter and QUEUE_COUNTS_MS, a
     const later = await counts();
     expect(later.counted).toBe(1);
     expect(later.data.ticketCounts.total).toBe(2);
+  });
+
+  it("does not share between workspaces: another vendor's staff count their own queue", async () => {
+    await counts(); // this workspace's count, shared for the window
+    const other = await createWorkspace(t, "counts-other-vendor");
+    const { result, statements } = await counter.measure(() => other.gql(COUNTS, { filter: {} }));
+    expect((dataOf(result) as any).ticketCounts.total).toBe(0);
+    expect(statements.filter((sql) => /count\(\*\)::int AS n,/i.test(sql))).toHaveLength(1);
   });
 
   it("does not share between scopes: a customer counts its own tickets", async () => {
