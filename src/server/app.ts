@@ -19,6 +19,7 @@ import { inputErrorPaths } from "./input-error-paths.ts";
 import { responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
+import { LiveSubscriptions } from "./live-subscriptions.ts";
 import { serveCalendarFeed } from "./calendar-feed.ts";
 import { graphiqlOptions, renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { serveApp } from "./serve-app.ts";
@@ -58,6 +59,8 @@ export interface App {
   readonly slaMonitor: SlaMonitor;
   /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
   readonly adminAccess: AdminAccess;
+  /** Client subscriptions the server is listening for, per root field (also on /healthz). */
+  readonly liveSubscriptions: LiveSubscriptions;
   /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
   readonly datedJobs: DatedJobs;
 }
@@ -124,8 +127,9 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   });
 
   const rates = rateLimit({ perMinute: config.limits.ratePerMinute, redisUrl: config.redisUrl, clock: () => now().getTime() });
+  const liveSubscriptions = new LiveSubscriptions();
   const app = serveApp();
-  const health = healthEndpoints(db, bus, config.redisUrl !== undefined);
+  const health = healthEndpoints(db, bus, config.redisUrl !== undefined, () => liveSubscriptions.snapshot());
   const server = createServer(async (req, res) => {
     try {
       if (await health(req, res)) return;
@@ -144,7 +148,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
   server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
-  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket, pingMs: config.wsPingMs });
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket, pingMs: config.wsPingMs, live: liveSubscriptions });
   slaMonitor.start();
   services.ticketTierFollower.start();
   datedJobs.start();
@@ -159,6 +163,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     slaMonitor,
     adminAccess,
     datedJobs,
+    liveSubscriptions,
     get url() {
       return url;
     },

@@ -20,7 +20,7 @@ function within<T>(work: Promise<T>, fallback: T): Promise<T> {
  * every migration of this build is applied and Redis (when configured) answers; 503 otherwise, with
  * each check's state in the body, so a load balancer sends no traffic to an instance that cannot serve it.
  */
-export function healthEndpoints(db: Database, bus: EventBus, redisConfigured: boolean) {
+export function healthEndpoints(db: Database, bus: EventBus, redisConfigured: boolean, subscriptions: () => Record<string, number>) {
   const readiness = async (): Promise<Record<string, Check>> => {
     const pending = await within(pendingMigrations(db), null);
     const database: Check = pending === null ? "unreachable" : "ok";
@@ -32,7 +32,7 @@ export function healthEndpoints(db: Database, bus: EventBus, redisConfigured: bo
     const path = (req.url ?? "").split("?")[0];
     if (req.method !== "GET" || (path !== "/healthz" && path !== "/readyz")) return false;
     if (path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ status: "ok", database: db.kind }));
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ status: "ok", database: db.kind, subscriptions: subscriptions() }));
       return true;
     }
     const checks = await readiness();

@@ -8,6 +8,7 @@ import type { Context, ServerContext } from "../graphql/context.ts";
 import { authenticateRequest } from "./http-auth.ts";
 import { sharedSubscriptions } from "./shared-subscriptions.ts";
 import { limitExceeded } from "./limits/operation-limits.ts";
+import type { LiveSubscriptions } from "./live-subscriptions.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
@@ -29,7 +30,7 @@ export function attachWebSocket(
   wss: WebSocketServer,
   yoga: YogaServerInstance<ServerContext, Context>,
   services: Services,
-  options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number },
+  options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number; live: LiveSubscriptions },
 ) {
   const viewers = new WeakMap<object, Viewer>();
   // Sockets by the API token they authenticated with: a revocation (here or on any instance) closes them.
@@ -52,8 +53,11 @@ export function attachWebSocket(
     {
       connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
       execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) =>
-        resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(rootField(args)?.name.value ?? "")),
+      subscribe: async (args) => {
+        const field = rootField(args)?.name.value ?? "";
+        const source = await (resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(field)));
+        return Symbol.asyncIterator in source ? options.live.track(field, source) : source;
+      },
       onNext: (ctx) => {
         // Bounded memory per socket: a client that does not read is cut off, not buffered for.
         if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");

@@ -67,18 +67,4 @@ describe("the migrator", () => {
     const recorded = await db.withSession((s) => s.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1`, [broken.name]));
     expect(recorded).toEqual([]);
   });
-
-  it("is safe when several processes (on PGlite: callers) migrate one database at once", async () => {
-    const target = await freshDatabaseUrl();
-    const shared = target.url ? null : await openDatabase({ dataDir: "memory" });
-    const dbs = shared ? [shared] : await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: target.url })));
-    const callers = shared ? [shared, shared, shared] : dbs;
-    try {
-      const applied = await Promise.all(callers.map((d) => migrate(d)));
-      expect(applied.flat().sort()).toEqual(readMigrations().map((m) => m.name));
-    } finally {
-      await Promise.all(dbs.map((d) => d.close()));
-      await target.drop();
-    }
-  });
 });

@@ -2,12 +2,12 @@ import type { App } from "../../src/server/app.ts";
 import { prismaIn } from "./workspace-db.ts";
 
 /**
- * A ticket with one running first-response clock and pending alerts at the given instants, written
+ * A ticket (of the account `customerNumber`, created if new) with one running first-response clock and pending alerts at the given instants, written
  * straight to the database: the monitor's contract is the SlaAlert rows, whoever writes them.
  */
 export async function ticketWithPendingAlerts(app: App, customerNumber: string, alerts: { kind: "WARNING" | "BREACHED"; threshold: number; fireAt: Date }[], workspaceId?: string) {
   const prisma = prismaIn(app, workspaceId);
-  const account = await prisma.account.create({ data: { customerNumber, name: `Alerts ${customerNumber}` } });
+  const account = (await prisma.account.findFirst({ where: { customerNumber } })) ?? (await prisma.account.create({ data: { customerNumber, name: `Alerts ${customerNumber}` } }));
   const requestType = await prisma.requestType.findFirstOrThrow({ orderBy: { code: "asc" } });
   const calendar = await prisma.businessCalendar.create({
     data: { name: "24/7", timeZone: "UTC", definition: { name: "24/7", timeZone: "UTC", weeklyHours: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"].map((day) => ({ day, start: "00:00", end: "24:00" })) } },

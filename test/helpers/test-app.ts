@@ -21,6 +21,11 @@ export interface TestApp {
   /** GraphQL as the bootstrap administrator (or as `token`). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): ReturnType<typeof postGql<T>>;
   /** Issues a token of `role` through the API and returns its secret. */
+  /**
+   * Resolves once `n` subscriptions of the root field `field`, opened from this call on, are live
+   * on this app's server (listening for events). Call it before awaiting anything after subscribing.
+   */
+  subscribed(field: string, n?: number): Promise<void>;
   token(role: "ADMIN" | "AGENT" | "PARTNER" | "CUSTOMER", bind?: { partnerCode?: string; customerNumber?: string }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -55,6 +60,7 @@ export async function startTestApp(options: { now?: () => Date; env?: Record<str
     prisma: prismaIn(app),
     gql,
     token: tokenIssuer(gql),
+    subscribed: (field, n = 1) => app.liveSubscriptions.startedReach(field, app.liveSubscriptions.started(field) + n),
     async stop() {
       await app.stop();
       await database.drop();

@@ -4,8 +4,6 @@ import WebSocket from "ws";
 export interface Subscription<T = any> {
   /** The next event, or a failure after `timeoutMs`. */
   next(timeoutMs?: number): Promise<T>;
-  /** Resolves to true if no event arrives within `ms`. */
-  quiet(ms: number): Promise<boolean>;
   close(): void;
 }
 
@@ -52,7 +50,6 @@ export function subscribe<T = any>(client: Client, query: string, variables?: Re
         });
       });
     },
-    quiet: (ms) => new Promise((resolve) => setTimeout(() => resolve(buffered.length === 0 && !failure), ms)),
     close: dispose,
   };
 }

@@ -10,9 +10,10 @@ describe("SLA alerts with two server processes on one database and Redis", () =>
 
   it("fires each alert on one instance only and delivers it once to subscribers on both", async () => {
     const { a, b } = instances;
+    const live = [a.subscribed("slaAlerts"), b.subscribed("slaAlerts")];
     const clients = [wsClient(a.url, ADMIN_TOKEN), wsClient(b.url, ADMIN_TOKEN)];
-    const streams = clients.map((client) => subscribe(client, `subscription { slaAlerts { alertId kind sequence } }`));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const streams = clients.map((client) => subscribe(client, `subscription { slaAlerts { alertId kind sequence threshold } }`));
+    await Promise.all(live);
     const soon = Date.now() + 600;
     await ticketWithPendingAlerts(a.app, "C-6101", [
       { kind: "WARNING", threshold: 0.75, fireAt: new Date(soon) },
@@ -23,8 +24,10 @@ describe("SLA alerts with two server processes on one database and Redis", () =>
       const kinds = [(await stream.next(5_000)).data.slaAlerts.kind, (await stream.next(5_000)).data.slaAlerts.kind];
       expect(kinds).toEqual(["WARNING", "BREACHED"]);
     }
-    expect(await Promise.all(streams.map((stream) => stream.quiet(800)))).toEqual([true, true]);
-    expect(await a.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(2);
+    // once each: a later alert (threshold 0.9, due after both) is the next event on both
+    await ticketWithPendingAlerts(b.app, "C-6102", [{ kind: "WARNING", threshold: 0.9, fireAt: new Date(Date.now() + 300) }]);
+    for (const stream of streams) expect((await stream.next(5_000)).data.slaAlerts).toMatchObject({ kind: "WARNING", threshold: 0.9 });
+    expect(await a.prisma.outboxEvent.count({ where: { topic: "slaAlertFired" } })).toBe(3);
     for (const stream of streams) stream.close();
     await Promise.all(clients.map((client) => client.dispose()));
   });

@@ -27,7 +27,8 @@ describe("the service process", () => {
     const client = wsClient(first.url, ADMIN);
     const closed = new Promise<number>((resolve) => client.on("closed", (event: any) => resolve(event.code)));
     subscribe(client, `subscription { accountChanged { kind } }`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // the service says on /healthz when it listens for the subscription
+    await expect.poll(async () => (await (await fetch(`${first.url}/healthz`)).json()).subscriptions, { timeout: 30_000 }).toEqual({ accountChanged: 1 });
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     expect(await closed).toBe(1001);

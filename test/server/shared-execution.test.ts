@@ -21,9 +21,10 @@ describe("identical subscriptions share one execution per event", () => {
 
   it("executes once for many subscribers in one scope, once more for another scope", async () => {
     const agent = await t.token("AGENT");
+    const live = t.subscribed("accountChanged", 4);
     const clients = [wsClient(t.url, ADMIN_TOKEN), wsClient(t.url, ADMIN_TOKEN), wsClient(t.url, ADMIN_TOKEN), wsClient(t.url, agent)];
     const streams = clients.map((client) => subscribe(client, SUBSCRIPTION));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await live;
     reads = 0;
     dataOf(await t.gql(`mutation { accountCreate(input: { customerNumber: "C-8001", name: "Shared" }) { __typename } }`));
     const events = await Promise.all(streams.map((stream) => stream.next()));
@@ -36,8 +37,9 @@ describe("identical subscriptions share one execution per event", () => {
 
   it("keeps delivering to the others when one subscriber leaves", async () => {
     const [a, b] = [wsClient(t.url, ADMIN_TOKEN), wsClient(t.url, ADMIN_TOKEN)];
+    const live = t.subscribed("accountChanged", 2);
     const [first, second] = [subscribe(a, SUBSCRIPTION), subscribe(b, SUBSCRIPTION)];
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await live;
     first.close();
     await a.dispose();
     dataOf(await t.gql(`mutation { accountCreate(input: { customerNumber: "C-8002", name: "Still shared" }) { __typename } }`));

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { BusinessCalendar, ClockMode, DurationUnit } from "../calendar/domain/index.ts";
 import { ConflictError } from "../../domain/errors.ts";
-import { AT_RISK_FRACTION } from "../queue/domain/index.ts";
 import type { SlaClock, SlaClockHistory, SlaClockStatus, SlaPause, SlaTargetKind } from "../sla/domain/index.ts";
-import { slaAlertSchedule, slaClockApply, slaClockPhase, slaClockStatus } from "../sla/domain/index.ts";
+import { AT_RISK_FRACTION, slaAlertSchedule, slaClockApply, slaClockPhase, slaClockStatus } from "../sla/domain/index.ts";
 import type { ClockEffect, TicketClocks } from "./domain/index.ts";
 import type { Tx } from "../../events/outbox.ts";
 import type { Prisma, SlaClock as ClockRow } from "../../generated/prisma/client.ts";

@@ -19,10 +19,10 @@ describe("accountChanged over graphql-ws", () => {
   afterAll(() => t.stop());
 
   it("delivers creations and updates, re-read at delivery", async () => {
+    const live = t.subscribed("accountChanged");
     const client = wsClient(t.url, ADMIN_TOKEN);
     const events = subscribe(client, SUBSCRIPTION);
-    // A subscription is live once the server has the listener; a first event proves the path.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await live;
     dataOf(await create(t, "C-7001"));
     const created = await events.next();
     expect(created).toMatchObject({ data: { accountChanged: { kind: "CREATED", account: { customerNumber: "C-7001", name: "Account C-7001" } } } });
@@ -37,9 +37,10 @@ describe("accountChanged over graphql-ws", () => {
 
   it("re-authorises every event: a partner sees only its own accounts", async () => {
     const partnerToken = await t.token("PARTNER", { partnerCode: "P-ACME" });
+    const live = t.subscribed("accountChanged");
     const client = wsClient(t.url, partnerToken);
     const events = subscribe(client, SUBSCRIPTION);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await live;
     dataOf(await create(t, "C-7002"));
     dataOf(await create(t, "C-7003", "P-ACME"));
     expect(await events.next()).toMatchObject({ data: { accountChanged: { account: { customerNumber: "C-7003" } } } });

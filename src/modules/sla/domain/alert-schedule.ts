@@ -40,3 +40,6 @@ function validateThresholds(thresholds: readonly number[]): number[] {
   });
   return [...new Set(thresholds)].sort((a, b) => a - b);
 }
+
+/** A running clock counts as at risk from this elapsed fraction on (tickets store the instant: "atRiskAt"), until it is overdue. */
+export const AT_RISK_FRACTION = 0.75;

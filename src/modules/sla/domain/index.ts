@@ -1,4 +1,4 @@
-export { DEFAULT_ALERT_THRESHOLDS, slaAlertSchedule } from "./alert-schedule.ts";
+export { AT_RISK_FRACTION, DEFAULT_ALERT_THRESHOLDS, slaAlertSchedule } from "./alert-schedule.ts";
 export type { SlaAlert } from "./alert-schedule.ts";
 export { slaBudget } from "./budget.ts";
 export type { SlaBudget } from "./budget.ts";
