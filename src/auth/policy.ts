@@ -1,4 +1,5 @@
 import type { Viewer } from "./viewer.ts";
+import { ForbiddenError } from "../domain/errors.ts";
 
 /** One policy module: scope-auth and services both decide through these functions. */
 export const isAdmin = (viewer: Viewer) => viewer.role === "ADMIN";
@@ -58,4 +59,9 @@ export const canReadTicketMessage = (viewer: Viewer, message: { kind: string; ti
 export function actorShownTo(viewer: Viewer, actor: string): string {
   if (isStaff(viewer) || actor === "system" || (viewer.tokenId !== null && actor === viewer.tokenId)) return actor;
   return "support";
+}
+
+/** Staff only (administrators and agents); `message` says what the others may not do. */
+export function requireStaff(viewer: Viewer, message = "Only staff may do this"): void {
+  if (!isStaff(viewer)) throw new ForbiddenError(message);
 }

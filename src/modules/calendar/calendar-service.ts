@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { isStaff } from "../../auth/policy.ts";
+import { requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { type BusinessCalendar, type CalendarDefinition, compileCalendar } from "./domain/index.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import { NotFoundError, ValidationError } from "../../domain/errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { scopeKey } from "../../db/workspace-scope.ts";
+
+const STAFF_ONLY = "Only staff may change calendars";
 
 /** A calendar as the API shows it: stored or previewed, with its compiled engine. */
 export interface CalendarView {
@@ -44,14 +46,14 @@ export class CalendarService {
   }
 
   async create(viewer: Viewer, definition: CalendarDefinition): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const engine = compileAt("", definition);
     const row = await this.deps.prisma.businessCalendar.create({ data: columns(engine.definition) });
     return view(row, engine);
   }
 
   async update(viewer: Viewer, id: string, definition: CalendarDefinition): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     await this.require(id);
     const engine = compileAt("calendar.", definition);
     const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: columns(engine.definition) });
@@ -60,7 +62,7 @@ export class CalendarService {
   }
 
   async archive(viewer: Viewer, id: string): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.require(id);
     const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } });
     await this.changed(id);
@@ -91,7 +93,7 @@ export class CalendarService {
 
   /** A new feed secret: the old feed URL stops working at once (on every instance, through calendarChanged). */
   async rotateFeed(viewer: Viewer, id: string): Promise<CalendarView> {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.require(id);
     const row = await this.deps.prisma.businessCalendar.update({ where: { id }, data: { feedToken: newFeedToken() } });
     await this.changed(id);
@@ -122,10 +124,6 @@ export class CalendarService {
     this.forget(id);
     await this.deps.bus.publish("calendarChanged", { calendarId: id });
   }
-}
-
-function assertStaff(viewer: Viewer) {
-  if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change calendars");
 }
 
 /** Compiles a definition, reporting errors at `prefix` + the definition's own field path. */

@@ -36,7 +36,7 @@ const UnitQuoteLine = builder.objectRef<PackageQuote["lines"][number]>("UnitQuot
 const UnitQuote = builder.objectRef<PackageQuote>("UnitQuote").implement({
   description: "The cheapest packages covering the units wanted; ties go to fewer surplus units, then fewer packages.",
   fields: (t) => ({
-    wanted: t.exposeInt("wanted", { description: "The units asked for." }),
+    wanted: t.exposeInt("wanted", { description: "The units asked for, 1 unit = 15 minutes of work." }),
     units: t.exposeInt("units", { description: "Units bought: at least the units wanted." }),
     surplus: t.exposeInt("surplus", { description: "Units bought beyond those wanted (units − wanted); they never expire." }),
     total: t.field({ type: Money, description: "What all lines cost together, in the packages' one currency.", resolve: (quote) => quote.total }),
