@@ -73,7 +73,9 @@ async function openPostgres(url: string, wrap: AdapterWrapper): Promise<Database
           query: async (sql, params) => (await client.query(sql, params)).rows,
         });
       } finally {
-        client.release();
+        // Its session settings are the owner's now, which the scoped pool does not know: the
+        // connection is closed rather than handed to work that would write as the owner.
+        client.release(true);
       }
     },
     async close() {

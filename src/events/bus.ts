@@ -41,21 +41,74 @@ class LocalBus implements EventBus {
   }
 }
 
-/** Fans events out to every process subscribed to the same Redis; local delivery happens on receipt. */
+/** An outbox event as published: its topic and its payload (which carries its `sequence`). */
+export interface SequencedEvent {
+  topic: TopicName;
+  payload: Topics[TopicName];
+}
+/** Reads published outbox events with after < sequence < before (before null: all later ones), in order. */
+export type MissedEvents = (after: number, before: number | null) => Promise<SequencedEvent[]>;
+
+/**
+ * Fans events out to every process subscribed to the same Redis; local delivery happens on receipt.
+ * Outbox events (those with a `sequence`) share one channel, so every instance sees the whole dense
+ * sequence: Redis pub/sub drops what is published while a subscriber is disconnected, so a jump in
+ * it, or a reconnect, is filled from the outbox itself (`missed`) before delivery goes on. Nothing the
+ * outbox committed is lost to a Redis outage, and nothing is delivered twice or out of order.
+ */
 class RedisBus extends LocalBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly channels = new Set<string>();
-  constructor(url: string, private readonly prefix = "supportclock:") {
+  private last: number | null = null;
+  private delivering: Promise<void> = Promise.resolve();
+  constructor(
+    url: string,
+    private readonly missed: MissedEvents | undefined,
+    private readonly prefix = "supportclock:",
+  ) {
     super();
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: false });
+    for (const connection of [this.pub, this.sub]) {
+      // one line per outage, not one per reconnect attempt; readiness (/readyz) reports it meanwhile
+      let reported = false;
+      connection.on("error", (error: Error) => void (reported || console.error(`event bus: Redis unreachable (${error.message}); retrying`), (reported = true)));
+      connection.on("ready", () => (reported = false));
+    }
+    void this.sub.subscribe(this.outbox);
     this.sub.on("message", (channel: string, message: string) => {
-      this.emitter.emit(channel.slice(this.prefix.length), JSON.parse(message));
+      if (channel === this.outbox) this.inOrder(() => this.deliver(JSON.parse(message) as SequencedEvent));
+      else this.emitter.emit(channel.slice(this.prefix.length), JSON.parse(message));
     });
+    // ioredis resubscribes on reconnect; what was published meanwhile is read from the outbox
+    this.sub.on("ready", () => this.inOrder(() => this.fill(null)));
+  }
+  private get outbox() {
+    return `${this.prefix}outbox`;
+  }
+  private inOrder(step: () => Promise<void>) {
+    this.delivering = this.delivering.then(step).catch((error) => console.error("event bus: reading missed events from the outbox failed:", error));
+  }
+  private async deliver(event: SequencedEvent) {
+    const sequence = (event.payload as { sequence: number }).sequence;
+    if (this.last !== null && sequence <= this.last) return; // delivered already (by a fill)
+    if (this.last !== null && sequence > this.last + 1) await this.fill(sequence);
+    this.emitter.emit(event.topic, event.payload);
+    this.last = Math.max(this.last ?? 0, sequence);
+  }
+  private async fill(before: number | null) {
+    if (this.last === null || !this.missed) return;
+    for (const event of await this.missed(this.last, before)) {
+      const sequence = (event.payload as { sequence: number }).sequence;
+      if (sequence <= this.last) continue;
+      this.emitter.emit(event.topic, event.payload);
+      this.last = sequence;
+    }
   }
   override async publish<T extends TopicName>(topic: T, payload: Topics[T]): Promise<void> {
-    await this.pub.publish(this.prefix + topic, JSON.stringify(payload));
+    if (typeof (payload as { sequence?: unknown }).sequence === "number") await this.pub.publish(this.outbox, JSON.stringify({ topic, payload }));
+    else await this.pub.publish(this.prefix + topic, JSON.stringify(payload));
   }
   override subscribe<T extends TopicName>(topic: T): AsyncIterableIterator<Topics[T]> {
     if (!this.channels.has(topic)) {
@@ -66,7 +119,7 @@ class RedisBus extends LocalBus {
   }
   /** Resolves once the subscriber connection has joined every channel asked for so far. */
   override async ready(): Promise<void> {
-    await this.sub.subscribe(...[...this.channels].map((c) => this.prefix + c), this.prefix + "ping");
+    await this.sub.subscribe(...[...this.channels].map((c) => this.prefix + c), this.outbox, this.prefix + "ping");
   }
   override async reachable(timeoutMs: number): Promise<boolean> {
     // Offline commands would queue until Redis is back: ask only connections that are up, and not for long.
@@ -83,8 +136,8 @@ class RedisBus extends LocalBus {
   }
 }
 
-export function createEventBus(redisUrl?: string): EventBus {
-  return redisUrl ? new RedisBus(redisUrl) : new LocalBus();
+export function createEventBus(redisUrl?: string, missed?: MissedEvents): EventBus {
+  return redisUrl ? new RedisBus(redisUrl, missed) : new LocalBus();
 }
 
 /**

@@ -8,7 +8,7 @@ import { type AdapterWrapper, openDatabase, type Database } from "../db/client.t
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
 import { createEventBus, type EventBus, workspaceFilteredBus } from "../events/bus.ts";
-import { OutboxRelay } from "../workers/outbox-relay.ts";
+import { missedEvents, OutboxRelay } from "../workers/outbox-relay.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
 import { accountLock } from "../db/write-kernel.ts";
 import { authenticateRequest, maskError } from "./http-auth.ts";
@@ -73,7 +73,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
   db.enforceWorkspaces();
 
-  const bus = createEventBus(config.redisUrl);
+  const bus = createEventBus(config.redisUrl, missedEvents(db.prisma));
   const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs });
   const transaction: ServiceDeps["transaction"] = async (work, options) => {
     const result = await db.prisma.$transaction(work, options);

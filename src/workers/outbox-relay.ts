@@ -1,4 +1,4 @@
-import type { EventBus } from "../events/bus.ts";
+import type { EventBus, MissedEvents } from "../events/bus.ts";
 import type { TopicName } from "../events/topics.ts";
 import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -122,4 +122,20 @@ export class OutboxRelay {
         UPDATE "OutboxEvent" AS o SET sequence = n.sequence FROM numbered AS n WHERE o.id = n.id`;
     });
   }
+}
+
+const MAX_FILL = 10_000;
+
+/** The events an instance's bus missed while Redis was out of reach, read back from the outbox (src/events/bus.ts). */
+export function missedEvents(prisma: PrismaClient): MissedEvents {
+  return (after, before) =>
+    acrossWorkspaces(async () => {
+      const rows = await prisma.outboxEvent.findMany({
+        where: { sequence: before === null ? { gt: after } : { gt: after, lt: before } },
+        orderBy: { sequence: "asc" },
+        take: MAX_FILL,
+        select: { topic: true, payload: true, sequence: true, workspaceId: true },
+      });
+      return rows.map((row) => ({ topic: row.topic as TopicName, payload: { ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as never }));
+    });
 }
