@@ -13,7 +13,7 @@ import pg from "pg";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
 import { queueExplain } from "./support/queue-explain.ts";
 import { seedOpenTickets } from "./support/seed-open-tickets.ts";
-import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer, benchClient, DEMO_WORKSPACE } from "./support/server-process.ts";
 
 const SIZES = (process.env.QUEUE_SIZES ?? "5000,100000,1000000").split(",").map(Number);
 const CONCURRENCY = 16;
@@ -43,7 +43,7 @@ const FILTERS = Array.from({ length: 50 }, (_, i) => {
 
 const createBodies = (count: number) =>
   Array.from({ length: count }, (_, i) => {
-    const customerNumber = ["C-10001", "C-10002", "C-10004"][i % 3]!;
+    const customerNumber = ["C-10001", "C-10009"][i % 2]!;
     const input = { customerNumber, channel: customerNumber === "C-10001" ? "EMAIL" : "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Bench ${i}`, body: "The export stops at 80 %." };
     return JSON.stringify({ query: CREATE, variables: { input } });
   });
@@ -72,7 +72,7 @@ const latencyOfBare = (r: LoadResult, bare: LoadResult) => `×${(r.p50 / bare.p5
 async function withService<T>(databaseUrl: string, cacheMs: number, run: (server: ServerProcess, url: string, headers: Record<string, string>) => Promise<T>) {
   const server = await startServer({ SEED: "demo", DATABASE_URL: databaseUrl, RESPONSE_CACHE_MS: String(cacheMs) }, SERVER_CORE);
   try {
-    const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN)).apiTokenCreate.secret}` };
+    const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
     return await run(server, `${server.url}/graphql`, headers);
   } finally {
     await server.stop();
@@ -134,8 +134,7 @@ export async function runQueueScaleBench(): Promise<void> {
       const { pages } = await mixed(url, headers);
       console.log(`  same 50 filters with the response cache on (1 s): ${describeLoad(pages)} — ${ofBare(pages, bare.throughput)}`);
     });
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    const client = await benchClient(database.url, DEMO_WORKSPACE);
     try {
       console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the queue page statement at ${fmt(SIZES.at(-1)!)}:\n${await queueExplain(client)}`);
     } finally {

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { type Client, createClient } from "graphql-ws";
 import pg from "pg";
 import WebSocket from "ws";
-import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, LOAD_CORE, percentile, pinLoadCore, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, LOAD_CORE, percentile, pinLoadCore, SERVER_CORE, type ServerProcess, startServer, benchClient } from "./support/server-process.ts";
 
 const CHANGED = `subscription { accountChanged { sequence account { name } } }`;
 
@@ -127,8 +127,7 @@ async function deliveryLatency(subscriberCount: number, perSecond: number, secon
 
 /** Writes `count` pending alerts due between `from` and `from + spreadMs`, over 100 tickets. */
 async function scheduleAlerts(databaseUrl: string, count: number, from: number, spreadMs: number) {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
+  const db = await benchClient(databaseUrl);
   const week = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"].map((day) => ({ day, start: "00:00", end: "24:00" }));
   await db.query(`INSERT INTO "Account" (id, "customerNumber", name, "updatedAt") VALUES ('00000000-0000-7000-8000-000000000001', 'C-ALERTS', 'Alerts', now())`);
   await db.query(`INSERT INTO "BusinessCalendar" (id, name, "timeZone", definition, "updatedAt") VALUES ('00000000-0000-7000-8000-000000000002', '24/7', 'UTC', $1, now())`, [
@@ -172,8 +171,7 @@ async function alertLateness(count: number) {
     await scheduleAlerts(database.url, count, Date.now() + 3_000, 10_000);
     await untilReceived(subscribers, count, 60_000);
     await disconnect(subscribers);
-    const db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    const db = await benchClient(database.url);
     const fired = await db.query(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::float8 p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::float8 p99 FROM (SELECT EXTRACT(EPOCH FROM "firedAt" - "fireAt") * 1000 AS ms FROM "SlaAlert") x`);
     await db.end();
     return { atSubscriber: lateness.sort((a, b) => a - b), firing: fired.rows[0] as { p50: number; p99: number } };

@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
-import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer } from "./support/server-process.ts";
+import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer, DEMO_WORKSPACE } from "./support/server-process.ts";
 
 const CONCURRENCY = 16;
 const QUEUE_TICKETS = 300;
@@ -57,11 +57,11 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 async function benchOn(label: string, env: Record<string, string>, anchor: LoadResult) {
   await withServer({ SEED: "demo", ...env }, undefined, async (server) => {
     const url = `${server.url}/graphql`;
-    const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN)).apiTokenCreate.secret}` };
-    const fillers = createBodies(QUEUE_TICKETS, (i) => `Queue filler ${i}`, ["C-10001", "C-10002", "C-10004"]);
+    const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
+    const fillers = createBodies(QUEUE_TICKETS, (i) => `Queue filler ${i}`, ["C-10001", "C-10009"]);
     const filled = await runLoad({ url, headers, bodies: fillers, concurrency: 4, count: QUEUE_TICKETS, maxMs: 60_000 });
     if (filled.errors) throw new Error(`${filled.errors} of the queue's tickets failed`);
-    const queueId = (await adminGql(server.url, QUEUE)).queueCreate.queue.id;
+    const queueId = (await adminGql(server.url, QUEUE, {}, DEMO_WORKSPACE)).queueCreate.queue.id;
 
     const page = { url, headers, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] };
     await runLoad({ ...page, concurrency: 8, count: 300, maxMs: 5_000 });

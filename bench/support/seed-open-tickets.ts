@@ -3,12 +3,14 @@
 // copies one of the open demo tickets (account, tier, priority, request type, current clocks) and
 // spreads arrival and due instants, so queue order, filters and clock evaluation see realistic data.
 import pg from "pg";
+import { benchClient, DEMO_WORKSPACE } from "./server-process.ts";
 
 const TEMPLATES = `
   CREATE TEMP TABLE template AS
   SELECT row_number() OVER (ORDER BY t.id) - 1 AS slot, t.*
   FROM "Ticket" t
-  WHERE t.status IN ('NEW', 'OPEN', 'AWAITING_CUSTOMER', 'ON_HOLD', 'AWAITING_INFORMATION') AND t."createdBy" <> 'bench-seed'`;
+  WHERE t.status IN ('NEW', 'OPEN', 'AWAITING_CUSTOMER', 'ON_HOLD', 'AWAITING_INFORMATION') AND t."createdBy" <> 'bench-seed'
+    AND t."workspaceId" = current_setting('app.workspace_id')`;
 
 // Ticket ids sort after every uuid7 of the demo tickets and are computed from the series number,
 // so the clock and alert rows can name their ticket without a join.
@@ -52,8 +54,7 @@ const CHUNK = 250_000;
 /** Adds open tickets (with clocks and pending alerts) until the database holds `total` of them; returns the seconds it took. */
 export async function seedOpenTickets(url: string, total: number): Promise<number> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await benchClient(url, DEMO_WORKSPACE);
   try {
     const { rows } = await client.query<{ n: number }>(OPEN);
     const have = rows[0]!.n;

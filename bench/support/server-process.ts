@@ -2,9 +2,12 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/workspace-service.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
+/** The demo workspace the seeded benches work in: the e-commerce vendor (002), whose Gold customer C-10001 has open tickets. */
+export const DEMO_WORKSPACE = "source-002";
 /** The core a benchmarked server is pinned to; clients and PostgreSQL get the other one. */
 export const SERVER_CORE = 1;
 /** The core the load (this process, every thread of it) runs on, away from the server's. */
@@ -24,6 +27,17 @@ export interface ServerProcess {
 /** Pins this process, all its threads and the workers it starts later, to LOAD_CORE. */
 export function pinLoadCore(): void {
   execFileSync("taskset", ["-a", "-p", "-c", String(LOAD_CORE), String(process.pid)], { stdio: "ignore" });
+}
+
+/**
+ * A connection for seeding a bench database directly: rows it inserts belong to `workspace` (a slug),
+ * else to the default workspace (every workspace-owned column defaults to the session's app.workspace_id).
+ */
+export async function benchClient(url: string, workspace?: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, options: `-c app.workspace_id=${DEFAULT_WORKSPACE_ID}` });
+  await client.connect();
+  if (workspace) await client.query(`SELECT set_config('app.workspace_id', (SELECT id FROM "Workspace" WHERE slug = $1), false)`, [workspace]);
+  return client;
 }
 
 /** A fresh PostgreSQL database next to POSTGRES_URL, dropped by `drop()`. */
@@ -55,7 +69,7 @@ export function startServer(env: Record<string, string>, core?: number, script =
   });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
@@ -84,11 +98,11 @@ export function startServer(env: Record<string, string>, core?: number, script =
   });
 }
 
-/** A GraphQL request to a bench server with the bootstrap admin credential; its data, or throws. */
-export async function adminGql(url: string, query: string, variables: Record<string, unknown> = {}) {
+/** A GraphQL request to a bench server with the bootstrap admin credential, in `workspace` if given; its data, or throws. */
+export async function adminGql(url: string, query: string, variables: Record<string, unknown> = {}, workspace?: string) {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, ...(workspace ? { "x-workspace": workspace } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as any;

@@ -1,4 +1,5 @@
 import type { Viewer } from "./viewer.ts";
+import { ForbiddenError } from "../domain/errors.ts";
 
 /** One policy module: scope-auth and services both decide through these functions. */
 export const isAdmin = (viewer: Viewer) => viewer.role === "ADMIN";
@@ -50,3 +51,17 @@ export const canManageQueues = isStaff;
 export const canRequestBooking = canReadAccount;
 /** Only staff confirm a proposed slot and record a session as done. */
 export const canScheduleBooking = isStaff;
+/** Internal notes are the support team's; every other message is visible with its ticket. */
+export const canReadTicketMessage = (viewer: Viewer, message: { kind: string; ticket: { account: AccountRef } }) =>
+  message.kind === "INTERNAL_NOTE" ? isStaff(viewer) : canReadTicket(viewer, message.ticket);
+
+/** The name shown for who wrote or changed something: staff see the token id; customers and partners see themselves, the service ("system") or "support". */
+export function actorShownTo(viewer: Viewer, actor: string): string {
+  if (isStaff(viewer) || actor === "system" || (viewer.tokenId !== null && actor === viewer.tokenId)) return actor;
+  return "support";
+}
+
+/** Staff only (administrators and agents); `message` says what the others may not do. */
+export function requireStaff(viewer: Viewer, message = "Only staff may do this"): void {
+  if (!isStaff(viewer)) throw new ForbiddenError(message);
+}

@@ -1,7 +1,7 @@
 import type { EventBus } from "../events/bus.ts";
-import type { Tx } from "../events/outbox.ts";
 import type { SqlQuery } from "./client.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { AccountLock, Transaction } from "./write-kernel.ts";
 
 /** What every service is built from. */
 export interface ServiceDeps {
@@ -15,13 +15,9 @@ export interface ServiceDeps {
    * Runs `work` in one transaction; events it enqueued (src/events/outbox.ts) are published once
    * it has committed.
    */
-  transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction: Transaction;
+  /** Runs work holding an account's row lock, answering an idempotent replay first (src/db/write-kernel.ts). */
+  withAccountLock: AccountLock;
   /** Publishes the outbox rows a single statement wrote outside `transaction`, once it committed. */
   committed(): void;
-}
-
-/** Prisma's interactive-transaction limits, for work that may queue behind a row lock. */
-export interface TransactionOptions {
-  maxWait?: number;
-  timeout?: number;
 }

@@ -3,6 +3,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import TotalCountDescriptionPlugin from "./total-count-plugin.ts";
 import { GraphQLError } from "graphql";
 import { isAdmin, isAuthenticated, isStaff } from "../auth/policy.ts";
 import type PrismaTypes from "../generated/pothos-prisma-types.ts";
@@ -25,7 +26,7 @@ export const builder = new SchemaBuilder<{
     LocalTime: { Input: string; Output: string };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, TotalCountDescriptionPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {

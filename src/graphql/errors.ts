@@ -4,28 +4,37 @@ import { builder } from "./builder.ts";
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
   description: "Every expected failure of a mutation implements Error; `code` is stable, `message` is for people.",
   fields: (t) => ({
-    message: t.exposeString("message"),
-    code: t.exposeString("code"),
+    message: t.exposeString("message", { description: "What went wrong and what to do instead, in English, for people; may change wording between releases." }),
+    code: t.exposeString("code", { description: "Stable upper-case code for programs to branch on, e.g. VALIDATION or NOT_FOUND; never changes meaning." }),
   }),
 });
 
+/** The `field` every error type that names an offending input field shares. */
+export const OFFENDING_FIELD = "The offending argument or input field, as a dotted path from the mutation's `input`, e.g. weeklyHours.2.end; null when no single field is at fault.";
+
 /** Registers a DomainError subclass as a GraphQL error type; `withField` adds the offending input field. */
-export function errorType(cls: new (...args: any[]) => DomainError, name: string, withField = false) {
+export function errorType(cls: new (...args: any[]) => DomainError, name: string, description: string, withField = false) {
   return builder.objectType(cls, {
     name,
+    description,
     interfaces: [ErrorInterface],
     isTypeOf: (value) => value instanceof cls,
     fields: (t) => ({
-      ...(withField ? { field: t.string({ nullable: true, description: "The offending input field, as a path.", resolve: (error) => error.field ?? null }) } : {}),
+      ...(withField ? { field: t.string({ nullable: true, description: OFFENDING_FIELD, resolve: (error) => error.field ?? null }) } : {}),
     }),
   });
 }
 
-errorType(ValidationError, "ValidationError", true);
-errorType(NotFoundError, "NotFoundError", true);
-errorType(ConflictError, "ConflictError", true);
-errorType(ForbiddenError, "ForbiddenError");
-errorType(IdempotencyKeyReusedError, "IdempotencyKeyReusedError", true);
+errorType(ValidationError, "ValidationError", "The input breaks a rule (a format, a range, an unknown zone, an overlap); nothing was written; code VALIDATION.", true);
+errorType(NotFoundError, "NotFoundError", "Something the input refers to does not exist in this workspace or is not visible to the caller; code NOT_FOUND.", true);
+errorType(ConflictError, "ConflictError", "The input clashes with what is stored (a code or number already taken, a state that no longer allows it); code CONFLICT.", true);
+errorType(ForbiddenError, "ForbiddenError", "The caller's token may not do this (role or workspace); nothing was written; code FORBIDDEN.");
+errorType(
+  IdempotencyKeyReusedError,
+  "IdempotencyKeyReusedError",
+  "The idempotency key was already used for a different request on this account; nothing was written; code IDEMPOTENCY_KEY_REUSED.",
+  true,
+);
 
 /** The error types every mutation can return. */
 export const COMMON_ERRORS = [ValidationError, NotFoundError, ConflictError, ForbiddenError];

@@ -61,14 +61,15 @@ export interface MoneyShape {
 export const Money = builder.objectRef<MoneyShape>("Money").implement({
   description: "An amount in the currency's minor unit (cents), with an ISO-4217 currency code.",
   fields: (t) => ({
-    amountMinor: t.exposeInt("amountMinor"),
-    currency: t.exposeString("currency"),
+    amountMinor: t.exposeInt("amountMinor", { description: "Whole amount in the currency's minor unit (1900 = 19.00 EUR); negative only for a credit." }),
+    currency: t.exposeString("currency", { description: "ISO-4217 code, upper-case, e.g. EUR." }),
   }),
 });
 
 export const MoneyInput = builder.inputType("MoneyInput", {
+  description: "A price to store: a whole amount in the currency's minor unit and its ISO-4217 code.",
   fields: (t) => ({
-    amountMinor: t.int(),
-    currency: t.string(),
+    amountMinor: t.int({ description: "Whole amount in the currency's minor unit (1900 = 19.00 EUR), from 0; each price states its own maximum." }),
+    currency: t.string({ description: "ISO-4217 code, e.g. EUR; any case accepted, stored upper-case." }),
   }),
 });

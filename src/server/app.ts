@@ -10,6 +10,7 @@ import { seedDemo } from "../seed/seed-demo.ts";
 import { createEventBus, type EventBus, workspaceFilteredBus } from "../events/bus.ts";
 import { OutboxRelay } from "../workers/outbox-relay.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
+import { accountLock } from "../db/write-kernel.ts";
 import { authenticateRequest, maskError } from "./http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "../graphql/context.ts";
 import { bodyLimit } from "./body-limit.ts";
@@ -72,7 +73,15 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     void relay.kick();
     return result;
   };
-  const deps: ServiceDeps = { prisma: db.prisma, sql: db.sql, bus: workspaceFilteredBus(bus), now, transaction, committed: () => void relay.kick() };
+  const deps: ServiceDeps = {
+    prisma: db.prisma,
+    sql: db.sql,
+    bus: workspaceFilteredBus(bus),
+    now,
+    transaction,
+    withAccountLock: accountLock(transaction),
+    committed: () => void relay.kick(),
+  };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);
   const datedJobs = createDatedJobs(deps, services);

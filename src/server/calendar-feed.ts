@@ -2,18 +2,19 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { closuresToICalendar } from "../modules/calendar/domain/index.ts";
 import type { Services } from "../modules/registry.ts";
 
-const FEED_PATH = /^\/calendars\/([0-9a-f-]{36})\.ics$/;
+const FEED_PATH = /^\/calendars\/([^/]{1,100})\.ics$/;
 
 /**
- * GET /calendars/<id>.ics: the closures of a stored calendar from last year to two years ahead.
- * Public like any subscribed holiday feed: it shows when support is closed, nothing else.
+ * GET /calendars/<feed secret>.ics: the closures of a stored calendar from last year to two years
+ * ahead. Like a shared calendar app feed, the unguessable secret in the URL is the credential (staff
+ * read it as `icsPath` and rotate it with calendarFeedRotate); anything else is 404.
  */
 export async function serveCalendarFeed(req: IncomingMessage, res: ServerResponse, services: Services, now: Date): Promise<boolean> {
   const match = req.method === "GET" ? FEED_PATH.exec(new URL(req.url ?? "/", "http://x").pathname) : null;
   if (!match) return false;
-  const calendar = await services.calendars.get(match[1]!);
+  const calendar = await services.calendars.byFeedToken(match[1]!);
   if (!calendar) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("No such calendar\n");
+    res.writeHead(404, { "content-type": "text/plain" }).end("No such calendar feed\n");
     return true;
   }
   const year = now.getUTCFullYear();

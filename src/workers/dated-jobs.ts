@@ -6,6 +6,7 @@ import type { DatedJobRow } from "../db/dated-job-rows.ts";
 import { DueRowLoop, type FiringPass } from "./due-row-loop.ts";
 import type { Services } from "../modules/registry.ts";
 import { acrossWorkspaces } from "../db/workspace-scope.ts";
+import { LOCKED_TRANSACTION } from "../db/write-kernel.ts";
 
 export interface DatedJobHandler {
   /** The event every write of this kind's jobs publishes: it may bring an earlier one. */
@@ -17,8 +18,6 @@ export interface DatedJobHandler {
 /** A failed job is tried again after this, doubling per failure up to an hour. */
 const RETRY_MS = 60_000;
 const MAX_RETRY_MS = 3_600_000;
-/** A job may queue behind the row locks of the writes it touches (an account's lock). */
-const JOB_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 /**
  * Does dated work at its instant while the service runs (a period end, …). Jobs are rows written
@@ -65,7 +64,7 @@ export class DatedJobs extends DueRowLoop {
         if (!claimed) return "NONE_DUE";
         await this.handlers[claimed.kind].run(tx, claimed, now);
         return "DONE";
-      }, JOB_TRANSACTION);
+      }, LOCKED_TRANSACTION); // a job may queue behind the row locks of the writes it touches (an account's lock)
     } catch (error) {
       if (!claimed) throw error;
       console.error(`dated job ${claimed.kind} ${claimed.subjectId} failed:`, error);

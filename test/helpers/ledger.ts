@@ -2,7 +2,8 @@ import { expect } from "vitest";
 import type { App } from "../../src/server/app.ts";
 import { inDefaultWorkspace, prismaIn } from "./workspace-db.ts";
 import { enqueue } from "../../src/events/outbox.ts";
-import { LEDGER_TRANSACTION, type WorkDebitInput } from "../../src/modules/ledger/index.ts";
+import type { WorkDebitInput } from "../../src/modules/ledger/index.ts";
+import { LOCKED_TRANSACTION } from "../../src/db/write-kernel.ts";
 
 /**
  * Checks an account's ledger in the database: entries numbered 1…n without gaps, each running
@@ -28,7 +29,7 @@ export async function expectLedgerConsistent(app: App, accountId: string, worksp
 
 /** Debits work the way the ticket work-log service will: inside a services transaction of its own. */
 export function debitWork(app: App, input: Omit<WorkDebitInput, "actor"> & { actor?: string }) {
-  return inDefaultWorkspace(() => app.transaction((tx) => app.services.ledger.debitWork(tx, { actor: "test-worklog", ...input }), LEDGER_TRANSACTION));
+  return inDefaultWorkspace(() => app.transaction((tx) => app.services.ledger.debitWork(tx, { actor: "test-worklog", ...input }), LOCKED_TRANSACTION));
 }
 
 /** Collects `unitBalanceLow` events from now on; `drain()` returns those published since the last drain. */

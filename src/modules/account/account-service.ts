@@ -1,4 +1,4 @@
-import { accountScope, canChangeAccountStanding, canCreateAccount, canReadAccount } from "../../auth/policy.ts";
+import { canChangeAccountStanding, canCreateAccount, canReadAccount } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import * as input from "./domain/account-input.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
@@ -9,6 +9,7 @@ import { resumable } from "../../events/resume.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
+import { scopeWhere } from "../../db/scope-where.ts";
 
 export interface AccountCreateInput {
   customerNumber: string;
@@ -120,12 +121,11 @@ export class AccountService {
   }
 
   private where(viewer: Viewer, filter: AccountFilter): Prisma.AccountWhereInput {
-    const scope = accountScope(viewer);
     const search = filter.search?.trim();
     if (search && search.length > 100) throw new ValidationError("filter.search", "Search must be at most 100 characters");
     return {
       AND: [
-        "none" in scope ? { id: { in: [] } } : "all" in scope ? {} : scope,
+        scopeWhere(viewer, "self"),
         filter.status?.length ? { status: { in: filter.status } } : {},
         filter.paymentStatus?.length ? { paymentStatus: { in: filter.paymentStatus } } : {},
         filter.partnerCode ? { partner: { code: input.partnerCode("filter.partnerCode", filter.partnerCode) } } : {},

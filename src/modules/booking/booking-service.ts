@@ -1,11 +1,11 @@
-import { accountScope, canRequestBooking, canScheduleBooking } from "../../auth/policy.ts";
+import { canRequestBooking, canScheduleBooking } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import * as input from "./domain/booking-input.ts";
 import { bookingTier } from "./domain/booking-entitlement.ts";
 import { checkBookingWindow, proposedSlots } from "./domain/booking-slots.ts";
 import { type BookingAction, type BookingKind, type BookingState, bookingTransition, OPEN_BOOKING_STATES } from "./domain/booking-state.ts";
 import { applyHoursRule, sessionCalendarId } from "./domain/business-hours.ts";
-import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
 import { idempotencyKey } from "../ledger/domain/index.ts";
 import { InsufficientUnitsError } from "../ledger/domain/index.ts";
 import { enqueue, type Tx } from "../../events/outbox.ts";
@@ -14,9 +14,11 @@ import { actorOf, requireAccount } from "../account/index.ts";
 import { proposalsJson, snapshotOf } from "./booking-rows.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import type { EntitlementService } from "../entitlement/index.ts";
-import { LEDGER_TRANSACTION, type LedgerService } from "../ledger/index.ts";
-import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
+import type { LedgerService } from "../ledger/index.ts";
+import { selection } from "../../db/prisma-helpers.ts";
 import { requestHash } from "../../db/request-hash.ts";
+import { scopeWhere } from "../../db/scope-where.ts";
+import { type Replay, replayOf } from "../../db/write-kernel.ts";
 
 type Query = { select?: Prisma.BookingSelect; include?: Prisma.BookingInclude };
 
@@ -80,10 +82,14 @@ export class BookingService {
     const product = input.product("product", data.product);
     const note = input.note("note", data.note);
     const account = await requireAccount(this.deps.prisma, viewer, data.customerNumber);
-    if (!canRequestBooking(viewer, account)) throw new ForbiddenError("You may not book sessions for this account");
     const hash = requestHash(kind, { proposals: slots.map((slot) => slot.start).join(","), durationMinutes: data.durationMinutes, product, note });
-    const replay = await this.replay(this.deps.prisma, account.id, key, hash);
-    if (replay) return replay;
+    const replay = replayOf(
+      hash,
+      (db) => db.booking.findUnique({ where: { accountId_idempotencyKey: { accountId: account.id, idempotencyKey: key } } }),
+      (booking): BookingWrite => ({ booking, replayed: true }),
+    );
+    const earlier = await replay(this.deps.prisma);
+    if (earlier) return earlier;
 
     const at = this.deps.now();
     checkBookingWindow(slots, at.getTime());
@@ -93,9 +99,7 @@ export class BookingService {
     const calendarId = sessionCalendarId(tier);
     const proposals = applyHoursRule(slots, calendarId === null ? null : (effective.calendars.get(calendarId) ?? null), at.getTime());
 
-    return this.locked(account.id, async (tx) => {
-      const raced = await this.replay(tx, account.id, key, hash);
-      if (raced) return raced;
+    return this.locked(account.id, replay, async (tx) => {
       if (kind === "INSTALLATION") await assertNoOpenInstallation(tx, account.id, product);
       const booking = await tx.booking.create({
         data: {
@@ -157,23 +161,15 @@ export class BookingService {
   }
 
   private async where(viewer: Viewer, filter: BookingFilter): Promise<Prisma.BookingWhereInput> {
-    const scope = accountScope(viewer);
     const account = filter.customerNumber ? await requireAccount(this.deps.prisma, viewer, filter.customerNumber) : null;
     return {
       AND: [
-        "none" in scope ? { id: { in: [] } } : "all" in scope ? {} : "partnerId" in scope ? { account: { partnerId: scope.partnerId } } : { accountId: scope.id },
+        scopeWhere(viewer, "account"),
         account ? { accountId: account.id } : {},
         filter.state?.length ? { state: { in: [...filter.state] } } : {},
         filter.kind ? { kind: filter.kind } : {},
       ],
     };
-  }
-
-  private async replay(db: Tx, accountId: string, key: string, hash: string): Promise<BookingWrite | null> {
-    const booking = await db.booking.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } } });
-    if (!booking) return null;
-    if (booking.requestHash !== hash) throw new IdempotencyKeyReusedError();
-    return { booking, replayed: true };
   }
 
   /**
@@ -190,7 +186,7 @@ export class BookingService {
     const current = await this.deps.prisma.booking.findUnique({ where: { id }, include: WITH_ACCOUNT });
     if (!current || !canRequestBooking(viewer, current.account)) throw new NotFoundError("id", "No booking with this id");
     const at = this.deps.now();
-    await this.locked(current.accountId, async (tx) => {
+    await this.locked(current.accountId, null, async (tx) => {
       const booking = await tx.booking.findUniqueOrThrow({ where: { id } });
       const change = bookingTransition(snapshotOf(booking), action, at.getTime());
       const recorded = await more(tx, booking);
@@ -228,16 +224,8 @@ export class BookingService {
   }
 
   /** Runs `fn` under the account's row lock; the one-open-installation index backs the check inside. */
-  private async locked<T>(accountId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await this.deps.transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
-        return fn(tx);
-      }, LEDGER_TRANSACTION);
-    } catch (error) {
-      if (violatedUniqueIndex(error) === "Booking_one_open_installation") throw new ConflictError("product", OPEN_INSTALLATION);
-      throw error;
-    }
+  private locked<T>(accountId: string, replay: Replay<T> | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.deps.withAccountLock(accountId, fn, { replay, conflict: { index: "Booking_one_open_installation", field: "product", message: OPEN_INSTALLATION } });
   }
 }
 

@@ -1,13 +1,15 @@
-import { isStaff } from "../../auth/policy.ts";
+import { requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { language as languageTag } from "../account/domain/index.ts";
-import { ForbiddenError, NotFoundError } from "../../domain/errors.ts";
+import { NotFoundError } from "../../domain/errors.ts";
 import { type HelpArticleDefinition, searchText, validateHelpArticle } from "./domain/index.ts";
 import { requestTypeCode } from "../request-type/domain/index.ts";
 import { type HelpArticle, Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import type { RequestTypeService } from "../request-type/index.ts";
+
+const STAFF_ONLY = "Only staff may change help-centre articles";
 
 type Query = { select?: Prisma.HelpArticleSelect };
 export type HelpArticlePatch = { [K in keyof HelpArticleDefinition]?: HelpArticleDefinition[K] | null } & { id: string };
@@ -42,14 +44,14 @@ export class HelpArticleService {
   ) {}
 
   async create(viewer: Viewer, definition: HelpArticleDefinition, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const article = await this.validate(definition);
     return this.deps.prisma.helpArticle.create({ ...selection(query), data: article });
   }
 
   /** What is given replaces; left out or null keeps. */
   async update(viewer: Viewer, patch: HelpArticlePatch, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.require(patch.id);
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined && value !== null));
     const article = await this.validate({ ...current, ...given });
@@ -57,7 +59,7 @@ export class HelpArticleService {
   }
 
   async delete(viewer: Viewer, id: string, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     await this.require(id);
     return this.deps.prisma.helpArticle.delete({ ...selection(query), where: { id } });
   }
@@ -121,7 +123,3 @@ export class HelpArticleService {
 }
 
 const samePrimaryLanguage = (language: string) => Prisma.sql`split_part(lower(a.language), '-', 1) = split_part(lower(${language}::text), '-', 1)`;
-
-function assertStaff(viewer: Viewer) {
-  if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change help-centre articles");
-}

@@ -1,40 +1,19 @@
-import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from "../../domain/errors.ts";
+import { ConflictError } from "../../domain/errors.ts";
 import { applyUnits, lowBalanceAfter, type UnitEntryKind } from "./domain/index.ts";
 import { enqueue, type Tx } from "../../events/outbox.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Account, Prisma } from "../../generated/prisma/client.ts";
 import { uniquely } from "../../db/prisma-helpers.ts";
+import { replayOf, withAccountLockIn } from "../../db/write-kernel.ts";
 
 export type { Tx } from "../../events/outbox.ts";
-
-/**
- * Ledger writes queue behind one account's row lock; under load (or on single-connection PGlite)
- * they wait for the lock or a connection longer than Prisma's 2-second default.
- */
-export const LEDGER_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
 
 /** Entries come with their account's reference, so readers can check who may see them. */
 export const ENTRY_INCLUDE = { account: { select: { id: true, partnerId: true } } } as const;
 export type LedgerEntry = Prisma.UnitLedgerEntryGetPayload<{ include: typeof ENTRY_INCLUDE }>;
 
-/** The account's ledger state, read under `SELECT … FOR UPDATE`. */
-export interface LockedAccount {
-  id: string;
-  unitBalance: number;
-  lowBalanceThreshold: number;
-  overdraftLimit: number;
-  lowBalanceArmed: boolean;
-}
-
-/**
- * Locks the account row until the transaction ends: every ledger write of one account runs one at
- * a time, so balance, seq and idempotency checks read a state nobody else can change meanwhile.
- */
-export async function lockAccount(tx: Tx, accountId: string): Promise<LockedAccount | null> {
-  const rows = await tx.$queryRaw<LockedAccount[]>`
-    SELECT "id", "unitBalance", "lowBalanceThreshold", "overdraftLimit", "lowBalanceArmed"
-    FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
-  return rows[0] ?? null;
-}
+/** The account's ledger state, read with its row lock. */
+export const LEDGER_COLUMNS = ["id", "unitBalance", "lowBalanceThreshold", "overdraftLimit", "lowBalanceArmed"] as const;
+export type LockedAccount = Pick<Account, (typeof LEDGER_COLUMNS)[number]>;
 
 /** What a write adds, decided after the lock (so it may read entries the lock protects). */
 export interface EntryDraft {
@@ -71,26 +50,26 @@ export interface LedgerWrite {
 }
 
 /**
- * Appends one entry inside `tx`: lock the account, answer a replay with the original entry, check
- * the balance rules, write the entry with its running balance and next seq, update the account,
- * and record a low-balance alert when the threshold is crossed, its event going to the outbox so
- * it is published only once `tx` commits. Throws, writing nothing, otherwise.
+ * Appends one entry inside `tx`: lock the account (every ledger write of one account runs one at a
+ * time, so balance, seq and idempotency checks read a state nobody else can change meanwhile),
+ * answer a replay with the original entry, check the balance rules, write the entry with its
+ * running balance and next seq, update the account, and record a low-balance alert when the
+ * threshold is crossed, its event going to the outbox so it is published only once `tx` commits.
+ * Throws, writing nothing, otherwise.
  */
-export async function appendEntry(tx: Tx, request: WriteRequest, draft: (account: LockedAccount) => Promise<EntryDraft>): Promise<LedgerWrite> {
+export function appendEntry(tx: Tx, request: WriteRequest, draft: (account: LockedAccount) => Promise<EntryDraft>): Promise<LedgerWrite> {
+  const { accountId, idempotencyKey, requestHash } = request;
+  const replay = replayOf(
+    requestHash,
+    (db) => db.unitLedgerEntry.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey } }, include: ENTRY_INCLUDE }),
+    (entry): LedgerWrite => ({ entry, replayed: true, alertId: null }),
+  );
+  const options = { columns: LEDGER_COLUMNS, replay, field: request.fields.account };
+  return withAccountLockIn(tx, accountId, async (tx, account) => append(tx, account, request, await draft(account)), options);
+}
+
+async function append(tx: Tx, account: LockedAccount, request: WriteRequest, line: EntryDraft): Promise<LedgerWrite> {
   const { accountId, idempotencyKey, requestHash, actor, at, fields } = request;
-  const account = await lockAccount(tx, accountId);
-  if (!account) throw new NotFoundError(fields.account, "No such account");
-
-  const previous = await tx.unitLedgerEntry.findUnique({
-    where: { accountId_idempotencyKey: { accountId, idempotencyKey } },
-    include: ENTRY_INCLUDE,
-  });
-  if (previous) {
-    if (previous.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-    return { entry: previous, replayed: true, alertId: null };
-  }
-
-  const line = await draft(account);
   const balanceAfter = applyUnits({ balance: account.unitBalance, overdraftLimit: account.overdraftLimit }, line.kind, line.units, fields.units);
   const last = await tx.unitLedgerEntry.findFirst({ where: { accountId }, orderBy: { seq: "desc" }, select: { seq: true } });
   const create = () =>

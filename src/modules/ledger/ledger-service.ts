@@ -1,25 +1,19 @@
-import { canReadAccount, isStaff } from "../../auth/policy.ts";
+import { canReadAccount, requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { customerNumber } from "../account/domain/index.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.ts";
 import * as ledger from "./domain/index.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
-import {
-  appendEntry,
-  assertWorkLogFree,
-  type EntryDraft,
-  LEDGER_TRANSACTION,
-  type LedgerWrite,
-  lockAccount,
-  type Tx,
-  type WriteRequest,
-} from "./ledger-append.ts";
+import { appendEntry, assertWorkLogFree, type EntryDraft, LEDGER_COLUMNS, type LedgerWrite, type LockedAccount, type Tx, type WriteRequest } from "./ledger-append.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { requestHash } from "../../db/request-hash.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
+import { LOCKED_TRANSACTION } from "../../db/write-kernel.ts";
 
-export { LEDGER_TRANSACTION, type LedgerWrite } from "./ledger-append.ts";
+export type { LedgerWrite } from "./ledger-append.ts";
+
+const STAFF_ONLY = "Only staff may change unit balances";
 
 export interface UnitsPurchaseInput {
   customerNumber: string;
@@ -79,7 +73,7 @@ export class LedgerService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async purchase(viewer: Viewer, data: UnitsPurchaseInput): Promise<LedgerWrite> {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const packageCode = ledger.packageCode("packageCode", data.packageCode);
     const quantity = ledger.purchaseQuantity("quantity", data.quantity ?? 1);
     const target = await this.target(data, requestHash("PURCHASE", { packageCode, quantity }));
@@ -93,7 +87,7 @@ export class LedgerService {
   }
 
   async adjust(viewer: Viewer, data: UnitsAdjustInput): Promise<LedgerWrite> {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const units = ledger.nonZeroUnits("units", data.units);
     const reason = ledger.reason("reason", data.reason, true);
     const target = await this.target(data, requestHash("ADJUSTMENT", { units, reason }));
@@ -101,7 +95,7 @@ export class LedgerService {
   }
 
   async refund(viewer: Viewer, data: UnitsRefundInput): Promise<LedgerWrite> {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const units = ledger.positiveUnits("units", data.units);
     const reason = ledger.reason("reason", data.reason, false);
     const target = await this.target(data, requestHash("REFUND", { units, reason }));
@@ -110,7 +104,7 @@ export class LedgerService {
 
   /** Appends the opposite of an entry; the entry itself is never touched. */
   async reverse(viewer: Viewer, data: UnitsReverseInput): Promise<LedgerWrite> {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const reason = ledger.reason("reason", data.reason, true);
     const key = ledger.idempotencyKey("idempotencyKey", data.idempotencyKey);
     const original = await this.deps.prisma.unitLedgerEntry.findUnique({ where: { id: data.entryId }, select: { accountId: true } });
@@ -132,7 +126,7 @@ export class LedgerService {
   /**
    * Debits the units for `minutes` of work inside the caller's transaction `tx` (the ticket
    * work-log service writes its log and the debit atomically; run it through `deps.transaction`
-   * with LEDGER_TRANSACTION so a low-balance event is published after commit). Throws
+   * with LOCKED_TRANSACTION so a low-balance event is published after commit). Throws
    * InsufficientUnitsError when the debit would exceed the overdraft, ConflictError when the work
    * log was already debited; either aborts the caller's transaction.
    */
@@ -157,12 +151,11 @@ export class LedgerService {
   }
 
   async updateSettings(viewer: Viewer, data: UnitSettingsUpdateInput, query: AccountQuery = {}) {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const threshold = data.lowBalanceThreshold == null ? null : ledger.lowBalanceThreshold("lowBalanceThreshold", data.lowBalanceThreshold);
     const overdraft = data.overdraftLimit == null ? null : ledger.overdraftLimit("overdraftLimit", data.overdraftLimit);
     const accountId = await this.accountId(data.customerNumber);
-    return this.deps.transaction(async (tx) => {
-      const account = (await lockAccount(tx, accountId))!;
+    const update = async (tx: Tx, account: LockedAccount) => {
       const lowBalanceThreshold = threshold ?? account.lowBalanceThreshold;
       return tx.account.update({
         ...selection(query),
@@ -173,7 +166,8 @@ export class LedgerService {
           lowBalanceArmed: ledger.armedAfterThresholdChange(account.unitBalance, lowBalanceThreshold, account.lowBalanceArmed),
         },
       });
-    }, LEDGER_TRANSACTION);
+    };
+    return this.deps.withAccountLock(accountId, update, { columns: LEDGER_COLUMNS, field: "customerNumber" });
   }
 
   /** The account behind a customer number with its ledger, or null when it is not the viewer's to read. */
@@ -182,10 +176,6 @@ export class LedgerService {
     const select = query.select ? { select: { ...query.select, id: true, partnerId: true } } : {};
     const account = await this.deps.prisma.account.findUnique({ ...selection(query), ...select, where });
     return account && canReadAccount(viewer, account) ? account : null;
-  }
-
-  private assertStaff(viewer: Viewer): void {
-    if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change unit balances");
   }
 
   private async accountId(number: string): Promise<string> {
@@ -204,6 +194,6 @@ export class LedgerService {
 
   private async commit(viewer: Viewer, target: Target, draft: (tx: Tx) => Promise<EntryDraft>): Promise<LedgerWrite> {
     const request: WriteRequest = { ...target, actor: actorOf(viewer), at: this.deps.now() };
-    return this.deps.transaction((tx) => appendEntry(tx, request, () => draft(tx)), LEDGER_TRANSACTION);
+    return this.deps.transaction((tx) => appendEntry(tx, request, () => draft(tx)), LOCKED_TRANSACTION);
   }
 }

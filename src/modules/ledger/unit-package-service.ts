@@ -1,12 +1,14 @@
-import { isStaff } from "../../auth/policy.ts";
+import { isStaff, requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
-import { ForbiddenError, NotFoundError } from "../../domain/errors.ts";
+import { NotFoundError } from "../../domain/errors.ts";
 import * as ledger from "./domain/index.ts";
 import { currency, type Money } from "../../domain/money.ts";
 import type { Prisma, UnitPackage } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
 import { byCode } from "../../db/workspace-scope.ts";
+
+const STAFF_ONLY = "Only staff may change the unit price list";
 
 export interface UnitPackageCreateInput {
   code: string;
@@ -29,7 +31,7 @@ export class UnitPackageService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async create(viewer: Viewer, data: UnitPackageCreateInput, query: Query = {}) {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const pkg = ledger.unitPackage(data);
     return uniquely("code", `Package code ${pkg.code} is already taken`, () =>
       this.deps.prisma.unitPackage.create({ ...selection(query), data: pkg }),
@@ -37,7 +39,7 @@ export class UnitPackageService {
   }
 
   async update(viewer: Viewer, data: UnitPackageUpdateInput, query: Query = {}) {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const code = ledger.packageCode("code", data.code);
     const price = data.price ? ledger.packagePrice("price", data.price) : null;
     const changes = {
@@ -51,7 +53,7 @@ export class UnitPackageService {
 
   /** Takes a package off sale; archiving twice keeps the first date. */
   async archive(viewer: Viewer, data: { code: string }, query: Query = {}) {
-    this.assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const code = ledger.packageCode("code", data.code);
     const pkg = await this.existing(code);
     return this.deps.prisma.unitPackage.update({ ...selection(query), where: byCode(code), data: { archivedAt: pkg.archivedAt ?? this.deps.now() } });
@@ -88,7 +90,4 @@ export class UnitPackageService {
     return pkg;
   }
 
-  private assertStaff(viewer: Viewer): void {
-    if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change the unit price list");
-  }
 }

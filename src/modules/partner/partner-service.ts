@@ -1,7 +1,6 @@
-import { isStaff } from "../../auth/policy.ts";
+import { isStaff, requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import * as input from "../account/domain/index.ts";
-import { ForbiddenError } from "../../domain/errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
@@ -12,7 +11,7 @@ export class PartnerService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async create(viewer: Viewer, data: { code: string; name: string }, query: Query = {}) {
-    if (!isStaff(viewer)) throw new ForbiddenError("Only staff may register partners");
+    requireStaff(viewer, "Only staff may register partners");
     const code = input.partnerCode("code", data.code);
     return uniquely("code", `Partner code ${code} is already taken`, () =>
       this.deps.prisma.partner.create({ ...selection(query), data: { code, name: input.displayName("name", data.name) } }),

@@ -10,7 +10,7 @@ import { tierCode } from "../tier/domain/index.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
-import { ticketScope } from "../ticket/index.ts";
+import { scopeWhere } from "../../db/scope-where.ts";
 import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
 import type { TicketPlace } from "./queue-membership.ts";
 import { SharedCounts } from "./shared-counts.ts";
@@ -182,7 +182,7 @@ export class TicketQueueService {
     const among = <T>(values: readonly T[] | null | undefined) => (values?.length ? { in: [...values] } : undefined);
     return {
       AND: [
-        ticketScope(viewer),
+        scopeWhere(viewer, "account"),
         { status: { in: [...(filter.statuses?.length ? filter.statuses : OPEN_TICKET_STATUSES)] } },
         filter.tierCodes?.length ? { tier: { code: { in: filter.tierCodes } } } : {},
         { priorityRank: among(filter.priorityRanks), channel: among(filter.channels), language: among(filter.languages), teamId: among(filter.teamIds), assigneeId: among(filter.assigneeIds) },

@@ -1,6 +1,6 @@
-import { isStaff } from "../../auth/policy.ts";
+import { requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
-import { ForbiddenError, NotFoundError } from "../../domain/errors.ts";
+import { NotFoundError } from "../../domain/errors.ts";
 import {
   type NormalisedRequestType,
   type RequestTypeDefinition,
@@ -14,6 +14,8 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { CachedSnapshot } from "../../events/cached-snapshot.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
 import { byCode } from "../../db/workspace-scope.ts";
+
+const STAFF_ONLY = "Only staff may change request types";
 
 type Query = { select?: Prisma.RequestTypeSelect };
 export type RequestTypePatch = { [K in keyof Omit<RequestTypeDefinition, "code">]?: RequestTypeDefinition[K] | null } & { code: string };
@@ -46,7 +48,7 @@ export class RequestTypeService {
   }
 
   async create(viewer: Viewer, definition: RequestTypeDefinition, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const type = validateRequestType(definition);
     return this.snapshot.changed(
       uniquely("code", `A request type with code ${type.code} already exists`, () => this.deps.prisma.requestType.create({ ...selection(query), data: columns(type) })),
@@ -55,7 +57,7 @@ export class RequestTypeService {
 
   /** What is given replaces; null keeps a field, except requiresEntitlement and alternative, which it clears. */
   async update(viewer: Viewer, patch: RequestTypePatch, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.require("code", patch.code);
     const clearable = new Set(["requiresEntitlement", "alternative"]);
     const given = Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && (value !== null || clearable.has(key))));
@@ -91,10 +93,6 @@ export class RequestTypeService {
 }
 
 const notFound = (field: string, code: string) => new NotFoundError(field, `No request type with code ${code.trim().toUpperCase()}`);
-
-function assertStaff(viewer: Viewer) {
-  if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change request types");
-}
 
 const columns = (type: NormalisedRequestType) => ({
   ...type,

@@ -14,11 +14,6 @@ export const BILLING_TIME_ZONE = "Europe/Berlin";
 
 export type Kind = Topics["tierSubscriptionChanged"]["kind"];
 
-/** Every write of an account's subscriptions holds its row lock (shared with the ledger). */
-export async function lockAccount(tx: Tx, accountId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId} FOR UPDATE`;
-}
-
 /** The period ending at `periodEnd` is renewed or ended then, by the dated-jobs worker. */
 export const schedulePeriodEnd = (tx: Tx, subscriptionId: string, periodEnd: Date) => scheduleJob(tx, "TIER_PERIOD_END", subscriptionId, periodEnd);
 

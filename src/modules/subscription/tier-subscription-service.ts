@@ -1,4 +1,3 @@
-import { canManageTierSubscription } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
 import { changeAdjustment, firstPeriod } from "./domain/billing-month.ts";
@@ -7,13 +6,13 @@ import { enqueue, type Tx } from "../../events/outbox.ts";
 import type { Prisma, TierSubscription } from "../../generated/prisma/client.ts";
 import { requireAccount } from "../account/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
-import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
-import { BILLING_TIME_ZONE, type Kind, lockAccount, periodOf, record, rollIn, schedulePeriodEnd, settled } from "./tier-subscription-periods.ts";
+import { selection } from "../../db/prisma-helpers.ts";
+import { withAccountLockIn } from "../../db/write-kernel.ts";
+import { BILLING_TIME_ZONE, type Kind, periodOf, record, rollIn, schedulePeriodEnd, settled } from "./tier-subscription-periods.ts";
 import type { TierRow, TierService } from "../tier/index.ts";
 
 const MAX_REASON_LENGTH = 500;
-/** Writes queue behind the account's row lock (shared with the ledger): allow more than Prisma's 2 s. */
-const LOCKED_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
+const ONE_ACTIVE = { index: "TierSubscription_one_active_per_account", field: "tierCode", message: "The account already holds an active paid level" };
 
 type Query = { select?: Prisma.TierSubscriptionSelect; include?: Prisma.TierSubscriptionInclude };
 
@@ -133,8 +132,7 @@ export class TierSubscriptionService {
   async rollAtPeriodEnd(tx: Tx, subscriptionId: string, now: Date): Promise<void> {
     const subject = await tx.tierSubscription.findUnique({ where: { id: subscriptionId }, select: { accountId: true } });
     if (!subject) return;
-    await lockAccount(tx, subject.accountId);
-    await rollIn(tx, await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId } }), now);
+    await withAccountLockIn(tx, subject.accountId, async (tx) => rollIn(tx, await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId } }), now));
   }
 
   /** The admin operation: renews what is due now, optionally for one account. */
@@ -209,10 +207,9 @@ export class TierSubscriptionService {
     return active;
   }
 
-  private async account(viewer: Viewer, customerNumber: string) {
-    const account = await requireAccount(this.deps.prisma, viewer, customerNumber);
-    if (!canManageTierSubscription(viewer, account)) throw new ForbiddenError("You may not book support for this account");
-    return account;
+  /** Whoever may see an account manages its support level (src/auth/policy.ts canManageTierSubscription). */
+  private account(viewer: Viewer, customerNumber: string) {
+    return requireAccount(this.deps.prisma, viewer, customerNumber);
   }
 
   /** Runs `fn` under the account's row lock and re-reads the result with `query` once committed. */
@@ -222,20 +219,13 @@ export class TierSubscriptionService {
   }
 
   /** Runs `fn` under the account's row lock; the change is enqueued in the outbox with it. */
-  private async locked(accountId: string, fn: (tx: Tx) => Promise<[TierSubscription, Kind | null]>) {
-    try {
-      return await this.deps.transaction(async (tx) => {
-        await lockAccount(tx, accountId);
-        const result = await fn(tx);
-        const [subscription, kind] = result;
-        if (kind) await enqueue(tx, "tierSubscriptionChanged", { accountId, subscriptionId: subscription.id, kind });
-        return result;
-      }, LOCKED_TRANSACTION);
-    } catch (error) {
-      if (violatedUniqueIndex(error) === "TierSubscription_one_active_per_account") {
-        throw new ConflictError("tierCode", "The account already holds an active paid level");
-      }
-      throw error;
-    }
+  private locked(accountId: string, fn: (tx: Tx) => Promise<[TierSubscription, Kind | null]>) {
+    const work = async (tx: Tx) => {
+      const result = await fn(tx);
+      const [subscription, kind] = result;
+      if (kind) await enqueue(tx, "tierSubscriptionChanged", { accountId, subscriptionId: subscription.id, kind });
+      return result;
+    };
+    return this.deps.withAccountLock(accountId, work, { conflict: ONE_ACTIVE });
   }
 }

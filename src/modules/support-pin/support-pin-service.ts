@@ -15,8 +15,8 @@ const derive = promisify(scrypt) as (password: string, salt: Buffer, length: num
 // lockout is what stops guessing through the API.
 const COST: Cost = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
-/** Attempts on one account queue behind its row lock, each holding it for one slow hash. */
-const PIN_TRANSACTION = { maxWait: 20_000, timeout: 20_000 } as const;
+/** The PIN state, read with the account's row lock: attempts on one account queue behind it, each holding it for one slow hash. */
+const PIN_COLUMNS = ["supportPinHash", "pinFailedAttempts", "pinLockedUntil"] as const;
 
 export interface PinVerification {
   verified: boolean;
@@ -53,20 +53,18 @@ export class SupportPinService {
     const account = await requireAccount(this.deps.prisma, viewer, customerNumber);
     pinFormat("pin", pin);
     const now = this.deps.now();
-    const result = await this.deps.transaction(async (tx): Promise<PinVerification | { locked: number }> => {
-      const [row] = await tx.$queryRaw<Pick<Account, "supportPinHash" | "pinFailedAttempts" | "pinLockedUntil">[]>`
-        SELECT "supportPinHash", "pinFailedAttempts", "pinLockedUntil" FROM "Account" WHERE "id" = ${account.id} FOR UPDATE`;
-      const state: PinState = { failedAttempts: row!.pinFailedAttempts, lockedUntil: row!.pinLockedUntil?.getTime() ?? null };
+    const check = async (tx: Tx, row: Pick<Account, (typeof PIN_COLUMNS)[number]>): Promise<PinVerification | { locked: number }> => {
+      const state: PinState = { failedAttempts: row.pinFailedAttempts, lockedUntil: row.pinLockedUntil?.getTime() ?? null };
       const attempt = (outcome: SupportPinOutcome) => this.audit(tx, viewer, account.id, outcome, now);
       if (isLocked(state, now.getTime())) {
         await attempt("LOCKED");
         return { locked: state.lockedUntil! };
       }
-      if (!row!.supportPinHash) {
+      if (!row.supportPinHash) {
         await attempt("NO_PIN");
         return { verified: false, outcome: "NO_PIN", attemptsLeft: attemptsLeft(state, now.getTime()), lockedUntil: null };
       }
-      const verified = await matches(pin, row!.supportPinHash);
+      const verified = await matches(pin, row.supportPinHash);
       const next = verified ? afterSuccess() : afterFailure(state, now.getTime());
       await tx.account.update({
         where: { id: account.id },
@@ -75,7 +73,8 @@ export class SupportPinService {
       const outcome = verified ? "VERIFIED" : "WRONG_PIN";
       await attempt(outcome);
       return { verified, outcome, attemptsLeft: attemptsLeft(next, now.getTime()), lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil) };
-    }, PIN_TRANSACTION);
+    };
+    const result = await this.deps.withAccountLock(account.id, check, { columns: PIN_COLUMNS, field: "customerNumber" });
     if ("locked" in result) throw new PinLockedError(result.locked);
     return result;
   }

@@ -1,4 +1,4 @@
-import { accountScope, canReadTicket } from "../../auth/policy.ts";
+import { canReadTicket } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { NotFoundError } from "../../domain/errors.ts";
 import type { Tx } from "../../events/outbox.ts";
@@ -19,15 +19,6 @@ export async function visibleTicket(prisma: PrismaClient | Tx, viewer: Viewer, i
 export async function lockTicket(tx: Tx, viewer: Viewer, id: string, field = "ticketId"): Promise<TicketWithClocks> {
   await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${id} FOR UPDATE`;
   return visibleTicket(tx, viewer, id, field);
-}
-
-/** The tickets a viewer may list, as a filter. */
-export function ticketScope(viewer: Viewer): Prisma.TicketWhereInput {
-  const scope = accountScope(viewer);
-  if ("all" in scope) return {};
-  if ("partnerId" in scope) return { account: { partnerId: scope.partnerId } };
-  if ("id" in scope) return { accountId: scope.id };
-  return { id: { in: [] } };
 }
 
 /** One line of the ticket's history. */

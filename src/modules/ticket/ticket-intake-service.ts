@@ -1,6 +1,6 @@
 import type { Viewer } from "../../auth/viewer.ts";
 import type { Reason } from "../entitlement/domain/index.ts";
-import { DomainError, IdempotencyKeyReusedError, ValidationError } from "../../domain/errors.ts";
+import { DomainError, ValidationError } from "../../domain/errors.ts";
 import type { InformationCondition } from "../request-type/domain/index.ts";
 import {
   assertEscalationAllowed,
@@ -13,14 +13,15 @@ import {
   WrittenChannelRequiredError,
 } from "./domain/index.ts";
 import type { SupportChannel } from "../tier/domain/index.ts";
-import { actorOf, requireAccountWithLevel } from "../account/index.ts";
+import { type AccountWithLevel, actorOf, requireAccountWithLevel } from "../account/index.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import type { Entitlement, EntitlementService } from "../entitlement/index.ts";
-import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
+import { selection } from "../../db/prisma-helpers.ts";
 import { insertRows } from "../../db/insert-rows.ts";
+import { idempotently, replayOf } from "../../db/write-kernel.ts";
 import { CURRENT_CLOCKS, applyEffects, type ClockTarget, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
-import { normalise, type TicketCreateInput } from "./ticket-intake-request.ts";
+import { type IntakeRequest, normalise, type TicketCreateInput } from "./ticket-intake-request.ts";
 import { answeredInHand, intakeRows } from "./ticket-intake-rows.ts";
 import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
 import { unchanged } from "./ticket-change.ts";
@@ -48,10 +49,19 @@ export class TicketIntakeService {
   async create(viewer: Viewer, input: TicketCreateInput, query: TicketQuery = {}) {
     const request = normalise(input);
     const account = await requireAccountWithLevel(this.deps.sql, viewer, input.customerNumber);
-    if (request.idempotency) {
-      const replay = await this.replay(account.id, request.idempotency, query);
-      if (replay) return replay;
-    }
+    const { idempotency } = request;
+    const replay =
+      idempotency &&
+      replayOf(
+        idempotency.hash,
+        (db) => db.ticket.findUnique({ where: { accountId_idempotencyKey: { accountId: account.id, idempotencyKey: idempotency.key } }, select: { id: true, requestHash: true } }),
+        (existing, db) => db.ticket.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } }),
+      );
+    // the same key racing in from another request is answered as a replay would
+    return idempotently(this.deps.prisma, replay, () => this.open(viewer, request, account, query), UNIQUE_KEY);
+  }
+
+  private async open(viewer: Viewer, request: IntakeRequest, account: AccountWithLevel, query: TicketQuery) {
     const now = this.deps.now();
     const at = now.getTime();
     const answer = await this.parts.entitlements
@@ -76,19 +86,10 @@ export class TicketIntakeService {
     const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);
 
     const { inserts, ticket } = intakeRows({ request, account, answer, kind, status: creation.status, missing: missing.map((item) => item.key), states, engines, actor: actorOf(viewer), now });
-    try {
-      const [inserted] = await insertRows<{ number: number }>(this.deps.sql, inserts, ["number"]);
-      this.deps.committed();
-      if (!answeredInHand(query)) return await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: ticket.id } });
-      return { ...ticket, number: inserted!.number };
-    } catch (error) {
-      // the same key raced in from another request: answer as a replay would
-      if (request.idempotency && violatedUniqueIndex(error) === UNIQUE_KEY) {
-        const replay = await this.replay(account.id, request.idempotency, query);
-        if (replay) return replay;
-      }
-      throw error;
-    }
+    const [inserted] = await insertRows<{ number: number }>(this.deps.sql, inserts, ["number"]);
+    this.deps.committed();
+    if (!answeredInHand(query)) return await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: ticket.id } });
+    return { ...ticket, number: inserted!.number };
   }
 
   /**
@@ -117,13 +118,6 @@ export class TicketIntakeService {
       { staffOnly: false },
       query,
     );
-  }
-
-  private async replay(accountId: string, { key, hash }: { key: string; hash: string }, query: TicketQuery) {
-    const existing = await this.deps.prisma.ticket.findUnique({ where: { accountId_idempotencyKey: { accountId, idempotencyKey: key } }, select: { id: true, requestHash: true } });
-    if (!existing) return null;
-    if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
-    return this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } });
   }
 
   /** 004: a chat or phone contact about a matter with an open ticket waits for that ticket's first response. */

@@ -4,7 +4,7 @@ import type { SlaClock as ClockRow } from "../../generated/prisma/client.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
-import { ticketScope } from "./ticket-access.ts";
+import { scopeWhere } from "../../db/scope-where.ts";
 import type { TicketQuery } from "./ticket-change.ts";
 import { clockStatuses, enginesFor, stateOf } from "./ticket-clocks.ts";
 
@@ -19,13 +19,13 @@ export class TicketReadService {
 
   /** The ticket if the viewer may see it, else null. */
   ticket(viewer: Viewer, id: string, query: TicketQuery = {}) {
-    return this.deps.prisma.ticket.findFirst({ ...selection(query), where: { AND: [{ id }, ticketScope(viewer)] } });
+    return this.deps.prisma.ticket.findFirst({ ...selection(query), where: { AND: [{ id }, scopeWhere(viewer, "account")] } });
   }
 
   /** The tickets among `ids` the viewer may see, in the order of `ids`. */
   async inOrder(viewer: Viewer, ids: readonly string[], query: TicketQuery = {}) {
     if (ids.length === 0) return [];
-    const rows = await this.deps.prisma.ticket.findMany({ ...selection(query), where: { AND: [{ id: { in: [...ids] } }, ticketScope(viewer)] } });
+    const rows = await this.deps.prisma.ticket.findMany({ ...selection(query), where: { AND: [{ id: { in: [...ids] } }, scopeWhere(viewer, "account")] } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }

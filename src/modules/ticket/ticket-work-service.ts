@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { canWorkTicket } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
-import { ForbiddenError, IdempotencyKeyReusedError } from "../../domain/errors.ts";
+import { ForbiddenError } from "../../domain/errors.ts";
 import { idempotencyKey, unitsForMinutes } from "../ledger/domain/index.ts";
 import { intakeInput } from "./domain/index.ts";
 import { enqueue } from "../../events/outbox.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { actorOf } from "../account/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
-import { LEDGER_TRANSACTION, type LedgerService } from "../ledger/index.ts";
-import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
+import type { LedgerService } from "../ledger/index.ts";
+import { selection } from "../../db/prisma-helpers.ts";
+import { idempotently, LOCKED_TRANSACTION, replayOf } from "../../db/write-kernel.ts";
 import { requestHash } from "../../db/request-hash.ts";
 import { recordTicketEvent, visibleTicket } from "./ticket-access.ts";
 
@@ -37,13 +38,15 @@ export class TicketWorkService {
     const key = idempotencyKey("idempotencyKey", input.idempotencyKey);
     const ticket = await visibleTicket(this.deps.prisma, viewer, input.ticketId);
     const hash = requestHash("TICKET_WORK_LOG", { minutes: input.minutes, note });
-    const replay = () => this.replay(ticket.id, key, hash, query);
-    const earlier = await replay();
-    if (earlier) return earlier;
+    const replay = replayOf(
+      hash,
+      (db) => db.ticketWorkLog.findUnique({ where: { ticketId_idempotencyKey: { ticketId: ticket.id, idempotencyKey: key } }, select: { id: true, requestHash: true } }),
+      (existing, db) => db.ticketWorkLog.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } }),
+    );
     const actor = actorOf(viewer);
     const now = this.deps.now();
-    try {
-      return await this.deps.transaction(async (tx) => {
+    return idempotently(this.deps.prisma, replay, () =>
+      this.deps.transaction(async (tx) => {
         const id = randomUUID();
         const debit = ticket.tier?.unitBased
           ? await this.ledger.debitWork(tx, { accountId: ticket.accountId, minutes: input.minutes, ticketId: ticket.id, workLogId: id, idempotencyKey: `work:${id}`, actor })
@@ -66,21 +69,7 @@ export class TicketWorkService {
         await recordTicketEvent(tx, ticket.id, "WORK_LOGGED", actor, now, { workLogId: id, minutes: input.minutes, unitsDebited: debit ? -debit.entry.units : null });
         await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, kind: "UPDATED" });
         return log;
-      }, LEDGER_TRANSACTION);
-    } catch (error) {
-      if (violatedUniqueIndex(error) !== null) {
-        const raced = await replay();
-        if (raced) return raced;
-      }
-      throw error;
-    }
-  }
-
-  private async replay(ticketId: string, key: string, hash: string, query: Query) {
-    const where = { ticketId_idempotencyKey: { ticketId, idempotencyKey: key } };
-    const existing = await this.deps.prisma.ticketWorkLog.findUnique({ where, select: { id: true, requestHash: true } });
-    if (!existing) return null;
-    if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
-    return this.deps.prisma.ticketWorkLog.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } });
+      }, LOCKED_TRANSACTION),
+    );
   }
 }

@@ -1,6 +1,6 @@
-import { isStaff } from "../../auth/policy.ts";
+import { requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.ts";
 import { type NormalisedTier, type TierDefinition, tierCode, validateTierDefinition } from "./domain/tier-definition.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CalendarService } from "../calendar/index.ts";
@@ -8,6 +8,8 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { CachedSnapshot } from "../../events/cached-snapshot.ts";
 import { selection, violatedUniqueIndex } from "../../db/prisma-helpers.ts";
 import { byCode } from "../../db/workspace-scope.ts";
+
+const STAFF_ONLY = "Only staff may change the tier catalog";
 
 type Query = { select?: Prisma.TierSelect; include?: Prisma.TierInclude };
 /** A tier with its targets and channels: what entitlement decisions read. */
@@ -30,7 +32,7 @@ export class TierService {
   private readonly snapshot: CachedSnapshot<TierRow[]>;
 
   async create(viewer: Viewer, definition: TierDefinition, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const tier = await this.checked(definition, null);
     return this.write(tier, () =>
       this.deps.prisma.tier.create({ ...selection(query), data: { ...columns(tier), targets: { create: tier.targets }, channels: { create: tier.channels } } }),
@@ -38,7 +40,7 @@ export class TierService {
   }
 
   async update(viewer: Viewer, patch: TierPatch, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.requireRow("code", patch.code);
     // null keeps a field, except partnerSaleCutoff where it removes the grant
     const given = Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && (value !== null || key === "partnerSaleCutoff")));
@@ -58,7 +60,7 @@ export class TierService {
 
   /** Archived tiers leave the catalog; running subscriptions to them are honoured to their end. */
   async archive(viewer: Viewer, code: string, query: Query = {}) {
-    assertStaff(viewer);
+    requireStaff(viewer, STAFF_ONLY);
     const current = await this.requireRow("code", code);
     return this.snapshot.changed(this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } }));
   }
@@ -133,10 +135,6 @@ export class TierService {
       throw error;
     }
   }
-}
-
-function assertStaff(viewer: Viewer) {
-  if (!isStaff(viewer)) throw new ForbiddenError("Only staff may change the tier catalog");
 }
 
 const includedConflict = (other: string) =>

@@ -134,4 +134,30 @@ describe("business calendars through GraphQL", () => {
     expect(text).toContain("SUMMARY:New Year's Eve\\; office closed");
     expect((await fetch(`${t.url}/calendars/00000000-0000-0000-0000-000000000000.ics`)).status).toBe(404);
   });
+
+  it("names the feed by a secret, not the calendar id: only staff read it, rotating it retires the old URL", async () => {
+    const { calendarCreate } = dataOf(await t.gql(CREATE, { input: premiumBerlin }));
+    const { id, icsPath } = calendarCreate.calendar;
+    expect(icsPath).toMatch(/^\/calendars\/[0-9a-f]{64}\.ics$/);
+    expect(icsPath).not.toContain(Buffer.from(id, "base64url").toString().split(":")[1]);
+    expect((await fetch(`${t.url}/calendars/${Buffer.from(id, "base64url").toString().split(":")[1]}.ics`)).status).toBe(404);
+    await t.gql(`mutation { accountCreate(input: { customerNumber: "C-ICS-1", name: "Feed reader" }) { __typename } }`);
+    const customer = await t.token("CUSTOMER", { customerNumber: "C-ICS-1" });
+    expect(dataOf(await t.gql(`query($id: ID!) { calendar(id: $id) { name icsPath } }`, { id }, customer)).calendar).toEqual({ name: premiumBerlin.name, icsPath: null });
+
+    const ROTATE = `mutation($id: ID!) { calendarFeedRotate(input: { id: $id }) { __typename ... on CalendarFeedRotateSuccess { calendar { icsPath } } ... on Error { code } } }`;
+    expect((await t.gql(ROTATE, { id }, customer)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const rotated = dataOf(await t.gql(ROTATE, { id })).calendarFeedRotate.calendar.icsPath;
+    expect(rotated).toMatch(/^\/calendars\/[0-9a-f]{64}\.ics$/);
+    expect(rotated).not.toBe(icsPath);
+    expect((await fetch(`${t.url}${icsPath}`)).status).toBe(404);
+    expect((await fetch(`${t.url}${rotated}`)).status).toBe(200);
+  });
+
+  it("answers anonymous callers of previewCalendar and calendar nodes UNAUTHENTICATED or null", async () => {
+    const preview = await t.gql(`query($input: BusinessCalendarInput!) { previewCalendar(input: $input) { name } }`, { input: premiumBerlin }, null);
+    expect(preview.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const { id } = dataOf(await t.gql(CREATE, { input: premiumBerlin })).calendarCreate.calendar;
+    expect((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, null)).data).toEqual({ node: null });
+  });
 });

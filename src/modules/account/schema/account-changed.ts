@@ -2,7 +2,7 @@ import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
-const AccountChangeKind = builder.enumType("AccountChangeKind", { values: describedValues(["CREATED", "UPDATED"] as const, {
+const AccountChangeKind = builder.enumType("AccountChangeKind", { description: "What happened to the account an AccountChange reports.", values: describedValues(["CREATED", "UPDATED"] as const, {
     CREATED: "The account was created.",
     UPDATED: "The account's name, language, status or payment status changed.",
   }) });

@@ -4,13 +4,18 @@ import { ACCOUNT_STATUSES, PAYMENT_STATUSES } from "../domain/account-input.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
+import { globalIdField } from "../../../graphql/input-fields.ts";
 
-export const AccountStatus = builder.enumType("AccountStatus", { values: describedValues(ACCOUNT_STATUSES, {
+export const AccountStatus = builder.enumType("AccountStatus", {
+  description: "Whether the vendor serves the account at all; only ACTIVE accounts get their paid level.",
+  values: describedValues(ACCOUNT_STATUSES, {
     ACTIVE: "Served as its tier says.",
     SUSPENDED: "Temporarily not served at its paid level: falls back to the included level.",
     CLOSED: "Never eligible for support.",
   }) });
-export const PaymentStatus = builder.enumType("PaymentStatus", { values: describedValues(PAYMENT_STATUSES, {
+export const PaymentStatus = builder.enumType("PaymentStatus", {
+  description: "Whether the account's payments are up to date; paid levels need CURRENT.",
+  values: describedValues(PAYMENT_STATUSES, {
     CURRENT: "Payments are up to date.",
     OVERDUE: "A payment is overdue: a paid level falls back to the included level.",
   }) });
@@ -73,12 +78,13 @@ const AccountCreateInput = builder.inputType("AccountCreateInput", { description
 });
 
 const AccountUpdateInput = builder.inputType("AccountUpdateInput", {
+  description: "Changes to one account; fields left out keep their value, the customer number never changes.",
   fields: (t) => ({
-    id: t.id(),
-    name: t.string({ required: false }),
-    status: t.field({ type: AccountStatus, required: false }),
-    paymentStatus: t.field({ type: PaymentStatus, required: false }),
-    language: t.string({ required: false }),
+    id: globalIdField(t, "account"),
+    name: t.string({ required: false, description: "New display name, 1–200 characters after trimming." }),
+    status: t.field({ type: AccountStatus, required: false, description: "New status, staff only: SUSPENDED falls back to the included level, CLOSED ends all support." }),
+    paymentStatus: t.field({ type: PaymentStatus, required: false, description: "New payment status, staff only: OVERDUE makes a paid level fall back to the included level." }),
+    language: t.string({ required: false, description: "New language, ISO 639-1 with an optional region, e.g. de or de-AT." }),
     partnerCode: t.string({ required: false, description: "null detaches the account from its partner." }),
   }),
 });
@@ -87,14 +93,14 @@ builder.mutationFields((t) => ({
   accountCreate: t.prismaField({ description: "Creates a customer account (ACTIVE, payment OK) with a unique customer number; staff only.",
     type: "Account",
     authScopes: { authenticated: true },
-    errors: { types: COMMON_ERRORS, dataField: { name: "account" } },
+    errors: { types: COMMON_ERRORS, dataField: { name: "account", description: "The account as created." } },
     args: { input: t.arg({ type: AccountCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.accounts.create(ctx.viewer, input, query),
   }),
   accountUpdate: t.prismaField({ description: "Changes an account's name, language, status or payment status; open tickets follow a status or payment change.",
     type: "Account",
     authScopes: { authenticated: true },
-    errors: { types: COMMON_ERRORS, dataField: { name: "account" } },
+    errors: { types: COMMON_ERRORS, dataField: { name: "account", description: "The account with the changes applied." } },
     args: { input: t.arg({ type: AccountUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) =>
       ctx.services.accounts.update(ctx.viewer, { ...input, id: decodeId("id", input.id, "Account").id }, query),

@@ -11,16 +11,19 @@ import type { BookingWrite } from "../booking-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
-import type { InputFields } from "../../../graphql/input-fields.ts";
+import { CUSTOMER_NUMBER, globalIdField, type InputFields } from "../../../graphql/input-fields.ts";
 import { TierEntitlement } from "../../tier/index.ts";
 import "../../account/index.ts";
 import "../../ledger/index.ts";
 
-const BookingKind = builder.enumType("BookingKind", { values: describedValues(BOOKING_KINDS, {
+const BookingKind = builder.enumType("BookingKind", {
+  description: "What a booking reserves staff time for; each needs its own tier entitlement.",
+  values: describedValues(BOOKING_KINDS, {
     REMOTE_SESSION: "A remote support session (entitlement REMOTE_SESSION).",
     INSTALLATION: "One installation on the customer's computer (entitlement INSTALLATION).",
   }) });
 const BookingState = builder.enumType("BookingState", {
+  description: "Where a booking stands: REQUESTED → CONFIRMED → DONE, or CANCELLED from either of the first two.",
   values: {
     REQUESTED: { description: "Proposed slots wait for staff to confirm one." },
     CONFIRMED: { description: "Staff confirmed one proposal: confirmedStart–confirmedEnd." },
@@ -29,7 +32,12 @@ const BookingState = builder.enumType("BookingState", {
   } satisfies Record<(typeof BOOKING_STATES)[number], object>,
 });
 
-builder.objectFields(errorType(AtLeastTwoProposalsRequiredError, "AtLeastTwoProposalsRequiredError", true), (t) => ({
+builder.objectFields(errorType(
+    AtLeastTwoProposalsRequiredError,
+    "AtLeastTwoProposalsRequiredError",
+    "A proposed start lies outside the bookable hours, where at least two proposals are needed (001); nothing was booked.",
+    true,
+  ), (t) => ({
   suggestedStart: t.field({
     type: "DateTime",
     nullable: true,
@@ -37,11 +45,16 @@ builder.objectFields(errorType(AtLeastTwoProposalsRequiredError, "AtLeastTwoProp
     resolve: (error) => (error as AtLeastTwoProposalsRequiredError).suggestedStart,
   }),
 }));
-builder.objectFields(errorType(PremiumRequiredError, "PremiumRequiredError", true), (t) => ({
-  entitlement: t.field({ type: TierEntitlement, resolve: (error) => (error as PremiumRequiredError).entitlement }),
+builder.objectFields(errorType(
+    PremiumRequiredError,
+    "PremiumRequiredError",
+    "The account's effective tier lacks the entitlement this booking needs; nothing was booked; book one of `offeredBy` first.",
+    true,
+  ), (t) => ({
+  entitlement: t.field({ type: TierEntitlement, description: "The entitlement the booking needs: REMOTE_SESSION or INSTALLATION.", resolve: (error) => (error as PremiumRequiredError).entitlement }),
   offeredBy: t.stringList({ description: "Codes of the paid levels that include it.", resolve: (error) => [...(error as PremiumRequiredError).offeredBy] }),
 }));
-builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError"), (t) => ({
+builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError", "The booking's state does not allow this step (e.g. confirming a cancelled one); nothing changed; code INVALID_TRANSITION."), (t) => ({
   state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => (error as BookingTransitionError).state }),
 }));
 
@@ -102,21 +115,21 @@ builder.prismaNode("Booking", {
 const BookingRequested = builder.objectRef<BookingWrite>("BookingRequested").implement({
   description: "The booking asked for, or on a replay of the same idempotency key the booking created the first time.",
   fields: (t) => ({
-    booking: t.prismaField({ type: "Booking", resolve: (query, write, _args, ctx) => ctx.services.bookings.reread(write.booking.id, query) }),
+    booking: t.prismaField({ type: "Booking", description: "The booking in state REQUESTED, as written (or as first written, on a replay).", resolve: (query, write, _args, ctx) => ctx.services.bookings.reread(write.booking.id, query) }),
     replayed: t.exposeBoolean("replayed", { description: "True when nothing new was written because the key was seen before." }),
   }),
 });
 
 const { minMinutes, maxMinutes, maxProposals, horizonDays } = BOOKING_LIMITS;
 const requestFields = (t: InputFields) => ({
-  customerNumber: t.string(),
+  customerNumber: t.string({ description: `${CUSTOMER_NUMBER} Staff book for any account, a partner for its own customers, a customer for itself.` }),
   proposals: t.field({
     type: ["DateTime"],
     description: `1–${maxProposals} start times, most preferred first, from now to ${horizonDays} days ahead. One is enough inside the hours; outside them at least two.`,
   }),
   durationMinutes: t.int({ description: `${minMinutes}–${maxMinutes}.` }),
   product: t.string({ required: false, description: "What is installed or worked on." }),
-  note: t.string({ required: false }),
+  note: t.string({ required: false, description: "Free text for the supporter, at most 2000 characters; empty counts as none." }),
   idempotencyKey: t.string({ description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." }),
 });
 const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { description: "A request for a remote session with 1–5 proposed starts.", fields: requestFields });
@@ -125,15 +138,23 @@ const InstallationBookInput = builder.inputType("InstallationBookInput", {
   fields: requestFields,
 });
 const BookingConfirmInput = builder.inputType("BookingConfirmInput", {
-  fields: (t) => ({ id: t.id(), proposal: t.int({ description: "Index into the booking's proposals, from 0." }) }),
+  description: "Which proposal of a REQUESTED booking staff confirm; its start must not have passed.",
+  fields: (t) => ({ id: globalIdField(t, "booking"), proposal: t.int({ description: "Index into the booking's proposals, from 0." }) }),
 });
 const BookingCompleteInput = builder.inputType("BookingCompleteInput", {
+  description: "A CONFIRMED booking that took place, with the minutes worked.",
   fields: (t) => ({
-    id: t.id(),
+    id: globalIdField(t, "booking"),
     workedMinutes: t.int({ required: false, description: "Required for unit-based tiers: debited as units of 15 minutes, rounded up." }),
   }),
 });
-const BookingCancelInput = builder.inputType("BookingCancelInput", { fields: (t) => ({ id: t.id(), reason: t.string({ required: false }) }) });
+const BookingCancelInput = builder.inputType("BookingCancelInput", {
+  description: "A REQUESTED or CONFIRMED booking to cancel.",
+  fields: (t) => ({
+    id: globalIdField(t, "booking"),
+    reason: t.string({ required: false, description: "Why, kept as cancellationReason; at most 500 characters, empty counts as none." }),
+  }),
+});
 
 builder.queryField("bookings", (t) =>
   t.prismaConnection({
@@ -154,7 +175,7 @@ builder.queryField("bookings", (t) =>
 
 const bookingId = (input: { id: string }) => decodeId("id", input.id, "Booking").id;
 const requestResult = { types: [...COMMON_ERRORS, AtLeastTwoProposalsRequiredError, PremiumRequiredError, IdempotencyKeyReusedError], directResult: true as const };
-const stepResult = { types: [...COMMON_ERRORS, BookingTransitionError], dataField: { name: "booking" } };
+const stepResult = { types: [...COMMON_ERRORS, BookingTransitionError], dataField: { name: "booking", description: "The booking after the step, in its new state." } };
 
 builder.mutationFields((t) => ({
   remoteSessionBook: t.field({

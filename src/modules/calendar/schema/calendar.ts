@@ -1,9 +1,11 @@
 import { resolveArrayConnection } from "@pothos/plugin-relay";
+import { isStaff } from "../../../auth/policy.ts";
 import type { CalendarView } from "../calendar-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { BusinessCalendarInput, ClockMode, DateException, DurationUnit, Holiday, OpenInterval, WeeklyInterval } from "./calendar-types.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
+import { globalIdField } from "../../../graphql/input-fields.ts";
 
 const ms = (date: Date) => date.getTime();
 
@@ -11,6 +13,7 @@ export const BusinessCalendar = builder.node(builder.objectRef<CalendarView>("Bu
   description: "A business calendar: the hours in which promises are counted. Evaluation fields take instants.",
   id: { resolve: (calendar) => calendar.id },
   loadOne: (id, ctx) => ctx.services.calendars.get(id),
+  authScopes: { authenticated: true },
   isTypeOf: (value) => typeof value === "object" && value !== null && "engine" in value,
   fields: (t) => ({
     name: t.string({ description: "A name for people, e.g. Premium support.", resolve: (c) => c.definition.name }),
@@ -57,8 +60,8 @@ export const BusinessCalendar = builder.node(builder.objectRef<CalendarView>("Bu
     }),
     icsPath: t.string({
       nullable: true,
-      description: "Path of the iCalendar feed of closures (stored calendars only), relative to the server.",
-      resolve: (c) => (c.stored ? `/calendars/${c.id}.ics` : null),
+      description: "Staff only: path of the iCalendar feed of closures (stored calendars only), relative to the server. The path holds the feed's secret: whoever has it reads the closures; calendarFeedRotate replaces it.",
+      resolve: (c, _args, ctx) => (c.feedToken && isStaff(ctx.viewer) ? `/calendars/${c.feedToken}.ics` : null),
     }),
   }),
 });
@@ -67,6 +70,7 @@ builder.queryFields((t) => ({
   previewCalendar: t.field({
     type: BusinessCalendar,
     description: "Evaluates an unsaved definition.",
+    authScopes: { authenticated: true },
     args: { input: t.arg({ type: BusinessCalendarInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.preview(input),
   }),
@@ -92,10 +96,18 @@ builder.queryFields((t) => ({
 }));
 
 const CalendarUpdateInput = builder.inputType("CalendarUpdateInput", {
-  fields: (t) => ({ id: t.id(), calendar: t.field({ type: BusinessCalendarInput, description: "The whole new definition." }) }),
+  description: "A stored calendar and the definition that replaces it whole.",
+  fields: (t) => ({ id: globalIdField(t, "calendar"), calendar: t.field({ type: BusinessCalendarInput, description: "The whole new definition." }) }),
 });
-const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", { fields: (t) => ({ id: t.id() }) });
-const result = { types: COMMON_ERRORS, dataField: { name: "calendar" } };
+const CalendarArchiveInput = builder.inputType("CalendarArchiveInput", {
+  description: "A stored calendar to archive; archiving it again keeps the first archivedAt.",
+  fields: (t) => ({ id: globalIdField(t, "calendar") }),
+});
+const CalendarFeedRotateInput = builder.inputType("CalendarFeedRotateInput", {
+  description: "The calendar whose feed URL is replaced; the old URL stops answering.",
+  fields: (t) => ({ id: globalIdField(t, "calendar") }),
+});
+const result = { types: COMMON_ERRORS, dataField: { name: "calendar", description: "The stored calendar as it is after the write." } };
 
 builder.mutationFields((t) => ({
   calendarCreate: t.field({ description: "Stores a business calendar definition after checking it (zone, weekly hours, holidays, exceptions).",
@@ -111,6 +123,13 @@ builder.mutationFields((t) => ({
     errors: result,
     args: { input: t.arg({ type: CalendarUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.calendars.update(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id, input.calendar),
+  }),
+  calendarFeedRotate: t.field({ description: "Replaces the secret in the calendar's .ics feed URL (`icsPath`): the old URL answers 404 from now on.",
+    type: BusinessCalendar,
+    authScopes: { staff: true },
+    errors: { types: COMMON_ERRORS, dataField: { name: "calendar", description: "The calendar, with its new icsPath." } },
+    args: { input: t.arg({ type: CalendarFeedRotateInput, description: "What to do; each input field states its rule." }) },
+    resolve: (_root, { input }, ctx) => ctx.services.calendars.rotateFeed(ctx.viewer, decodeId("id", input.id, "BusinessCalendar").id),
   }),
   calendarArchive: t.field({ description: "Archives a business calendar: it stays readable and keeps counting existing clocks, but new tiers cannot use it.",
     type: BusinessCalendar,

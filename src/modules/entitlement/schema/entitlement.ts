@@ -10,6 +10,7 @@ import { EntitlementReasonCode, ResponseTargetKind, SupportChannel, TierPriority
 const calendarOf = (part: { calendarId: string }, _args: unknown, ctx: Context) => ctx.services.calendars.require(part.calendarId);
 
 const EntitlementBasis = builder.enumType("EntitlementBasis", {
+  description: "How the effective tier of an entitlement answer came about.",
   values: {
     SUBSCRIPTION: { description: "The account's active paid level." },
     PARTNER_SALE: { description: "A partner sold to the account today before the tier's cutoff." },
@@ -20,9 +21,10 @@ const EntitlementBasis = builder.enumType("EntitlementBasis", {
 });
 
 export const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").implement({
+  description: "One finding of an entitlement answer: a blocking refusal, or something only reported (a fallback, a PIN to verify).",
   fields: (t) => ({
-    code: t.expose("code", { type: EntitlementReasonCode }),
-    message: t.exposeString("message"),
+    code: t.expose("code", { type: EntitlementReasonCode, description: "Stable code for programs to branch on." }),
+    message: t.exposeString("message", { description: "What it means and what to do instead, in English, for people." }),
     blocking: t.exposeBoolean("blocking", { description: "false for what the answer only reports: a fallback, a PIN to verify." }),
     nextOpeningAt: t.field({ type: "DateTime", nullable: true, description: "CHANNEL_CLOSED: when the channel opens again.", resolve: (r) => r.nextOpeningAt ?? null }),
     channel: t.field({ type: SupportChannel, nullable: true, description: "The channel the reason is about.", resolve: (r) => r.channel ?? null }),
@@ -39,25 +41,26 @@ export const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").
 const ResponsePromise = builder.objectRef<Promised>("ResponsePromise").implement({
   description: "When the answer is due if a ticket were opened at the question's instant.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: ResponseTargetKind }),
+    kind: t.expose("kind", { type: ResponseTargetKind, description: "Which of the tier's targets is promised." }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "null only when the calendar never opens again." }),
     clockStartsAt: t.expose("clockStartsAt", { type: "DateTime", nullable: true, description: "The first moment the target's clock runs." }),
-    amount: t.exposeInt("amount"),
-    unit: t.expose("unit", { type: DurationUnit }),
-    clock: t.expose("clock", { type: ClockMode }),
+    amount: t.exposeInt("amount", { description: "The target's size in `unit`, e.g. 4 for four working hours." }),
+    unit: t.expose("unit", { type: DurationUnit, description: "MINUTES, HOURS or DAYS of `clock` time." }),
+    clock: t.expose("clock", { type: ClockMode, description: "Which time counts toward the target: open hours, whole working days or all time." }),
     calendar: t.field({ type: BusinessCalendar, description: "The calendar the promise is counted in.", resolve: calendarOf }),
-    guaranteed: t.exposeBoolean("guaranteed"),
+    guaranteed: t.exposeBoolean("guaranteed", { description: "true: a guaranteed response time; false: best effort, counted the same way." }),
   }),
 });
 
 const ChannelAvailability = builder.objectRef<Availability>("ChannelAvailability").implement({
+  description: "One channel of the effective tier at the asked instant: whether it is staffed, in which languages, with which checks.",
   fields: (t) => ({
-    channel: t.expose("channel", { type: SupportChannel }),
-    open: t.exposeBoolean("open"),
+    channel: t.expose("channel", { type: SupportChannel, description: "The channel this line is about." }),
+    open: t.exposeBoolean("open", { description: "Staffed at the asked instant by its calendar (an opening instant is open)." }),
     nextOpeningAt: t.expose("nextOpeningAt", { type: "DateTime", nullable: true, description: "The instant itself when open." }),
-    languages: t.stringList({ resolve: (c) => [...c.languages] }),
-    pinRequired: t.exposeBoolean("pinRequired"),
-    written: t.exposeBoolean("written"),
+    languages: t.stringList({ description: "ISO 639-1 codes the channel is staffed in, e.g. en, fr.", resolve: (c) => [...c.languages] }),
+    pinRequired: t.exposeBoolean("pinRequired", { description: "Agents verify the customer's support PIN here before helping." }),
+    written: t.exposeBoolean("written", { description: "A written channel (ticket, e-mail, portal, form, social, chat): the only ones written-only request types may use." }),
     calendar: t.field({ type: BusinessCalendar, description: "When the channel is staffed.", resolve: calendarOf }),
   }),
 });

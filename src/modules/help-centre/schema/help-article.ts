@@ -3,7 +3,7 @@ import { builder } from "../../../graphql/builder.ts";
 import { EntitlementObject } from "../../entitlement/index.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
-import type { InputFields } from "../../../graphql/input-fields.ts";
+import { globalIdField, type InputFields } from "../../../graphql/input-fields.ts";
 
 const SUGGESTIONS = 5;
 
@@ -73,21 +73,27 @@ builder.queryField("helpArticles", (t) =>
 );
 
 const articleFields = (t: InputFields, required: boolean) => ({
-  title: t.string({ required }),
-  body: t.string({ required }),
+  title: t.string({ required, description: "The headline, 1–200 characters after trimming; searched with the highest weight." }),
+  body: t.string({ required, description: "The text, 1–20,000 characters after trimming; searched with the language's stemming." }),
   language: t.string({ required, description: 'ISO 639-1, e.g. "de" or "fr-CH".' }),
   requestTypes: t.stringList({ required: false, description: "Request type codes it answers; replaces the whole list." }),
   keywords: t.stringList({ required: false, description: "Words customers use that the text may not; replaces the whole list." }),
 });
 
-const HelpArticleCreateInput = builder.inputType("HelpArticleCreateInput", { fields: (t) => articleFields(t, true) });
+const HelpArticleCreateInput = builder.inputType("HelpArticleCreateInput", {
+  description: "A new help-centre article in one language; lists left out start empty.",
+  fields: (t) => articleFields(t, true),
+});
 const HelpArticleUpdateInput = builder.inputType("HelpArticleUpdateInput", {
   description: "Fields left out are kept.",
-  fields: (t) => ({ id: t.id(), ...articleFields(t, false) }),
+  fields: (t) => ({ id: globalIdField(t, "article"), ...articleFields(t, false) }),
 });
-const HelpArticleDeleteInput = builder.inputType("HelpArticleDeleteInput", { fields: (t) => ({ id: t.id() }) });
+const HelpArticleDeleteInput = builder.inputType("HelpArticleDeleteInput", {
+  description: "An article to remove for good; tickets and answers stop suggesting it at once.",
+  fields: (t) => ({ id: globalIdField(t, "article") }),
+});
 
-const result = { types: COMMON_ERRORS, dataField: { name: "helpArticle" } };
+const result = { types: COMMON_ERRORS, dataField: { name: "helpArticle", description: "The article as written (for a delete, as it was before removal)." } };
 const articleId = (input: { id: string }) => decodeId("id", input.id, "HelpArticle").id;
 
 builder.mutationFields((t) => ({

@@ -7,15 +7,21 @@ const UnitBalanceLowEvent = builder.objectRef<LowBalanceAlertView & { cursor: st
   fields: (t) => ({
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
     cursor: t.exposeString("cursor", { description: CURSOR }),
-    balance: t.exposeInt("balance"),
-    threshold: t.exposeInt("threshold"),
-    at: t.expose("at", { type: "DateTime" }),
+    balance: t.exposeInt("balance", { description: "The balance in units right after the write." }),
+    threshold: t.exposeInt("threshold", { description: "The account's low-balance threshold in units at the write." }),
+    at: t.expose("at", { type: "DateTime", description: "When the write that crossed the threshold committed." }),
     account: t.prismaField({
       type: "Account",
       nullable: true,
+      description: "The account as it is at delivery; null if it is no longer visible to the subscriber.",
       resolve: (query, alert, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, alert.accountId, query),
     }),
   }),
+});
+
+const LowBalanceFilter = builder.inputType("UnitBalanceLowFilter", {
+  description: "Which accounts' low-balance warnings to deliver.",
+  fields: (f) => ({ customerNumber: f.string({ required: false, description: "Only this account's warnings; absent means every account the subscriber may see." }) }),
 });
 
 builder.subscriptionField("unitBalanceLow", (t) =>
@@ -23,7 +29,7 @@ builder.subscriptionField("unitBalanceLow", (t) =>
     type: UnitBalanceLowEvent,
     authScopes: { authenticated: true },
     args: {
-      filter: t.arg({ description: "Optional criteria; absent means every account the subscriber may see.", type: builder.inputType("UnitBalanceLowFilter", { fields: (f) => ({ customerNumber: f.string({ required: false }) }) }), required: false }),
+      filter: t.arg({ description: "Optional criteria; absent means every account the subscriber may see.", type: LowBalanceFilter, required: false }),
       after: t.arg.string({ required: false, description: AFTER }),
     },
     subscribe: (_root, args, ctx) => ctx.services.lowBalanceAlerts.stream(ctx.viewer, args.filter ?? {}, args.after),

@@ -5,14 +5,18 @@ import { builder } from "../../../graphql/builder.ts";
 import { Money } from "../../../graphql/scalars.ts";
 import "../../account/index.ts";
 
-export const UnitEntryKind = builder.enumType("UnitEntryKind", { values: describedValues(UNIT_ENTRY_KINDS, {
+export const UnitEntryKind = builder.enumType("UnitEntryKind", {
+  description: "What wrote a ledger entry; the sign of its units follows from it (a REVERSAL has the opposite sign of its entry).",
+  values: describedValues(UNIT_ENTRY_KINDS, {
     PURCHASE: "Units bought in a package.",
     WORK_DEBIT: "Work logged: ⌈minutes / 15⌉ units debited.",
     ADJUSTMENT: "A manual correction by staff, with a reason.",
     REFUND: "Purchased units refunded.",
     REVERSAL: "The opposite of an earlier entry (unitsReverse).",
   }) });
-const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", { values: describedValues(["NEWEST_FIRST", "OLDEST_FIRST"] as const, {
+const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", {
+  description: "The order of a ledger's entries, by their per-account sequence number.",
+  values: describedValues(["NEWEST_FIRST", "OLDEST_FIRST"] as const, {
     NEWEST_FIRST: "Highest seq first.",
     OLDEST_FIRST: "Lowest seq first.",
   }) });
@@ -55,10 +59,10 @@ export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
 builder.prismaObject("LowBalanceAlert", {
   description: "Recorded when a write took the balance to or below the account's low-balance threshold.",
   fields: (t) => ({
-    balance: t.exposeInt("balance"),
-    threshold: t.exposeInt("threshold"),
-    entry: t.relation("entry"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    balance: t.exposeInt("balance", { description: "The balance in units right after the write, at or below the threshold." }),
+    threshold: t.exposeInt("threshold", { description: "The account's low-balance threshold in units when it was recorded." }),
+    entry: t.relation("entry", { description: "The ledger entry whose write crossed the threshold." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was recorded, in the transaction of the entry." }),
   }),
 });
 
@@ -67,7 +71,7 @@ export const UnitLedger = builder.prismaObject("Account", {
   description: "An account's prepaid support units: the balance, its settings and the append-only entries.",
   authScopes: (account, ctx) => canReadAccount(ctx.viewer, account),
   fields: (t) => ({
-    account: t.variant("Account"),
+    account: t.variant("Account", { description: "The account whose units these are." }),
     balance: t.exposeInt("unitBalance", { description: "Always the sum of the entries' units and the last entry's balanceAfter." }),
     lowBalanceThreshold: t.exposeInt("lowBalanceThreshold", { description: "The customer is warned when the balance falls to this or below." }),
     overdraftLimit: t.exposeInt("overdraftLimit", { description: "How many units below zero work may take the balance." }),
@@ -75,7 +79,8 @@ export const UnitLedger = builder.prismaObject("Account", {
     entries: t.relatedConnection("unitEntries", {
       cursor: "id",
       totalCount: true,
-      args: { order: t.arg({ type: UnitLedgerOrder, required: false, defaultValue: "NEWEST_FIRST" }) },
+      description: "Every entry ever appended, in the order asked; corrections are later REVERSAL entries, never edits.",
+      args: { order: t.arg({ type: UnitLedgerOrder, required: false, defaultValue: "NEWEST_FIRST", description: "By sequence number; default NEWEST_FIRST." }) },
       query: (args) => ({ orderBy: { seq: args.order === "OLDEST_FIRST" ? "asc" : "desc" } }),
     }),
     lowBalanceAlerts: t.relatedConnection("lowBalanceAlerts", {
@@ -87,7 +92,7 @@ export const UnitLedger = builder.prismaObject("Account", {
   }),
 });
 
-builder.prismaObjectField("Account", "unitLedger", (t) => t.variant(UnitLedger));
+builder.prismaObjectField("Account", "unitLedger", (t) => t.variant(UnitLedger, { description: "The account's prepaid support units: balance, settings and entries." }));
 
 builder.queryField("unitLedger", (t) =>
   t.prismaField({

@@ -11,35 +11,36 @@ export const UnitPackage = builder.prismaNode("UnitPackage", {
   description: "A package of prepaid support units (1 unit = 15 minutes) on the price list.",
   authScopes: { authenticated: true },
   fields: (t) => ({
-    code: t.exposeString("code"),
-    name: t.exposeString("name"),
-    units: t.exposeInt("units"),
-    price: t.field({ type: Money, resolve: (pkg) => ({ amountMinor: pkg.priceMinor, currency: pkg.currency }) }),
+    code: t.exposeString("code", { description: "Unique upper-case code buyers name in unitsPurchase, e.g. UNITS-20." }),
+    name: t.exposeString("name", { description: "A name for people, e.g. 20 units (5 hours)." }),
+    units: t.exposeInt("units", { description: "Units one package credits, 1–10,000; 1 unit = 15 minutes of work." }),
+    price: t.field({ type: Money, description: "What one package costs now; purchases keep the price they paid.", resolve: (pkg) => ({ amountMinor: pkg.priceMinor, currency: pkg.currency }) }),
     pricePerUnit: t.field({ type: Money, description: "Price of one unit, rounded to the nearest minor unit.", resolve: (pkg) => pricePerUnit(pkg) }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true, description: "Set once the package is no longer sold." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was put on the price list." }),
   }),
 });
 
 type PackageQuote = Quote<UnitPackageRow>;
 
 const UnitQuoteLine = builder.objectRef<PackageQuote["lines"][number]>("UnitQuoteLine").implement({
+  description: "One package of a quote and how many of it to buy.",
   fields: (t) => ({
-    package: t.field({ type: UnitPackage, resolve: (line) => line.package }),
-    count: t.exposeInt("count"),
-    units: t.int({ resolve: (line) => line.count * line.package.units }),
-    subtotal: t.field({ type: Money, resolve: (line) => ({ amountMinor: line.count * line.package.priceMinor, currency: line.package.currency }) }),
+    package: t.field({ type: UnitPackage, description: "The package to buy.", resolve: (line) => line.package }),
+    count: t.exposeInt("count", { description: "How many of the package to buy, at least 1; the `quantity` of unitsPurchase." }),
+    units: t.int({ description: "Units this line credits: count × the package's units.", resolve: (line) => line.count * line.package.units }),
+    subtotal: t.field({ type: Money, description: "What this line costs: count × the package's price.", resolve: (line) => ({ amountMinor: line.count * line.package.priceMinor, currency: line.package.currency }) }),
   }),
 });
 
 const UnitQuote = builder.objectRef<PackageQuote>("UnitQuote").implement({
   description: "The cheapest packages covering the units wanted; ties go to fewer surplus units, then fewer packages.",
   fields: (t) => ({
-    wanted: t.exposeInt("wanted"),
+    wanted: t.exposeInt("wanted", { description: "The units asked for, 1 unit = 15 minutes of work." }),
     units: t.exposeInt("units", { description: "Units bought: at least the units wanted." }),
-    surplus: t.exposeInt("surplus"),
-    total: t.field({ type: Money, resolve: (quote) => quote.total }),
-    lines: t.field({ type: [UnitQuoteLine], resolve: (quote) => quote.lines }),
+    surplus: t.exposeInt("surplus", { description: "Units bought beyond those wanted (units − wanted); they never expire." }),
+    total: t.field({ type: Money, description: "What all lines cost together, in the packages' one currency.", resolve: (quote) => quote.total }),
+    lines: t.field({ type: [UnitQuoteLine], description: "The packages to buy, largest first.", resolve: (quote) => quote.lines }),
   }),
 });
 
@@ -62,27 +63,37 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const NAME = "A name for people, 1–200 characters after trimming.";
+const UNITS = "Units one package credits, a whole number 1–10,000 (1 unit = 15 minutes).";
+const PRICE = "Price of one package, at most 100,000.00 in its currency.";
+const CODE = "The package's code, e.g. UNITS-20; any case.";
+
 const UnitPackageCreateInput = builder.inputType("UnitPackageCreateInput", {
+  description: "A new package on the price list; staff only.",
   fields: (t) => ({
     code: t.string({ description: "Unique, upper-case, e.g. UNITS-20." }),
-    name: t.string(),
-    units: t.int(),
-    price: t.field({ type: MoneyInput }),
+    name: t.string({ description: NAME }),
+    units: t.int({ description: UNITS }),
+    price: t.field({ type: MoneyInput, description: PRICE }),
   }),
 });
 
 const UnitPackageUpdateInput = builder.inputType("UnitPackageUpdateInput", {
+  description: "Changes to a package on the price list; fields left out keep their value, past purchases keep theirs.",
   fields: (t) => ({
-    code: t.string(),
-    name: t.string({ required: false }),
-    units: t.int({ required: false }),
-    price: t.field({ type: MoneyInput, required: false }),
+    code: t.string({ description: `${CODE} The code itself never changes.` }),
+    name: t.string({ required: false, description: NAME }),
+    units: t.int({ required: false, description: UNITS }),
+    price: t.field({ type: MoneyInput, required: false, description: PRICE }),
   }),
 });
 
-const UnitPackageArchiveInput = builder.inputType("UnitPackageArchiveInput", { fields: (t) => ({ code: t.string() }) });
+const UnitPackageArchiveInput = builder.inputType("UnitPackageArchiveInput", {
+  description: "A package to take off sale; archiving it again keeps the first archivedAt.",
+  fields: (t) => ({ code: t.string({ description: CODE }) }),
+});
 
-const packageResult = { types: COMMON_ERRORS, dataField: { name: "unitPackage" } } as const;
+const packageResult = { types: COMMON_ERRORS, dataField: { name: "unitPackage", description: "The package as it is after the write." } } as const;
 
 builder.mutationFields((t) => ({
   unitPackageCreate: t.prismaField({ description: "Creates a prepaid unit package (units per package, price); bigger packages should cost less per unit.",

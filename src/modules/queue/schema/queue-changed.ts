@@ -7,6 +7,7 @@ import { QueueCounts } from "./queue.ts";
 import { TicketFilterInput } from "./queue-filter.ts";
 
 const QueueChangeKind = builder.enumType("QueueChangeKind", {
+  description: "What a QueueChange reports: the opening snapshot, or what happened to one ticket.",
   values: {
     SNAPSHOT: { description: "The first event: the first page of the queue, in order." },
     TICKET_ADDED: { description: "A ticket entered the queue." },
@@ -53,7 +54,9 @@ builder.subscriptionField("queueChanged", (t) =>
   }),
 );
 
-const TicketUpdateKind = builder.enumType("TicketUpdateKind", { values: describedValues(["CREATED", "UPDATED", "SLA_ALERT"] as const, {
+const TicketUpdateKind = builder.enumType("TicketUpdateKind", {
+  description: "What a TicketUpdate reports about its ticket.",
+  values: describedValues(["CREATED", "UPDATED", "SLA_ALERT"] as const, {
     CREATED: "The ticket was opened.",
     UPDATED: "The ticket changed (status, clocks, assignment, messages).",
     SLA_ALERT: "An SLA alert fired for one of its clocks.",
@@ -63,12 +66,13 @@ builder.subscriptionField("ticketUpdates", (t) =>
   t.field({
     type: builder.objectRef<{ ticketId: string; sequence: number; cursor: string; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({ description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
       fields: (u) => ({
-        kind: u.expose("kind", { type: TicketUpdateKind }),
+        kind: u.expose("kind", { type: TicketUpdateKind, description: "Opened, changed, or an SLA alert fired." }),
         sequence: u.exposeInt("sequence", { description: SEQUENCE }),
         cursor: u.exposeString("cursor", { description: CURSOR }),
         ticket: u.prismaField({
           type: "Ticket",
           nullable: true,
+          description: "The ticket as it is at delivery; null if it is no longer visible to the subscriber.",
           resolve: (query, update, _args, ctx) => ctx.services.tickets.ticket(ctx.viewer, update.ticketId, query),
         }),
       }),

@@ -3,12 +3,16 @@ import type { QueueCounts as Counts } from "../ticket-queue-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
+import { globalIdField } from "../../../graphql/input-fields.ts";
 import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
 import { TicketNode, TicketStatus } from "../../ticket/index.ts";
 import { queueCounts, resolveTicketConnection, TICKET_CONNECTION } from "./ticket-connection.ts";
 
 const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({ description: "How many of a queue's tickets have one status.",
-  fields: (t) => ({ status: t.expose("status", { type: TicketStatus }), count: t.exposeInt("count") }),
+  fields: (t) => ({
+    status: t.expose("status", { type: TicketStatus, description: "The status counted." }),
+    count: t.exposeInt("count", { description: "Tickets of the queue in that status; 0 when none." }),
+  }),
 });
 
 export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({ description: "How many tickets a queue holds, in total and by condition.",
@@ -28,6 +32,7 @@ builder.prismaNode("Queue", {
   // node(id): an id that is not (or not in this workspace) answers null, not an error
   nullable: true,
   description: "A saved, named filter over tickets, in queue order: priority rank, then due time, then first come, first served.",
+  authScopes: { staff: true },
   fields: (t) => ({
     name: t.exposeString("name", { description: "A name for people, e.g. Gold desk." }),
     filter: t.field({ description: "The stored filter, canonical (codes upper-case, empty criteria dropped).", type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
@@ -60,12 +65,23 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const QueueCreateInput = builder.inputType("QueueCreateInput", { fields: (t) => ({ name: t.string(), filter: t.field({ type: TicketFilterInput }) }) });
-const QueueUpdateInput = builder.inputType("QueueUpdateInput", {
-  fields: (t) => ({ id: t.id(), name: t.string({ required: false }), filter: t.field({ type: TicketFilterInput, required: false, description: "Replaces the whole filter." }) }),
+const NAME = "A name for people, 1–200 characters after trimming, e.g. Gold desk.";
+const QueueCreateInput = builder.inputType("QueueCreateInput", {
+  description: "A named ticket queue to save; agents only.",
+  fields: (t) => ({
+    name: t.string({ description: NAME }),
+    filter: t.field({ type: TicketFilterInput, description: "Which tickets it shows; stored canonical (codes upper-case, empty criteria dropped)." }),
+  }),
 });
-const QueueArchiveInput = builder.inputType("QueueArchiveInput", { fields: (t) => ({ id: t.id() }) });
-const result = { types: COMMON_ERRORS, dataField: { name: "queue" } };
+const QueueUpdateInput = builder.inputType("QueueUpdateInput", {
+  description: "Changes to a saved queue; fields left out keep their value.",
+  fields: (t) => ({ id: globalIdField(t, "queue"), name: t.string({ required: false, description: NAME }), filter: t.field({ type: TicketFilterInput, required: false, description: "Replaces the whole filter." }) }),
+});
+const QueueArchiveInput = builder.inputType("QueueArchiveInput", {
+  description: "A saved queue to archive; archiving it again keeps the first archivedAt.",
+  fields: (t) => ({ id: globalIdField(t, "queue") }),
+});
+const result = { types: COMMON_ERRORS, dataField: { name: "queue", description: "The saved queue as it is after the write." } };
 const queueId = (input: { id: string }) => ({ ...input, id: decodeId("id", input.id, "Queue").id });
 
 builder.mutationFields((t) => ({

@@ -5,8 +5,14 @@ import { ResponseTargetKind } from "../../tier/index.ts";
 import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
 const SlaAlertKind = builder.enumType("SlaAlertKind", {
+  description: "Whether an SLA alert warns of an impending breach or reports one.",
   values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." } },
 });
+
+const KIND = "WARNING at a threshold, BREACHED 1 ms after the due instant.";
+const THRESHOLD = "The fraction of the budget used: e.g. 0.75, 0.9; 1 for a breach.";
+const LATE = "Emitted more than a second after its instant, e.g. after downtime.";
+const TARGET = "Which target's clock: first response, next response or resolution.";
 
 export const SlaAlertEvent = builder.objectRef<SlaAlertView & { cursor: string }>("SlaAlertEvent").implement({
   description: "An SLA alert, emitted once at its instant (or at once, marked late, after downtime).",
@@ -14,13 +20,13 @@ export const SlaAlertEvent = builder.objectRef<SlaAlertView & { cursor: string }
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
     cursor: t.exposeString("cursor", { description: CURSOR }),
     alertId: t.exposeID("id", { description: "The alert's id; each alert is emitted once." }),
-    kind: t.expose("kind", { description: "WARNING at a threshold, BREACHED 1 ms after the due instant.", type: SlaAlertKind }),
-    threshold: t.exposeFloat("threshold", { description: "The fraction of the budget used: e.g. 0.75, 0.9; 1 for a breach." }),
+    kind: t.expose("kind", { description: KIND, type: SlaAlertKind }),
+    threshold: t.exposeFloat("threshold", { description: THRESHOLD }),
     alertAt: t.expose("fireAt", { type: "DateTime", description: "The instant the alert was due." }),
     firedAt: t.expose("firedAt", { description: "When the service emitted it.", type: "DateTime", nullable: true }),
-    late: t.exposeBoolean("late", { description: "Emitted more than a second after its instant, e.g. after downtime." }),
+    late: t.exposeBoolean("late", { description: LATE }),
     ticketId: t.id({ description: "The ticket's global id.", resolve: (alert) => encodeId("Ticket", alert.ticketId) }),
-    target: t.expose("target", { description: "Which target's clock: first response, next response or resolution.", type: ResponseTargetKind }),
+    target: t.expose("target", { description: TARGET, type: ResponseTargetKind }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "false for a best-effort target." }),
     dueAt: t.expose("dueAt", { description: "The clock's due instant as it stood when the alert fired.", type: "DateTime", nullable: true }),
     remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant in whole clock minutes, rounded down (see remainingSeconds for short targets)." }),
@@ -57,12 +63,12 @@ builder.subscriptionField("slaAlerts", (t) =>
 builder.prismaObject("SlaAlert", {
   description: "A pending or fired alert of one of the ticket's SLA clocks.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: SlaAlertKind }),
-    threshold: t.exposeFloat("threshold"),
+    kind: t.expose("kind", { type: SlaAlertKind, description: KIND }),
+    threshold: t.exposeFloat("threshold", { description: THRESHOLD }),
     alertAt: t.expose("fireAt", { type: "DateTime", description: "When it is (or was) due." }),
     firedAt: t.expose("firedAt", { type: "DateTime", nullable: true, description: "null while pending." }),
-    late: t.exposeBoolean("late"),
-    target: t.field({ type: ResponseTargetKind, select: { slaClock: { select: { kind: true } } }, resolve: (alert) => alert.slaClock.kind }),
+    late: t.exposeBoolean("late", { description: `${LATE} false while pending.` }),
+    target: t.field({ type: ResponseTargetKind, description: TARGET, select: { slaClock: { select: { kind: true } } }, resolve: (alert) => alert.slaClock.kind }),
   }),
 });
 

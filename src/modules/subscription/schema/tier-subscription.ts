@@ -1,17 +1,20 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
-import { isStaff } from "../../../auth/policy.ts";
+import { actorShownTo, isStaff } from "../../../auth/policy.ts";
 import { PauseNotSupportedError } from "../domain/errors.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS, errorType } from "../../../graphql/errors.ts";
+import { CUSTOMER_NUMBER } from "../../../graphql/input-fields.ts";
 import { Money } from "../../../graphql/scalars.ts";
 
 const TierSubscriptionStatus = builder.enumType("TierSubscriptionStatus", {
+  description: "Whether a paid level still applies to its account.",
   values: {
     ACTIVE: { description: "Applies now; a cancelled one stays ACTIVE to the end of its paid period." },
     ENDED: { description: "No longer applies (cancelled and past its paid period)." },
   },
 });
 const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", {
+  description: "What happened to a paid level in one entry of its history.",
   values: describedValues(["SUBSCRIBED", "CHANGED", "CANCELLED", "REBOOKED", "RENEWED", "ENDED"] as const, {
     SUBSCRIBED: "Booked; the first month charged prorated by day.",
     CHANGED: "Moved to another tier; the difference for the days left charged or credited.",
@@ -22,7 +25,7 @@ const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", 
   }),
 });
 
-errorType(PauseNotSupportedError, "PauseNotSupportedError");
+errorType(PauseNotSupportedError, "PauseNotSupportedError", "000: a paid level cannot be paused; cancel it (it runs to the end of the paid month) and book it again later.");
 
 builder.prismaNode("TierSubscription", {
   id: { field: "id" },
@@ -56,14 +59,19 @@ builder.prismaNode("TierSubscription", {
 });
 
 builder.prismaObject("TierSubscriptionEvent", {
+  description: "One entry of an account's paid-level history, append-only.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: TierSubscriptionEventKind }),
-    at: t.expose("at", { type: "DateTime" }),
-    actor: t.exposeString("actor", { description: "The API token id behind the change, ADMIN_TOKEN, or system." }),
-    fromTier: t.relation("fromTier", { nullable: true }),
-    toTier: t.relation("toTier", { nullable: true }),
-    periodStart: t.expose("periodStart", { type: "DateTime", nullable: true }),
-    periodEnd: t.expose("periodEnd", { type: "DateTime", nullable: true }),
+    kind: t.expose("kind", { type: TierSubscriptionEventKind, description: "What happened: booked, changed, cancelled, booked again, renewed or ended." }),
+    at: t.expose("at", { type: "DateTime", description: "When it took effect; RENEWED and ENDED at the period boundary, not when the run noticed it." }),
+    actor: t.string({
+      description: "Staff see the API token id behind the change, ADMIN_TOKEN or system; customers and partners see their own id, system or \"support\".",
+      select: { actor: true },
+      resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor),
+    }),
+    fromTier: t.relation("fromTier", { nullable: true, description: "The level before: CHANGED, CANCELLED and ENDED; null otherwise." }),
+    toTier: t.relation("toTier", { nullable: true, description: "The level after: SUBSCRIBED, CHANGED, REBOOKED and RENEWED; null otherwise." }),
+    periodStart: t.expose("periodStart", { type: "DateTime", nullable: true, description: "Start of the paid period the entry charged or began; null when none." }),
+    periodEnd: t.expose("periodEnd", { type: "DateTime", nullable: true, description: "End of that paid period (for CANCELLED: when the level will end); null when none." }),
     amount: t.field({
       type: Money,
       nullable: true,
@@ -71,7 +79,7 @@ builder.prismaObject("TierSubscriptionEvent", {
       select: { amountMinor: true, currency: true },
       resolve: (e) => (e.amountMinor === null || e.currency === null ? null : { amountMinor: e.amountMinor, currency: e.currency }),
     }),
-    reason: t.exposeString("reason", { nullable: true }),
+    reason: t.exposeString("reason", { nullable: true, description: "CANCELLED: the reason given, as given; null otherwise." }),
   }),
 });
 
@@ -81,27 +89,43 @@ builder.prismaObjectField("Account", "tierSubscriptions", (t) =>
 
 const TierSubscriptionsRenewed = builder
   .objectRef<{ renewed: number; ended: number }>("TierSubscriptionsRenewed")
-  .implement({ fields: (t) => ({ renewed: t.exposeInt("renewed"), ended: t.exposeInt("ended") }) });
+  .implement({
+    description: "What a renewal run did: how many paid levels it renewed and how many it ended.",
+    fields: (t) => ({
+      renewed: t.exposeInt("renewed", { description: "Subscriptions rolled into a new month (one per month caught up), charged at the tier's current price." }),
+      ended: t.exposeInt("ended", { description: "Cancelled subscriptions ended at their period end." }),
+    }),
+  });
 
 const TierSubscribeInput = builder.inputType("TierSubscribeInput", {
-  fields: (t) => ({ customerNumber: t.string(), tierCode: t.string({ description: "A paid level; booking a cancelled one again withdraws the cancellation." }) }),
+  description: "A paid level to book for an account from now; at most one paid level is active per account.",
+  fields: (t) => ({ customerNumber: t.string({ description: CUSTOMER_NUMBER }), tierCode: t.string({ description: "A paid level; booking a cancelled one again withdraws the cancellation." }) }),
 });
 const TierSubscriptionChangeInput = builder.inputType("TierSubscriptionChangeInput", {
-  fields: (t) => ({ customerNumber: t.string(), tierCode: t.string() }),
-});
-const TierSubscriptionCancelInput = builder.inputType("TierSubscriptionCancelInput", {
+  description: "The paid level an account with an active one moves to, at once.",
   fields: (t) => ({
-    customerNumber: t.string(),
-    confirm: t.boolean({ required: false, description: "Must be true." }),
-    reason: t.string({ required: false }),
+    customerNumber: t.string({ description: CUSTOMER_NUMBER }),
+    tierCode: t.string({ description: "The new paid level's code, e.g. GOLD; not the level held now." }),
   }),
 });
-const TierSubscriptionPauseInput = builder.inputType("TierSubscriptionPauseInput", { fields: (t) => ({ customerNumber: t.string() }) });
+const TierSubscriptionCancelInput = builder.inputType("TierSubscriptionCancelInput", {
+  description: "An account's active paid level to cancel; it runs to the end of the paid month.",
+  fields: (t) => ({
+    customerNumber: t.string({ description: CUSTOMER_NUMBER }),
+    confirm: t.boolean({ required: false, description: "Must be true." }),
+    reason: t.string({ required: false, description: "Why, optional, at most 500 characters; kept as cancellationReason." }),
+  }),
+});
+const TierSubscriptionPauseInput = builder.inputType("TierSubscriptionPauseInput", {
+  description: "An account whose paid level would be paused; always refused (000: no pause).",
+  fields: (t) => ({ customerNumber: t.string({ description: CUSTOMER_NUMBER }) }),
+});
 const TierSubscriptionsRenewInput = builder.inputType("TierSubscriptionsRenewInput", {
+  description: "Which accounts a renewal run covers.",
   fields: (t) => ({ customerNumber: t.string({ required: false, description: "Only this account; all when left out." }) }),
 });
 
-const result = { types: COMMON_ERRORS, dataField: { name: "subscription" } };
+const result = { types: COMMON_ERRORS, dataField: { name: "subscription", description: "The account's paid level as it is after the write." } };
 
 builder.queryField("tierSubscriptionHistory", (t) =>
   t.prismaField({
@@ -150,7 +174,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: "Renews or ends every subscription whose period has ended (also run at start-up). Idempotent.",
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ description: "Optional: renew as of this instant instead of now (administrators, for catching up).", type: TierSubscriptionsRenewInput, required: false }) },
+    args: { input: t.arg({ description: "Optional: only one account; absent renews every account due now.", type: TierSubscriptionsRenewInput, required: false }) },
     resolve: (_root, { input }, ctx) => ctx.services.tierSubscriptions.renewDueBy(ctx.viewer, input?.customerNumber),
   }),
 }));

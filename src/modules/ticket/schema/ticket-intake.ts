@@ -3,12 +3,15 @@ import { NotEntitledError, TICKET_FLAGS, TooEarlyToEscalateError, WrittenChannel
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { InvalidTransitionError } from "../domain/index.ts";
-import { ticketIdOf } from "./ticket-types.ts";
+import { TICKET_ID, ticketIdOf } from "./ticket-types.ts";
 import { SupportChannel } from "../../tier/index.ts";
 
-const TicketFlag = builder.enumType("TicketFlag", { values: { BROKEN_DATABASE: { description: "The problem is a broken database: a backup is required." } } satisfies Record<(typeof TICKET_FLAGS)[number], object> });
+const TicketFlag = builder.enumType("TicketFlag", {
+  description: "A condition given at intake that makes conditional checklist items required.",
+  values: { BROKEN_DATABASE: { description: "The problem is a broken database: a backup is required." } } satisfies Record<(typeof TICKET_FLAGS)[number], object> });
 
 const TicketAttachmentInput = builder.inputType("TicketAttachmentInput", {
+  description: "A file to record with a new ticket, by name, type, size and checksum.",
   fields: (t) => ({
     name: t.string({ description: "At most 200 characters." }),
     contentType: t.string({ description: "A media type, e.g. image/png." }),
@@ -33,7 +36,8 @@ const TicketCreateInput = builder.inputType("TicketCreateInput", { description: 
 });
 
 const TicketInformationProvideInput = builder.inputType("TicketInformationProvideInput", {
-  fields: (t) => ({ ticketId: t.id(), keys: t.stringList({ description: "Checklist keys now provided." }) }),
+  description: "Checklist items the customer has now provided for a ticket.",
+  fields: (t) => ({ ticketId: t.id({ description: TICKET_ID }), keys: t.stringList({ description: "Checklist keys now provided." }) }),
 });
 
 builder.mutationFields((t) => ({
@@ -42,7 +46,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description:
       "Opens a ticket with the entitlement answer applied: tier and priority stamped, clocks started unless information is missing. Out-of-scope requests become PAID_OFFER tickets without clocks.",
-    errors: { types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError], dataField: { name: "ticket" } },
+    errors: { types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError], dataField: { name: "ticket", description: "The ticket as opened, with its clocks and checklist." } },
     args: { input: t.arg({ type: TicketCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.create(ctx.viewer, input, query),
   }),
@@ -50,7 +54,7 @@ builder.mutationFields((t) => ({
     type: "Ticket",
     authScopes: { authenticated: true },
     description: "Completes checklist items; once nothing is missing the ticket becomes NEW and its clocks start at this moment.",
-    errors: { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket" } },
+    errors: { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: { name: "ticket", description: "The ticket with the items recorded." } },
     args: { input: t.arg({ type: TicketInformationProvideInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.informationProvide(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),

@@ -9,7 +9,9 @@ import { errorType } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
 import { ResponseTargetKind, SupportChannel } from "../../tier/index.ts";
 
-export const TicketStatus = builder.enumType("TicketStatus", { values: describedValues(TICKET_STATUSES, {
+export const TicketStatus = builder.enumType("TicketStatus", {
+  description: "Where a ticket stands in its lifecycle; NEW through ON_HOLD count as open.",
+  values: describedValues(TICKET_STATUSES, {
     NEW: "Opened, no agent reply yet.",
     AWAITING_INFORMATION: "Required information is missing; no clock runs.",
     OPEN: "Being worked on.",
@@ -19,12 +21,15 @@ export const TicketStatus = builder.enumType("TicketStatus", { values: described
     CLOSED: "Closed for good.",
   }) });
 export const TicketKind = builder.enumType("TicketKind", {
+  description: "Whether a ticket is served under the tier's targets or taken as a request for paid work.",
   values: {
     STANDARD: { description: "Counted against the tier's targets." },
     PAID_OFFER: { description: "Out of scope (e.g. customisation): accepted as a request for a paid offer, without SLA clocks." },
   },
 });
-export const TicketMessageKind = builder.enumType("TicketMessageKind", { values: describedValues(["PUBLIC_REPLY", "INTERNAL_NOTE", "CUSTOMER_REPLY"] as const, {
+export const TicketMessageKind = builder.enumType("TicketMessageKind", {
+  description: "Who wrote a ticket message and who may read it.",
+  values: describedValues(["PUBLIC_REPLY", "INTERNAL_NOTE", "CUSTOMER_REPLY"] as const, {
     PUBLIC_REPLY: "An agent's reply the customer sees; the first meets the first response.",
     INTERNAL_NOTE: "An agent's note customers never see.",
     CUSTOMER_REPLY: "The customer wrote; starts a next-response clock.",
@@ -65,18 +70,31 @@ export const SlaClockStatus = builder.objectRef<ClockView>("SlaClockStatus").imp
   }),
 });
 
-builder.objectFields(errorType(InvalidTransitionError, "InvalidTransitionError"), (t) => ({
+builder.objectFields(errorType(InvalidTransitionError, "InvalidTransitionError", "The ticket's status does not allow this step (e.g. replying to a CLOSED ticket); nothing changed; code INVALID_TRANSITION."), (t) => ({
   status: t.field({ type: TicketStatus, description: "The ticket's current status.", resolve: (error) => (error as InvalidTransitionError).status }),
 }));
-builder.objectFields(errorType(TooEarlyToEscalateError, "TooEarlyToEscalateError", true), (t) => ({
+builder.objectFields(errorType(
+    TooEarlyToEscalateError,
+    "TooEarlyToEscalateError",
+    "004: the account has an open ticket whose first-response time still runs; chat or phone about it only from `allowedAt`; nothing was written.",
+    true,
+  ), (t) => ({
   allowedAt: t.field({ type: "DateTime", nullable: true, description: "From when the contact is allowed; null until the open ticket's clock starts.", resolve: (error) => (error as TooEarlyToEscalateError).allowedAt }),
 }));
-builder.objectFields(errorType(NotEntitledError, "NotEntitledError", true), (t) => ({
-  reasons: t.field({ type: [EntitlementReason], resolve: (error) => [...(error as NotEntitledError).reasons] }),
+builder.objectFields(errorType(NotEntitledError, "NotEntitledError", "The entitlement answer refused the request (channel, language, level or account status); nothing was written.", true), (t) => ({
+  reasons: t.field({ type: [EntitlementReason], description: "The blocking reasons, as the entitlement query would list them.", resolve: (error) => [...(error as NotEntitledError).reasons] }),
 }));
-builder.objectFields(errorType(WrittenChannelRequiredError, "WrittenChannelRequiredError", true), (t) => ({
+builder.objectFields(errorType(
+    WrittenChannelRequiredError,
+    "WrittenChannelRequiredError",
+    "004: this request type is handled in writing only (ticket or chat), never by phone; nothing was written.",
+    true,
+  ), (t) => ({
   writtenChannels: t.field({ type: [SupportChannel], description: "The tier's written channels to use instead.", resolve: (error) => [...(error as WrittenChannelRequiredError).writtenChannels] }),
 }));
+
+/** The `ticketId` of every input that acts on one ticket. */
+export const TICKET_ID = "Global id of the ticket, as its `id` field (or ticketCreate) gives it.";
 
 /** The ticket id behind a global id in an input. */
 export const ticketIdOf = (input: { ticketId: string }) => decodeId("ticketId", input.ticketId, "Ticket").id;

@@ -1,4 +1,4 @@
-import { canReadTicket, isStaff } from "../../../auth/policy.ts";
+import { actorShownTo, canReadTicket, canReadTicketMessage, isStaff } from "../../../auth/policy.ts";
 import type { Reason } from "../../entitlement/domain/index.ts";
 import type { RequiredInformationItem as Item } from "../../request-type/domain/index.ts";
 import { CURRENT_CLOCKS } from "../ticket-clocks.ts";
@@ -77,9 +77,10 @@ export const TicketNode = builder.prismaNode("Ticket", {
 });
 
 builder.prismaObject("TicketAttachment", {
+  description: "A file attached at intake, recorded by name, type, size and checksum (the content is kept elsewhere).",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    contentType: t.exposeString("contentType"),
+    name: t.exposeString("name", { description: "The file name as given, at most 200 characters." }),
+    contentType: t.exposeString("contentType", { description: "Its media type, e.g. image/png." }),
     size: t.exposeInt("size", { description: "Bytes." }),
     checksum: t.exposeString("checksum", { description: "sha256 of the content, hex." }),
   }),
@@ -89,32 +90,41 @@ builder.prismaNode("TicketMessage", { description: "A message on a ticket: publi
   id: { field: "id" },
   // node(id): an id that is not (or not in this workspace) answers null, not an error
   nullable: true,
+  // node(id) runs the same rule as Ticket.messages: internal notes are staff-only
+  select: { kind: true, ticket: { select: { account: { select: { id: true, partnerId: true } } } } },
+  authScopes: (message, ctx) => canReadTicketMessage(ctx.viewer, message),
   fields: (t) => ({
     kind: t.expose("kind", { description: "Public reply, internal note (never shown to customers) or customer reply.", type: TicketMessageKind }),
-    authorId: t.exposeString("authorId", { description: "The API token id behind the message, or ADMIN_TOKEN." }),
+    authorId: t.string({
+      description: "Staff see the API token id behind the message (or ADMIN_TOKEN); customers and partners see their own id, or \"support\".",
+      select: { authorId: true },
+      resolve: (message, _args, ctx) => actorShownTo(ctx.viewer, message.authorId),
+    }),
     body: t.exposeString("body", { description: "The message text." }),
     createdAt: t.expose("createdAt", { description: "When it was written.", type: "DateTime" }),
   }),
 });
 
 builder.prismaObject("TicketWorkLog", {
+  description: "Time an agent spent on a ticket; on a unit-based tier it debited prepaid units with it.",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    agentId: t.exposeString("agentId"),
-    minutes: t.exposeInt("minutes"),
-    note: t.exposeString("note"),
+    id: t.exposeID("id", { description: "The work log's id, as a ledger entry's workLogId names it." }),
+    agentId: t.string({ description: "Who logged it: staff see the agent's API token id (or ADMIN_TOKEN); customers and partners see \"support\".", select: { agentId: true }, resolve: (log, _args, ctx) => actorShownTo(ctx.viewer, log.agentId) }),
+    minutes: t.exposeInt("minutes", { description: "Minutes worked, 1–100,000." }),
+    note: t.exposeString("note", { description: "What was done, 1–2000 characters." }),
     unitsDebited: t.exposeInt("unitsDebited", { nullable: true, description: "Prepaid units debited (unit-based tiers): ⌈minutes / 15⌉." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    ticket: t.relation("ticket"),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was logged." }),
+    ticket: t.relation("ticket", { description: "The ticket the work was for." }),
   }),
 });
 
 builder.prismaObject("TicketEvent", {
   name: "TicketHistoryEntry",
+  description: "One recorded change of a ticket, append-only.",
   fields: (t) => ({
     kind: t.exposeString("kind", { description: "CREATED, a lifecycle event (solve, reopen, …), INFORMATION_PROVIDED, ASSIGNED, TIER_CHANGED or WORK_LOGGED." }),
-    actor: t.exposeString("actor"),
-    at: t.expose("at", { type: "DateTime" }),
+    actor: t.string({ description: "Who made the change: staff see the API token id (or ADMIN_TOKEN, system); customers and partners see their own id, system or \"support\".", select: { actor: true }, resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor) }),
+    at: t.expose("at", { type: "DateTime", description: "When the change took effect." }),
     data: t.string({ description: "Details as JSON.", select: { data: true }, resolve: (event) => JSON.stringify(event.data) }),
   }),
 });

@@ -19,7 +19,9 @@ export const SupportChannel = builder.enumType("SupportChannel", {
     REMOTE_SESSION: "A remote session on the customer's computer.",
   }),
 });
-export const ResponseTargetKind = builder.enumType("ResponseTargetKind", { values: describedValues(TARGET_KINDS, {
+export const ResponseTargetKind = builder.enumType("ResponseTargetKind", {
+  description: "Which promise a target (and the ticket clock counting it) measures; a tier has at most one of each.",
+  values: describedValues(TARGET_KINDS, {
     FIRST_RESPONSE: "Time to the first public reply.",
     NEXT_RESPONSE: "Time from a customer reply to the next public reply.",
     RESOLUTION: "Time to solving the ticket.",
@@ -34,13 +36,16 @@ export const TierEntitlement = builder.enumType("TierEntitlement", {
   }),
 });
 export const InformationCondition = builder.enumType("InformationCondition", {
+  description: "When a checklist item is required; without a condition it always is.",
   values: {
     BROKEN_DATABASE: { description: "Only for problems with a broken database." },
     OUTSIDE_SUPPORT_HOURS: { description: "Only when the request arrives outside the tier's first-response calendar hours." },
     INCLUDED_LEVEL: { description: "Only when the request is served on the workspace's included (free) level." },
   } satisfies Record<(typeof INFORMATION_CONDITIONS)[number], object>,
 });
-export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", { values: describedValues(REASON_CODES, {
+export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", {
+  description: "Why an entitlement answer is what it is; each code is blocking or only reported, as its reason says.",
+  values: describedValues(REASON_CODES, {
     ACCOUNT_INACTIVE: "The account is suspended or closed.",
     PAYMENT_OVERDUE: "A payment is overdue; a paid level falls back.",
     CHANNEL_NOT_IN_TIER: "The tier does not offer this channel.",
@@ -56,5 +61,8 @@ export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", {
 
 export const TierPriority = builder.objectRef<{ rank: number; label: string }>("TierPriority").implement({
   description: "Higher rank = more urgent.",
-  fields: (t) => ({ rank: t.exposeInt("rank"), label: t.exposeString("label") }),
+  fields: (t) => ({
+    rank: t.exposeInt("rank", { description: "Whole number 0–1000; higher is more urgent and comes first in queues." }),
+    label: t.exposeString("label", { description: "The rank's name for people, 1–40 characters, e.g. high." }),
+  }),
 });

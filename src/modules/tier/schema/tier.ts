@@ -50,26 +50,33 @@ export const Tier = builder.prismaNode("Tier", {
 builder.prismaObject("TierTarget", {
   description: "A response target: amount on a clock in a calendar, guaranteed or best effort.",
   fields: (t) => ({
-    kind: t.expose("kind", { type: ResponseTargetKind }),
-    amount: t.exposeInt("amount"),
-    unit: t.expose("unit", { type: DurationUnit }),
-    clock: t.expose("clock", { type: ClockMode }),
-    calendar: t.field({ ...calendarOf, resolve: (target, _args, ctx) => ctx.services.calendars.require(target.calendarId) }),
+    kind: t.expose("kind", { type: ResponseTargetKind, description: "Which event the target measures; at most one target of each kind per tier." }),
+    amount: t.exposeInt("amount", { description: "The target's size in `unit`, a whole number from 1, e.g. 4 (hours)." }),
+    unit: t.expose("unit", { type: DurationUnit, description: "MINUTES, HOURS or DAYS of `clock` time." }),
+    clock: t.expose("clock", { type: ClockMode, description: "Which time counts: open hours, whole working days or all time." }),
+    calendar: t.field({ ...calendarOf, description: "The business calendar whose hours and holidays the clock counts in.", resolve: (target, _args, ctx) => ctx.services.calendars.require(target.calendarId) }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "false = best effort." }),
   }),
 });
 
 builder.prismaObject("TierChannel", {
+  description: "A channel a tier offers, with its own staffed hours and languages.",
   fields: (t) => ({
-    channel: t.expose("channel", { type: SupportChannel }),
+    channel: t.expose("channel", { type: SupportChannel, description: "The channel offered; each at most once per tier." }),
     calendar: t.field({ ...calendarOf, description: "When the channel is staffed.", resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
-    languages: t.exposeStringList("languages"),
+    languages: t.exposeStringList("languages", { description: "ISO 639-1 codes it is staffed in, 1–20, e.g. en, fr." }),
     pinRequired: t.exposeBoolean("pinRequired", { description: "Agents verify the customer's support PIN on this channel." }),
-    written: t.boolean({ select: { channel: true }, resolve: (c) => isWrittenChannel(c.channel) }),
+    written: t.boolean({ description: "A written channel: the only kind written-only request types may use.", select: { channel: true }, resolve: (c) => isWrittenChannel(c.channel) }),
   }),
 });
 
-const TierPriorityInput = builder.inputType("TierPriorityInput", { fields: (t) => ({ rank: t.int(), label: t.string() }) });
+const TierPriorityInput = builder.inputType("TierPriorityInput", {
+  description: "The priority a tier stamps on its tickets.",
+  fields: (t) => ({
+    rank: t.int({ description: "Whole number 0–1000; higher is more urgent and comes first in queues." }),
+    label: t.string({ description: "The rank's name for people, 1–40 characters after trimming, e.g. high." }),
+  }),
+});
 const TierTargetInput = builder.inputType("TierTargetInput", { description: "One response target of a tier.",
   fields: (t) => ({
     kind: t.field({ description: "Which event the target measures.", type: ResponseTargetKind }),
@@ -81,36 +88,43 @@ const TierTargetInput = builder.inputType("TierTargetInput", { description: "One
   }),
 });
 const TierChannelInput = builder.inputType("TierChannelInput", {
+  description: "A channel the tier offers; each channel at most once per tier.",
   fields: (t) => ({
-    channel: t.field({ type: SupportChannel }),
-    calendarId: t.id(),
+    channel: t.field({ type: SupportChannel, description: "The channel offered; each channel at most once per tier." }),
+    calendarId: t.id({ description: "Global id of the business calendar of its staffed hours." }),
     languages: t.stringList({ description: "ISO 639-1 codes." }),
-    pinRequired: t.boolean({ required: false }),
+    pinRequired: t.boolean({ required: false, description: "Agents verify the customer's support PIN here first (004: chat and phone); default false." }),
   }),
 });
 
 /** The tier fields of both inputs; `required` marks what a new tier must have. */
 function tierInputFields<R extends boolean>(t: InputFields, required: R) {
   return {
-    name: t.string({ required }),
-    monthlyPrice: t.field({ type: MoneyInput, required }),
+    name: t.string({ required, description: "A name for people, 1–200 characters after trimming, e.g. Gold." }),
+    monthlyPrice: t.field({ type: MoneyInput, required, description: "Price per calendar month, the first month prorated by day; 0 for the included level." }),
     includedByDefault: t.boolean({ required: false, description: "At most one live tier is the included level." }),
-    priority: t.field({ type: TierPriorityInput, required }),
+    priority: t.field({ type: TierPriorityInput, required, description: "Rank and label its tickets are served by." }),
     targets: t.field({ type: [TierTargetInput], required, description: "FIRST_RESPONSE is required when the tier has channels. Replaces all targets." }),
     warningThresholds: t.floatList({ required: false, description: "Default [0.75, 0.9]." }),
     channels: t.field({ type: [TierChannelInput], required, description: "Replaces all channels." }),
-    entitlements: t.field({ type: [TierEntitlement], required: false }),
-    unitBased: t.boolean({ required: false }),
+    entitlements: t.field({ type: [TierEntitlement], required: false, description: "What it includes beyond answering; replaces the whole list; default none." }),
+    unitBased: t.boolean({ required: false, description: "Work is paid from the account's prepaid units (001 premium); default false." }),
     partnerSaleCutoff: t.field({ type: "LocalTime", required: false, description: "null removes the partner-sale grant." }),
   };
 }
 
-const TierCreateInput = builder.inputType("TierCreateInput", { description: "A new support tier.", fields: (t) => ({ code: t.string(), ...tierInputFields(t, true) }) });
+const TierCreateInput = builder.inputType("TierCreateInput", {
+  description: "A new support tier.",
+  fields: (t) => ({ code: t.string({ description: "Unique code, 2–32 letters, digits and inner dashes, stored upper-case, e.g. GOLD." }), ...tierInputFields(t, true) }),
+});
 const TierUpdateInput = builder.inputType("TierUpdateInput", {
   description: "Fields left out are kept.",
   fields: (t) => ({ code: t.string({ description: "The tier to change; codes never change." }), ...tierInputFields(t, false) }),
 });
-const TierArchiveInput = builder.inputType("TierArchiveInput", { fields: (t) => ({ code: t.string() }) });
+const TierArchiveInput = builder.inputType("TierArchiveInput", {
+  description: "A tier to take out of the catalog; archiving it again keeps the first archivedAt.",
+  fields: (t) => ({ code: t.string({ description: "The tier's code, e.g. GOLD; any case." }) }),
+});
 
 type WithGlobalIds = { targets?: { calendarId: string }[] | null; channels?: { calendarId: string }[] | null };
 
@@ -142,7 +156,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const result = { types: COMMON_ERRORS, dataField: { name: "tier" } };
+const result = { types: COMMON_ERRORS, dataField: { name: "tier", description: "The tier as it is after the write." } };
 
 builder.mutationFields((t) => ({
   tierCreate: t.prismaField({ description: "Creates a support tier: price, priority, response targets, thresholds, channels and entitlements.",

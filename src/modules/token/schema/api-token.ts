@@ -2,8 +2,11 @@ import { describedValues } from "../../../graphql/enum-values.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
+import { globalIdField } from "../../../graphql/input-fields.ts";
 
-export const Role = builder.enumType("Role", { values: describedValues(["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const, {
+export const Role = builder.enumType("Role", {
+  description: "What an API token may see and do inside its workspace.",
+  values: describedValues(["ADMIN", "AGENT", "PARTNER", "CUSTOMER"] as const, {
     ADMIN: "Everything, including tokens.",
     AGENT: "All accounts and tickets, no tokens.",
     PARTNER: "The accounts the bound partner sold.",
@@ -29,8 +32,9 @@ const ApiToken = builder.prismaNode("ApiToken", {
 });
 
 const ApiTokenIssued = builder.objectRef<{ token: object; secret: string }>("ApiTokenIssued").implement({
+  description: "A new API token and its secret, shown this once; only a hash of the secret is stored.",
   fields: (t) => ({
-    token: t.field({ type: ApiToken, resolve: (issued) => issued.token as never }),
+    token: t.field({ type: ApiToken, description: "The token as stored: role, binding and the secret's prefix.", resolve: (issued) => issued.token as never }),
     secret: t.exposeString("secret", { description: "Send as `Authorization: Bearer <secret>`. Shown only this once." }),
   }),
 });
@@ -46,15 +50,19 @@ builder.queryField("apiTokens", (t) =>
 );
 
 const ApiTokenCreateInput = builder.inputType("ApiTokenCreateInput", {
+  description: "A token to issue in the caller's workspace; administrators only.",
   fields: (t) => ({
-    name: t.string(),
-    role: t.field({ type: Role }),
+    name: t.string({ description: "A label for people, 1–200 characters after trimming, e.g. the integration using it." }),
+    role: t.field({ type: Role, description: "What it may do; PARTNER and CUSTOMER tokens are bound to a partner or an account." }),
     partnerCode: t.string({ required: false, description: "Required for PARTNER tokens." }),
     customerNumber: t.string({ required: false, description: "Required for CUSTOMER tokens." }),
   }),
 });
 
-const ApiTokenRevokeInput = builder.inputType("ApiTokenRevokeInput", { fields: (t) => ({ id: t.id() }) });
+const ApiTokenRevokeInput = builder.inputType("ApiTokenRevokeInput", {
+  description: "A token to revoke; its secret stops working at once on every instance.",
+  fields: (t) => ({ id: globalIdField(t, "token") }),
+});
 
 builder.mutationFields((t) => ({
   apiTokenCreate: t.field({ description: "Issues an API token for a role (bound to a partner or account where the role needs one); the secret is shown only in this answer.",
@@ -67,7 +75,7 @@ builder.mutationFields((t) => ({
   apiTokenRevoke: t.prismaField({ description: "Revokes a token at once on every instance; revoking twice keeps the first revocation time.",
     type: "ApiToken",
     authScopes: { admin: true },
-    errors: { types: COMMON_ERRORS, dataField: { name: "token" } },
+    errors: { types: COMMON_ERRORS, dataField: { name: "token", description: "The token with its revocation time." } },
     args: { input: t.arg({ type: ApiTokenRevokeInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tokens.revoke(ctx.viewer, decodeId("id", input.id, "ApiToken").id, query),
   }),

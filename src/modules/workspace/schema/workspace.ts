@@ -9,8 +9,8 @@ builder.prismaNode("Workspace", {
   authScopes: (workspace, ctx) => ctx.viewer.platformAdmin === true || ctx.viewer.workspaceId === workspace.id,
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "Names the workspace in `X-Workspace` (HTTP) or `workspace` (WebSocket connection_init)." }),
-    name: t.exposeString("name"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    name: t.exposeString("name", { description: "The vendor's name for people, e.g. Acme Support." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the workspace was created." }),
   }),
 });
 
@@ -36,9 +36,10 @@ builder.queryField("workspace", (t) =>
 );
 
 const WorkspaceCreateInput = builder.inputType("WorkspaceCreateInput", {
+  description: "A new vendor's support organisation; platform administrator only.",
   fields: (t) => ({
     slug: t.string({ description: 'Lower-case letters, digits and inner dashes, e.g. "acme-support".' }),
-    name: t.string(),
+    name: t.string({ description: "The vendor's name for people, 1–200 characters after trimming." }),
   }),
 });
 
@@ -47,7 +48,7 @@ builder.mutationField("workspaceCreate", (t) =>
     type: "Workspace",
     description: "Creates a workspace with its own standard request types (platform administrator only).",
     authScopes: { platformAdmin: true },
-    errors: { types: COMMON_ERRORS, dataField: { name: "workspace" } },
+    errors: { types: COMMON_ERRORS, dataField: { name: "workspace", description: "The workspace as created, with its standard request types." } },
     args: { input: t.arg({ type: WorkspaceCreateInput, description: "The new workspace's slug and name." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.workspaces.create(ctx.viewer, input, query),
   }),
