@@ -40,7 +40,8 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
   const tiers = new TierService(deps, calendars);
   const requestTypes = new RequestTypeService(deps);
   const tierSubscriptions = new TierSubscriptionService(deps, tiers);
-  const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions });
+  const unitPackages = new UnitPackageService(deps);
+  const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions, unitPackages });
   const ledger = new LedgerService(deps);
   const ticketQueues = new TicketQueueService(deps, options.queueCountsMs ?? 0);
   const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
@@ -58,7 +59,7 @@ export function createServices(deps: ServiceDeps, options: ServiceOptions) {
     tiers,
     tierSubscriptions,
     tokens: new TokenService(deps, options.adminToken),
-    unitPackages: new UnitPackageService(deps),
+    unitPackages,
     ledger,
     ticketIntake: new TicketIntakeService(deps, { entitlements, calendars, changes: ticketChanges }),
     ticketLifecycle,

@@ -1,3 +1,4 @@
+import { overdueAt } from "../domain/due-rule.ts";
 import type { QueueTicket, SlaClock } from "./queue-state.ts";
 
 export type SlaTone = "breached" | "at-risk" | "running" | "paused" | "waiting" | "met" | "none";
@@ -48,9 +49,11 @@ export function slaView(ticket: QueueTicket, now: number): SlaView {
   }
   if (clock.state === "NOT_STARTED" || !clock.dueAt) return { tone: "waiting", icon: "…", label: "Not started", detail: name };
   const left = due(clock) - now;
-  if (clock.breached || clock.state === "BREACHED" || left <= 0) {
-    // the server may call it breached a moment before this browser's clock gets there
-    const over = left <= 0 ? `${formatDuration(left)} over` : "due now";
+  // the server's due rule (a reply at exactly dueAt is on time); the server may also call it
+  // breached a moment before this browser's clock gets there
+  const overdue = overdueAt(due(clock), now);
+  if (clock.breached || clock.state === "BREACHED" || overdue) {
+    const over = overdue ? `${formatDuration(left)} over` : "due now";
     return { tone: "breached", icon: "✖", label: "Breached", detail: `${over} · ${name}` };
   }
   const atRisk = ticket.atRiskAt !== null && Date.parse(ticket.atRiskAt) <= now;

@@ -50,6 +50,8 @@ describe("a row's SLA: icon and words, counted down on the client", () => {
     ["running", [clock("RUNNING", "2026-03-02T10:02:05Z")], null, "running", "Due in", "1h 02m 05s · first response"],
     ["at risk", [clock("RUNNING", "2026-03-02T09:12:05Z")], "2026-03-02T08:59:00Z", "at-risk", "At risk", "12m 05s · first response"],
     ["past due on the client", [clock("RUNNING", "2026-03-02T08:59:00Z")], null, "breached", "Breached", "1m 00s over · first response"],
+    ["at its due instant: still on time, as on the server", [clock("RUNNING", "2026-03-02T09:00:00Z")], null, "running", "Due in", "0m 00s · first response"],
+    ["a millisecond past it: breached, as on the server", [clock("RUNNING", "2026-03-02T08:59:59.999Z")], null, "breached", "Breached", "0m 00s over · first response"],
     ["breached by the server's word", [clock("RUNNING", "2026-03-02T09:30:00Z", { breached: true })], null, "breached", "Breached", "due now · first response"],
     ["paused", [clock("PAUSED", null)], null, "paused", "Paused", "45 min left · first response"],
     ["met", [clock("MET", null)], null, "met", "Met", ""],

@@ -1,8 +1,8 @@
 import type { Viewer } from "../../auth/viewer.ts";
 import type { BusinessCalendar } from "../calendar/domain/index.ts";
 import { type EffectiveTier, effectiveTier, type TierStanding } from "./domain/effective-tier.ts";
-import { evaluateEntitlement } from "./domain/evaluate.ts";
-import type { EntitlementAnswer, TierSpec } from "./domain/types.ts";
+import { evaluateEntitlement, paidInUnits, unitsLeft } from "./domain/evaluate.ts";
+import type { EntitlementAnswer, PrepaidUnits, TierSpec } from "./domain/types.ts";
 import type { RequiredInformationItem } from "../request-type/domain/index.ts";
 import { ValidationError } from "../../domain/errors.ts";
 import { SUPPORT_CHANNELS, type SupportChannel } from "../tier/domain/index.ts";
@@ -13,6 +13,7 @@ import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import type { RequestTypeService } from "../request-type/index.ts";
 import type { TierSubscriptionService } from "../subscription/index.ts";
+import type { UnitPackageService } from "../ledger/index.ts";
 import type { TierRow, TierService } from "../tier/index.ts";
 
 export interface EntitlementQuestion {
@@ -46,7 +47,13 @@ const LATEST = Date.UTC(2100, 0, 1);
 export class EntitlementService {
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly parts: { calendars: CalendarService; tiers: TierService; requestTypes: RequestTypeService; subscriptions: TierSubscriptionService },
+    private readonly parts: {
+      calendars: CalendarService;
+      tiers: TierService;
+      requestTypes: RequestTypeService;
+      subscriptions: TierSubscriptionService;
+      unitPackages: UnitPackageService;
+    },
   ) {}
 
   /**
@@ -63,7 +70,8 @@ export class EntitlementService {
       this.parts.requestTypes.require("requestType", question.requestTypeCode),
       this.standing(account, at),
     ]);
-    const answer = evaluateEntitlement({ ...standing, requestType, channel: question.channel, language });
+    const units = await this.prepaidUnits(account, standing);
+    const answer = evaluateEntitlement({ ...standing, units, requestType, channel: question.channel, language });
     return {
       ...answer,
       tier: answer.tier as TierRow | null,
@@ -85,6 +93,14 @@ export class EntitlementService {
   async effectiveTier(account: Account, at: Date): Promise<EffectiveTier & { catalog: TierRow[]; calendars: ReadonlyMap<string, BusinessCalendar> }> {
     const standing = await this.standing(account, at.getTime());
     return { ...effectiveTier(standing), catalog: standing.catalog, calendars: standing.calendars };
+  }
+
+  /** The account's prepaid units; the cheapest package is read only when a level paid in units has none left. */
+  private async prepaidUnits(account: Account, standing: TierStanding): Promise<PrepaidUnits> {
+    const units = { balance: account.unitBalance, overdraftLimit: account.overdraftLimit, cheapestPackage: null };
+    const { tier, basis } = effectiveTier(standing);
+    if (!paidInUnits(tier, basis) || unitsLeft(units) > 0) return units;
+    return { ...units, cheapestPackage: await this.parts.unitPackages.cheapest() };
   }
 
   /** What the effective tier depends on, loaded. */

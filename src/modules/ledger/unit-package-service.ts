@@ -65,6 +65,15 @@ export class UnitPackageService {
     return this.deps.prisma.unitPackage.findMany({ ...selection(query), where, orderBy: [{ units: "asc" }, { code: "asc" }] });
   }
 
+  byId(id: string, query: Query = {}) {
+    return this.deps.prisma.unitPackage.findUnique({ ...selection(query), where: { id } });
+  }
+
+  /** The package on sale with the lowest price (of equal prices, the most units): what to buy when units run out. */
+  cheapest() {
+    return this.deps.prisma.unitPackage.findFirst({ where: { archivedAt: null }, orderBy: [{ priceMinor: "asc" }, { units: "desc" }, { code: "asc" }] });
+  }
+
   /** The cheapest way to buy at least `units` from the packages on sale (in one currency). */
   async quote(units: number, currencyCode?: string | null): Promise<ledger.UnitQuote<UnitPackage>> {
     const wanted = ledger.positiveUnits("units", units, ledger.MAX_QUOTE_UNITS);

@@ -5,6 +5,7 @@ import type { InformationCondition } from "../request-type/domain/index.ts";
 import {
   assertEscalationAllowed,
   ESCALATION_CHANNELS,
+  isTicketFlag,
   missingInformation,
   NotEntitledError,
   OPEN_TICKET_STATUSES,
@@ -31,10 +32,11 @@ export type { TicketCreateInput };
  * Which entitlement reasons refuse a ticket. Blocking reasons not listed here do not:
  * CHANNEL_CLOSED (the clocks count only the target calendar's open time, so they effectively start
  * at its next opening) and OUT_OF_SCOPE (accepted as a PAID_OFFER request without SLA clocks);
- * NOT_SUPPORTED (a type declined outright, 003's outdated or modified products) refuses.
+ * NOT_SUPPORTED (a type declined outright, 003's outdated or modified products) and
+ * UNITS_EXHAUSTED (001: premium is paid in advance) refuse.
  * WRITTEN_CHANNEL_REQUIRED has its own error, naming the written channels to use instead.
  */
-const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED", "NOT_SUPPORTED"]);
+const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED", "UNITS_EXHAUSTED", "NOT_SUPPORTED"]);
 const UNIQUE_KEY = "Ticket_accountId_idempotencyKey_key";
 
 /** Opening tickets, with the entitlement answer applied, and completing their required information. */
@@ -68,9 +70,9 @@ export class TicketIntakeService {
     const kind = intakeKind(answer);
     if (kind === "STANDARD" && ESCALATION_CHANNELS.includes(request.channel)) await this.assertEscalationAllowed(account.id, answer.requestTypeId, request.channel, at);
 
-    // the answer keeps OUTSIDE_SUPPORT_HOURS items only when the request came outside support hours
-    const outside = answer.requiredInformation.some((item) => item.when === "OUTSIDE_SUPPORT_HOURS");
-    const conditions: InformationCondition[] = [...request.flags, ...(outside ? (["OUTSIDE_SUPPORT_HOURS"] as const) : [])];
+    // the answer keeps OUTSIDE_SUPPORT_HOURS and INCLUDED_LEVEL items only when their condition holds
+    const decided = answer.requiredInformation.flatMap((item) => (item.when && !isTicketFlag(item.when) ? [item.when] : []));
+    const conditions: InformationCondition[] = [...request.flags, ...decided];
     const lacking = missingInformation(answer.checklist, request.providedInformation, conditions);
     const missing = kind === "STANDARD" ? lacking : [];
 

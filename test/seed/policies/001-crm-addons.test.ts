@@ -3,10 +3,17 @@ import { loadCrmAddons } from "../../fixtures/policies/001-crm-addons.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
+import { clockOf, createTicket, ticketDone, tryCreateTicket } from "../../helpers/tickets.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
 import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
 
 const TUESDAY_10 = "2026-03-10T10:00:00+01:00";
+const PACKAGE_CREATE = `mutation($input: UnitPackageCreateInput!) { unitPackageCreate(input: $input) { __typename } }`;
+const UNITS = (operation: string) => `mutation($input: Units${operation[5]!.toUpperCase()}${operation.slice(6)}Input!) {
+  ${operation}(input: $input) { __typename ... on UnitLedgerWrite { entry { balanceAfter } } ... on Error { code message } } }`;
+const UNITS_ANSWER = `query($customerNumber: String!, $at: DateTime) {
+  entitlement(customerNumber: $customerNumber, channel: REMOTE_SESSION, requestType: "REMOTE_SUPPORT", at: $at) {
+    eligible basis tier { code } promise { dueAt } reasons { code blocking message unitBalance cheapestPackage { code units price { amountMinor currency } } } } }`;
 
 // 001 — free support (ticket, chat when staffed; usually 1, at most 2 working days; no remote
 // sessions, no how-to) and premium paid from prepaid units (remote sessions, how-to, installation,
@@ -14,15 +21,22 @@ const TUESDAY_10 = "2026-03-10T10:00:00+01:00";
 // 18:00 may ask for premium help the same day.
 describe("001 CRM add-on vendor", () => {
   let t: TestApp;
+  const clock = testClock("2026-03-01T00:00:00Z");
 
   beforeAll(async () => {
     // paid levels are booked on 1 March, before every instant asked about
-    t = await startPolicyApp("001", { now: testClock("2026-03-01T00:00:00Z").now });
+    clock.set("2026-03-01T00:00:00Z");
+    t = await startPolicyApp("001", { now: clock.now });
     await loadCrmAddons(t);
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-ACC", name: "ACC reseller" }) { __typename } }`));
     await createAccount(t, "C-FREE", { language: "de" });
     await createAccount(t, "C-PREMIUM", { language: "de" });
     await subscribe(t, "C-PREMIUM", "CRM-PREMIUM");
+    // Volume pricing: the more units, the cheaper each; premium is paid in advance.
+    for (const [code, units, amountMinor] of [["UNITS-4", 4, 12_000], ["UNITS-20", 20, 50_000]] as const) {
+      dataOf(await t.gql(PACKAGE_CREATE, { input: { code, name: `${units} support units`, units, price: { amountMinor, currency: "EUR" } } }));
+    }
+    await units("unitsPurchase", { customerNumber: "C-PREMIUM", packageCode: "UNITS-20", idempotencyKey: "premium-units" });
     for (const [number, soldAt] of [["C-SOLD-EARLY", "2026-03-10T16:30:00Z"], ["C-SOLD-LATE", "2026-03-10T17:05:00Z"], ["C-DIRECT", "2026-03-10T16:30:00Z"]] as const) {
       await createAccount(t, number, { language: "en", partnerCode: number === "C-DIRECT" ? null : "P-ACC" });
       // The sale is the account's creation; pin it to a known instant.
@@ -30,6 +44,12 @@ describe("001 CRM add-on vendor", () => {
     }
   });
   afterAll(() => t.stop());
+
+  const units = async (operation: string, input: Record<string, unknown>) => {
+    const result = dataOf(await t.gql(UNITS(operation), { input }))[operation];
+    expect(result.__typename, JSON.stringify(result)).toBe("UnitLedgerWrite");
+    return result.entry.balanceAfter as number;
+  };
 
   describe("free support", () => {
     it("answers within at most 2 working days, best effort, in the office calendar Mon–Fri 07–18", async () => {
@@ -79,6 +99,41 @@ describe("001 CRM add-on vendor", () => {
     });
   });
 
+  describe("premium is paid in advance", () => {
+    it("with its units used up it is not plainly eligible: UNITS_EXHAUSTED with the balance and the cheapest package; intake refuses it; units bought make it eligible again", async () => {
+      await createAccount(t, "C-EMPTY", { language: "de" });
+      await subscribe(t, "C-EMPTY", "CRM-PREMIUM");
+      await units("unitsPurchase", { customerNumber: "C-EMPTY", packageCode: "UNITS-4", idempotencyKey: "empty-buy" });
+      expect(await units("unitsAdjust", { customerNumber: "C-EMPTY", units: -4, reason: "one hour of remote work", idempotencyKey: "empty-use" })).toBe(0);
+
+      const answer = dataOf(await t.gql(UNITS_ANSWER, { customerNumber: "C-EMPTY", at: TUESDAY_10 })).entitlement;
+      expect(answer).toMatchObject({ eligible: false, basis: "SUBSCRIPTION", tier: { code: "CRM-PREMIUM" }, promise: [] });
+      expect(answer.reasons).toEqual([
+        {
+          code: "UNITS_EXHAUSTED",
+          blocking: true,
+          unitBalance: 0,
+          cheapestPackage: { code: "UNITS-4", units: 4, price: { amountMinor: 12_000, currency: "EUR" } },
+          message: expect.stringContaining("UNITS-4 (4 units for 120.00 EUR)"),
+        },
+      ]);
+
+      clock.set(TUESDAY_10);
+      const refused = await tryCreateTicket(t, { customerNumber: "C-EMPTY", channel: "TICKET", requestTypeCode: "REMOTE_SUPPORT" });
+      expect(refused).toMatchObject({ __typename: "NotEntitledError", field: "customerNumber", reasons: [{ code: "UNITS_EXHAUSTED" }] });
+
+      await units("unitsPurchase", { customerNumber: "C-EMPTY", packageCode: "UNITS-4", idempotencyKey: "empty-rebuy" });
+      const again = dataOf(await t.gql(UNITS_ANSWER, { customerNumber: "C-EMPTY", at: TUESDAY_10 })).entitlement;
+      expect(again).toMatchObject({ eligible: true, reasons: [] });
+    });
+
+    it("a partner's same-day grant is the vendor's, not paid in units", async () => {
+      const answer = dataOf(await t.gql(UNITS_ANSWER, { customerNumber: "C-SOLD-EARLY", at: "2026-03-10T19:00:00+01:00" })).entitlement;
+      expect(answer).toMatchObject({ basis: "PARTNER_SALE", tier: { code: "CRM-PREMIUM" } });
+      expect(answer.reasons.map((reason: any) => reason.code)).not.toContain("UNITS_EXHAUSTED");
+    });
+  });
+
   describe("work starts with complete information", () => {
     it("lists the case information, the database backup only for broken databases", async () => {
       const answer = await entitlement(t, { customerNumber: "C-FREE", channel: "TICKET", requestType: "DEFECT", at: TUESDAY_10 });
@@ -87,7 +142,35 @@ describe("001 CRM add-on vendor", () => {
         { key: "reproductionSteps", when: null },
         { key: "databaseBackup", when: "BROKEN_DATABASE" },
         { key: "screenshots", when: null },
+        { key: "latestVersion", when: "INCLUDED_LEVEL" },
       ]);
+    });
+
+    it.each([
+      ["free support asks for it", "C-FREE", "TICKET", [{ key: "latestVersion", when: "INCLUDED_LEVEL" }]],
+      ["premium support does not", "C-PREMIUM", "REMOTE_SESSION", []],
+    ])("the latest add-on version installed: %s", async (_label, customerNumber, channel, items) => {
+      const answer = await entitlement(t, { customerNumber, channel, requestType: "USAGE_QUESTION", at: TUESDAY_10 });
+      expect(answer.eligible).toBe(true);
+      expect(answer.requiredInformation).toEqual(items);
+    });
+
+    it("a free ticket waits for the latest version like the other items; its 2 working days start once it is confirmed", async () => {
+      clock.set(TUESDAY_10);
+      const ticket = await createTicket(t, { customerNumber: "C-FREE", channel: "TICKET", requestTypeCode: "USAGE_QUESTION" });
+      expect(ticket).toMatchObject({ status: "AWAITING_INFORMATION", missingInformation: [{ key: "latestVersion" }], nextDueAt: null });
+      expect(clockOf(ticket)).toMatchObject({ startedAt: null, dueAt: null });
+
+      clock.set("2026-03-10T11:00:00+01:00");
+      const confirmed = await ticketDone(t, "ticketInformationProvide", { ticketId: ticket.id, keys: ["latestVersion"] });
+      expect(confirmed).toMatchObject({ status: "NEW", missingInformation: [], providedInformation: ["latestVersion"] });
+      expect(clockOf(confirmed)).toMatchObject({ state: "RUNNING", startedAt: "2026-03-10T10:00:00.000Z", dueAt: "2026-03-12T10:00:00.000Z", guaranteed: false });
+    });
+
+    it("a premium ticket is not held for it", async () => {
+      clock.set(TUESDAY_10);
+      const ticket = await createTicket(t, { customerNumber: "C-PREMIUM", channel: "TICKET", requestTypeCode: "USAGE_QUESTION" });
+      expect(ticket).toMatchObject({ status: "NEW", missingInformation: [], tier: { code: "CRM-PREMIUM" } });
     });
 
     it.each([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
+import { dataOf } from "../../helpers/gql.ts";
 import { createAccount, entitlement, reasonCodes, subscribe } from "../../helpers/support.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
 import { startPolicyApp } from "../../fixtures/policies/policy-app.ts";
@@ -21,6 +22,16 @@ describe("002 e-commerce back-office: support levels", () => {
     await subscribe(t, "C-GOLD", "GOLD");
   });
   afterAll(() => t.stop());
+
+  it("gives a partner's customer no same-day premium: that rule is 001's, for 001's partners only", async () => {
+    dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-SHOP", name: "Shop reseller" }) { __typename } }`));
+    await createAccount(t, "C-PARTNER-SOLD", { language: "de", partnerCode: "P-SHOP" });
+    // sold at 16:30 local time, asked the same evening: in 001 that is premium help (PARTNER_SALE)
+    await t.prisma.account.updateMany({ where: { customerNumber: "C-PARTNER-SOLD" }, data: { createdAt: new Date("2026-03-10T16:30:00+01:00") } });
+    const answer = await entitlement(t, { customerNumber: "C-PARTNER-SOLD", channel: "EMAIL", requestType: "TECHNICAL_QUESTION", at: "2026-03-10T19:00:00+01:00" });
+    expect(answer).toMatchObject({ basis: "INCLUDED", tier: { code: "BASIS" } });
+    expect(answer.channels.map((c: any) => c.channel).sort()).toEqual(["CONTACT_FORM", "EMAIL", "PORTAL"]);
+  });
 
   it("promises a Gold customer's Friday 16:00 request for Monday 12:00 (4 working hours, Mon–Fri 09–17)", async () => {
     const answer = await entitlement(t, { customerNumber: "C-GOLD", channel: "EMAIL", requestType: "TECHNICAL_QUESTION", at: "2026-03-06T16:00:00+01:00" });

@@ -6,7 +6,7 @@ import { channelMatrix } from "./channel-matrix.ts";
 import { effectiveTier } from "./effective-tier.ts";
 import { paidLevelsWith } from "./paid-levels.ts";
 import { calendarOf, responsePromise } from "./response-promise.ts";
-import type { EntitlementAnswer, EntitlementInput, Reason, RequestTypeSpec, TierSpec } from "./types.ts";
+import type { EntitlementAnswer, EntitlementBasis, EntitlementInput, Reason, RequestTypeSpec, TierSpec } from "./types.ts";
 
 /**
  * What the customer gets for this request on this channel in this language at `at`: whether it
@@ -17,6 +17,7 @@ export function evaluateEntitlement(input: EntitlementInput): EntitlementAnswer 
   const { tier, basis, fallback } = effectiveTier(input);
   const reasons: Reason[] = [
     ...standingReasons(input, fallback),
+    ...unitReasons(input, tier, basis),
     ...requestReasons(input, tier),
     ...channelReasons(input, tier),
   ];
@@ -52,6 +53,33 @@ function standingReasons({ account }: EntitlementInput, fallback: EntitlementAns
     },
   ];
 }
+
+/**
+ * 001: premium is paid in advance from prepaid units. A booked unit-based level with no units left
+ * to spend (balance plus overdraft) is not plainly available: the answer says so, with the balance
+ * and the cheapest package to buy. (A partner's same-day grant is the vendor's, not paid in units.)
+ */
+function unitReasons({ units }: EntitlementInput, tier: TierSpec | null, basis: EntitlementBasis): Reason[] {
+  if (!units || !tier || !paidInUnits(tier, basis) || unitsLeft(units) > 0) return [];
+  const offer = units.cheapestPackage;
+  const buy = offer ? `; buy units first, e.g. ${offer.code} (${offer.units} units for ${money(offer.priceMinor, offer.currency)})` : "; buy units first";
+  return [
+    {
+      code: "UNITS_EXHAUSTED",
+      message: `${tier.name} (${tier.code}) is paid in advance from prepaid units and none are left (balance ${units.balance})${buy}`,
+      blocking: true,
+      unitBalance: units.balance,
+      cheapestPackage: offer,
+    },
+  ];
+}
+
+/** The level is paid from the account's prepaid units: a booked unit-based level. */
+export const paidInUnits = (tier: TierSpec | null, basis: EntitlementBasis): boolean => (tier?.unitBased ?? false) && basis === "SUBSCRIPTION";
+/** Units the account may still spend: its balance plus the overdraft staff allow. */
+export const unitsLeft = (units: { balance: number; overdraftLimit: number }): number => units.balance + units.overdraftLimit;
+
+const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /** What a customer who asks on one channel can use instead, when the tier has it (002's Gold: a callback, not a call). */
 const ALTERNATIVE_CHANNELS: Partial<Record<SupportChannel, readonly SupportChannel[]>> = {
@@ -122,12 +150,13 @@ function channelReasons({ requestType, channel, language, at, calendars, catalog
 /**
  * The request type's checklist as it applies now: items for broken databases stay (the problem
  * decides), items for requests outside support hours only when the tier's first-response
- * calendar is closed at `at`.
+ * calendar is closed at `at`, items for the included level only when that level applies.
  */
 function requiredInformation(requestType: RequestTypeSpec, tier: TierSpec | null, at: number, calendars: ReadonlyMap<string, BusinessCalendar>) {
   const supportHours = tier?.targets.find((target) => target.kind === "FIRST_RESPONSE")?.calendarId;
   const outside = supportHours ? !calendarOf(calendars, supportHours).isOpen(at) : true;
-  return requestType.requiredInformation.filter((item) => item.when !== "OUTSIDE_SUPPORT_HOURS" || outside);
+  const included = tier?.includedByDefault ?? false;
+  return requestType.requiredInformation.filter((item) => (item.when !== "OUTSIDE_SUPPORT_HOURS" || outside) && (item.when !== "INCLUDED_LEVEL" || included));
 }
 
 const codes = (tiers: readonly TierSpec[]) => [...tiers].sort((a, b) => a.priorityRank - b.priorityRank).map((t) => t.code).join(", ");

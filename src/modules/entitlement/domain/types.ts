@@ -43,6 +43,23 @@ export interface EntitlementInput {
   at: number;
   /** compiled calendars by id: every calendar the tiers above reference */
   calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** the account's prepaid units, for unit-based levels (001), and the cheapest package on sale */
+  units?: PrepaidUnits;
+}
+
+export interface PrepaidUnits {
+  balance: number;
+  /** how far below zero work may take the balance */
+  overdraftLimit: number;
+  cheapestPackage: UnitPackageOffer | null;
+}
+
+export interface UnitPackageOffer {
+  id: string;
+  code: string;
+  units: number;
+  priceMinor: number;
+  currency: string;
 }
 
 export const REASON_CODES = [
@@ -55,6 +72,7 @@ export const REASON_CODES = [
   "OUT_OF_SCOPE",
   "NOT_SUPPORTED",
   "PREMIUM_REQUIRED",
+  "UNITS_EXHAUSTED",
   "PIN_REQUIRED",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -66,6 +84,9 @@ export interface Reason {
   blocking: boolean;
   nextOpeningAt?: number | null;
   channel?: SupportChannel | null;
+  /** UNITS_EXHAUSTED: the balance, and the cheapest package that would buy more */
+  unitBalance?: number;
+  cheapestPackage?: UnitPackageOffer | null;
 }
 
 /** How the effective tier came about. */

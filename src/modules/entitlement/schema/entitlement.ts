@@ -28,6 +28,13 @@ export const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").
     blocking: t.exposeBoolean("blocking", { description: "false for what the answer only reports: a fallback, a PIN to verify." }),
     nextOpeningAt: t.field({ type: "DateTime", nullable: true, description: "CHANNEL_CLOSED: when the channel opens again.", resolve: (r) => r.nextOpeningAt ?? null }),
     channel: t.field({ type: SupportChannel, nullable: true, description: "The channel the reason is about.", resolve: (r) => r.channel ?? null }),
+    unitBalance: t.int({ nullable: true, description: "UNITS_EXHAUSTED: the account's unit balance.", resolve: (r) => r.unitBalance ?? null }),
+    cheapestPackage: t.prismaField({
+      type: "UnitPackage",
+      nullable: true,
+      description: "UNITS_EXHAUSTED: the cheapest unit package on sale, to buy more.",
+      resolve: (query, r, _args, ctx) => (r.cheapestPackage ? ctx.services.unitPackages.byId(r.cheapestPackage.id, query) : null),
+    }),
   }),
 });
 

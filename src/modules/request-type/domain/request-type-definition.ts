@@ -4,10 +4,11 @@ import { TIER_ENTITLEMENTS, type TierEntitlement } from "../../tier/domain/index
 
 /**
  * When a required-information item applies: always (null), only for broken-database problems
- * (001: a database backup), or only when the request arrives outside the tier's support hours
- * (001: at least two proposed installation dates).
+ * (001: a database backup), only when the request arrives outside the tier's support hours
+ * (001: at least two proposed installation dates), or only when it is served on the included
+ * level (001: free support needs the latest add-on version installed).
  */
-export const INFORMATION_CONDITIONS = ["BROKEN_DATABASE", "OUTSIDE_SUPPORT_HOURS"] as const;
+export const INFORMATION_CONDITIONS = ["BROKEN_DATABASE", "OUTSIDE_SUPPORT_HOURS", "INCLUDED_LEVEL"] as const;
 export type InformationCondition = (typeof INFORMATION_CONDITIONS)[number];
 
 /**

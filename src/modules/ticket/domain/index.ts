@@ -2,7 +2,7 @@ export { applyClockEffects, ticketClockPhases } from "./clock-effects.ts";
 export type { TicketClocks } from "./clock-effects.ts";
 export { assertEscalationAllowed, ESCALATION_CHANNELS, TooEarlyToEscalateError } from "./escalation.ts";
 export { InvalidTransitionError } from "./invalid-transition-error.ts";
-export { missingInformation, TICKET_FLAGS, ticketFlags } from "./required-information.ts";
+export { isTicketFlag, missingInformation, TICKET_FLAGS, ticketFlags } from "./required-information.ts";
 export type { RequiredInformationItem, TicketFlag } from "./required-information.ts";
 export { OPEN_TICKET_STATUSES, TICKET_STATUSES } from "./status.ts";
 export type { TicketStatus } from "./status.ts";

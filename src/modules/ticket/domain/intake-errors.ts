@@ -26,6 +26,7 @@ const FIELD: Partial<Record<Reason["code"], string>> = {
   PREMIUM_REQUIRED: "requestTypeCode",
   OUT_OF_SCOPE: "requestTypeCode",
   NOT_SUPPORTED: "requestTypeCode",
+  UNITS_EXHAUSTED: "customerNumber",
   ACCOUNT_INACTIVE: "customerNumber",
 };
 

@@ -6,6 +6,8 @@ export type { RequiredInformationItem };
 /** Facts the customer states about a ticket that make more information necessary (001: a broken database). */
 export const TICKET_FLAGS = ["BROKEN_DATABASE"] as const satisfies readonly InformationCondition[];
 export type TicketFlag = (typeof TICKET_FLAGS)[number];
+/** A condition the customer states (a flag), not one the entitlement answer decides. */
+export const isTicketFlag = (condition: InformationCondition): condition is TicketFlag => (TICKET_FLAGS as readonly string[]).includes(condition);
 
 /** Throws a ValidationError naming `${field}.<i>` for a flag that is not a TicketFlag; returns them without repeats. */
 export function ticketFlags(flags: readonly string[], field = "flags"): TicketFlag[] {
@@ -17,8 +19,8 @@ export function ticketFlags(flags: readonly string[], field = "flags"): TicketFl
 
 /**
  * The checklist items this ticket still lacks, in checklist order: an item applies when it has
- * no `when` or its condition holds for the ticket (`conditions`: the ticket's flags, plus
- * OUTSIDE_SUPPORT_HOURS when the request came in outside them). A provided key the checklist
+ * no `when` or its condition holds for the ticket (`conditions`: the ticket's flags, plus what
+ * the entitlement answer decided: OUTSIDE_SUPPORT_HOURS, INCLUDED_LEVEL). A provided key the checklist
  * does not know is bad input (`${field}.<i>`). Empty result = complete: the clocks may start.
  */
 export function missingInformation(

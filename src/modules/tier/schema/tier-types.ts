@@ -40,6 +40,7 @@ export const InformationCondition = builder.enumType("InformationCondition", {
   values: {
     BROKEN_DATABASE: { description: "Only for problems with a broken database." },
     OUTSIDE_SUPPORT_HOURS: { description: "Only when the request arrives outside the tier's first-response calendar hours." },
+    INCLUDED_LEVEL: { description: "Only when the request is served on the workspace's included (free) level." },
   } satisfies Record<(typeof INFORMATION_CONDITIONS)[number], object>,
 });
 export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", {
@@ -54,6 +55,7 @@ export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", {
     OUT_OF_SCOPE: "Not covered by support; offered as paid work instead.",
     NOT_SUPPORTED: "Not supported and declined (e.g. an outdated or modified product); the message says what to do first.",
     PREMIUM_REQUIRED: "Needs a premium level the account does not have.",
+    UNITS_EXHAUSTED: "The level is paid in advance from prepaid units and none are left; see unitBalance and cheapestPackage.",
     PIN_REQUIRED: "Agents verify the support PIN on this channel first (non-blocking).",
   }) });
 

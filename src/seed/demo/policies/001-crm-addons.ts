@@ -3,11 +3,14 @@ import { policyCatalog } from "../policy-catalog.ts";
 
 const LANGUAGES = ["de", "en"];
 const FREE_OF_CHARGE = { amountMinor: 0, currency: "EUR" };
+// "Moreover the newest version of our add-ons must be installed" — a condition of free support.
+const LATEST_VERSION = { key: "latestVersion", label: "The latest version of the add-on is installed", when: "INCLUDED_LEVEL" as const };
 const CASE_INFORMATION = [
   { key: "environment", label: "Workstation environment", when: null },
   { key: "reproductionSteps", label: "Clear steps to reproduce the problem", when: null },
   { key: "databaseBackup", label: "Database backup (empty or full, as the problem requires)", when: "BROKEN_DATABASE" as const },
   { key: "screenshots", label: "Documentation of the problem with screenshots", when: null },
+  LATEST_VERSION,
 ];
 
 /**
@@ -59,6 +62,7 @@ export const CRM_ADDONS = policyCatalog({
   requestTypeChanges: [
     { code: "DEFECT", requiredInformation: CASE_INFORMATION },
     { code: "TECHNICAL_QUESTION", requiredInformation: CASE_INFORMATION },
+    { code: "USAGE_QUESTION", requiredInformation: [LATEST_VERSION] },
     {
       code: "INSTALLATION",
       requiredInformation: [{ key: "proposedDates", label: "At least two proposed installation dates", when: "OUTSIDE_SUPPORT_HOURS" }],
