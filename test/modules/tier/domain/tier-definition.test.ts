@@ -65,6 +65,7 @@ describe("a request type definition", () => {
       requiresEntitlement: null,
       requiredInformation: [{ key: "invoiceNumber", label: "Invoice", when: null }],
       alternative: null,
+      outOfScope: "PAID_OFFER",
     });
   });
 
