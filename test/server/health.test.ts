@@ -14,7 +14,7 @@ describe("liveness and readiness", () => {
   afterAll(() => t.stop());
 
   it("answers /healthz (alive) and /readyz (database reachable, migrations applied, no Redis configured)", async () => {
-    expect(await get(`${t.url}/healthz`)).toEqual({ status: 200, body: { status: "ok", database: t.app.db.kind } });
+    expect(await get(`${t.url}/healthz`)).toEqual({ status: 200, body: { status: "ok", database: t.app.db.kind, subscriptions: {} } });
     expect(await get(`${t.url}/readyz`)).toEqual({ status: 200, body: { status: "ready", checks: { database: "ok", migrations: "ok", redis: "not configured" } } });
   });
 
