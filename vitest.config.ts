@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   // One copy of graphql: Vite would otherwise load its ESM build next to the CJS one that
   // Pothos and Yoga require, and graphql refuses to mix the two.
-  resolve: { alias: { graphql: require.resolve("graphql") } },
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }] },
   test: {
     include: ["test/**/*.test.ts"],
     // Several server processes need a shared PostgreSQL and Redis; PGlite is single-process. A
@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Files are independent (each test app has its own database), so both cores of a small machine work.
+    maxWorkers: 2,
+    globalSetup: ["test/global-setup.ts"],
   },
 });

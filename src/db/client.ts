@@ -38,6 +38,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Wraps Prisma's driver adapter, e.g. to count SQL statements in tests. */
   wrapAdapter?: AdapterWrapper;
+  /** An in-memory PGlite database starts as a copy of this data directory image (PGlite's dumpDataDir). */
+  image?: Blob;
 }
 
 // Prisma's other formats capture a stack trace on every call to point at the caller in error
@@ -50,7 +52,7 @@ const asIs: AdapterWrapper = (adapter) => adapter;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const wrap = options.wrapAdapter ?? asIs;
-  const database = await (options.databaseUrl ? openPostgres(options.databaseUrl, wrap) : openPglite(options.dataDir ?? "./data", wrap));
+  const database = await (options.databaseUrl ? openPostgres(options.databaseUrl, wrap) : openPglite(options.dataDir ?? "./data", wrap, options.image));
   return wrap.sql ? { ...database, sql: wrap.sql(database.sql) } : database;
 }
 
@@ -93,10 +95,10 @@ async function openPostgres(url: string, wrap: AdapterWrapper): Promise<Database
   };
 }
 
-async function openPglite(dataDir: string, wrap: AdapterWrapper): Promise<Database> {
+async function openPglite(dataDir: string, wrap: AdapterWrapper, image: Blob | undefined): Promise<Database> {
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
-  const lite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
+  const lite = dataDir === "memory" ? new PGlite(image ? { loadDataDir: image } : {}) : new PGlite(dataDir);
   try {
     await lite.waitReady;
   } catch (error) {

@@ -42,6 +42,8 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** Wraps Prisma's driver adapter (tests count SQL statements through it). */
   wrapAdapter?: AdapterWrapper;
+  /** With DATA_DIR=memory: start from this PGlite data directory image instead of an empty database (tests start from a migrated one). */
+  databaseImage?: Blob;
 }
 
 export interface App {
@@ -65,9 +67,9 @@ export interface App {
   readonly datedJobs: DatedJobs;
 }
 
-export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter }: AppOptions): Promise<App> {
+export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter, databaseImage }: AppOptions): Promise<App> {
   log(`database: opening ${describeDatabase(config)}`);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}) });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}), ...(databaseImage ? { image: databaseImage } : {}) });
   log("migrations: checking");
   const applied = await migrate(db);
   log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
