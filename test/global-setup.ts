@@ -4,6 +4,7 @@ import { makeDatabaseImage } from "./helpers/database-image.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteImage: string | undefined;
+    pgliteDataDir: string | undefined;
     postgresTemplate: string | undefined;
   }
 }
@@ -12,6 +13,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const image = await makeDatabaseImage(process.env.DATABASE_URL);
   project.provide("pgliteImage", image.pgliteImage);
+  project.provide("pgliteDataDir", image.pgliteDataDir);
   project.provide("postgresTemplate", image.postgresTemplate);
   return () => image.remove();
 }

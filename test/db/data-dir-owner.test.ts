@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataOf, postGql } from "../helpers/gql.ts";
+import { migratedDataDir } from "../helpers/migrated.ts";
 import { ADMIN, runUntilExit, startService } from "../helpers/service-process.ts";
 
 describe("one process per embedded database (PGlite DATA_DIR)", () => {
   it("refuses a second process on a DATA_DIR in use, in one line naming the owner; takes over the lock of a killed owner; frees it on SIGTERM", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "supportclock-owner-"));
+    const dataDir = migratedDataDir();
     const env = { DATA_DIR: dataDir, DATABASE_URL: undefined, REDIS_URL: undefined };
     const lock = join(dataDir, "supportclock.lock");
     const first = await startService(env);

@@ -11,8 +11,10 @@ import { testConfig } from "./test-config.ts";
  * its standard request types, so a test app opens a copy instead of migrating its own.
  */
 export interface DatabaseImage {
-  /** PGlite: a file holding the data directory image (dumpDataDir) */
+  /** PGlite: a file holding the data directory image (dumpDataDir), for in-memory databases */
   pgliteImage?: string;
+  /** PGlite: the data directory itself, which service processes (DATA_DIR) start from a copy of */
+  pgliteDataDir?: string;
   /** PostgreSQL: the template database test databases are created from */
   postgresTemplate?: string;
   remove(): Promise<void>;
@@ -36,7 +38,7 @@ async function pgliteImage(): Promise<DatabaseImage> {
   await lite.close();
   const file = join(dir, "image.tar");
   writeFileSync(file, Buffer.from(await image.arrayBuffer()));
-  return { pgliteImage: file, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { pgliteImage: file, pgliteDataDir: join(dir, "data"), remove: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function postgresTemplate(base: string): Promise<DatabaseImage> {

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { inject } from "vitest";
 import { type App, buildApp } from "../../src/server/app.ts";
 import type { AdapterWrapper } from "../../src/db/client.ts";
-import { freshDatabaseUrl } from "./database.ts";
+import { migratedDatabase, migratedPgliteImage } from "./migrated.ts";
 import { ADMIN_TOKEN, testConfig } from "./test-config.ts";
 import { dataOf, postGql } from "./gql.ts";
 import { prismaIn } from "./workspace-db.ts";
@@ -10,14 +8,6 @@ import { DEFAULT_WORKSPACE_ID } from "../../src/modules/workspace/index.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 
 export { ADMIN_TOKEN };
-
-let image: Blob | undefined;
-/** The migrated PGlite image of this run (test/global-setup.ts), read once per test file. */
-function pgliteImage(): Blob | undefined {
-  const file = inject("pgliteImage");
-  if (file && !image) image = new Blob([readFileSync(file)]);
-  return image;
-}
 
 export interface TestApp {
   app: App;
@@ -56,10 +46,14 @@ export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
 
 /** The real app on port 0 with a fresh, migrated database (in-memory PGlite, or a new PostgreSQL database). */
 export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper } = {}): Promise<TestApp> {
-  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl(inject("postgresTemplate"));
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await migratedDatabase();
   const config = testConfig({ ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
-  const databaseImage = database.url ? undefined : pgliteImage();
-  const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}), ...(databaseImage ? { databaseImage } : {}) });
+  const app = await buildApp({
+    config,
+    ...(database.url ? {} : { databaseImage: migratedPgliteImage() }),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}),
+  });
   const url = await app.start(0);
   const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);
   return {

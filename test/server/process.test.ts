@@ -1,20 +1,21 @@
+import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { cpuHog } from "../helpers/cpu-hog.ts";
 import { freshDatabaseUrl } from "../helpers/database.ts";
+import { migratedServiceDatabase } from "../helpers/migrated.ts";
 import { dataOf, postGql } from "../helpers/gql.ts";
-import { ADMIN, startService } from "../helpers/service-process.ts";
+import { ADMIN, spawnService, startService } from "../helpers/service-process.ts";
 import { subscribe, wsClient } from "../helpers/ws.ts";
 
 describe("the service process", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "supportclock-data-"));
-  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  let database: Awaited<ReturnType<typeof migratedServiceDatabase>>;
   afterAll(() => database?.drop());
 
   it("serves /healthz, GraphiQL and GraphQL, drains on SIGTERM with exit 0, and keeps its data", async () => {
-    database = await freshDatabaseUrl();
-    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, SEED: "demo" };
+    database = await migratedServiceDatabase();
+    const env = { ...database.env, SEED: "demo" };
     const first = await startService(env);
     const health = await fetch(`${first.url}/healthz`);
     expect(health.status).toBe(200);
@@ -41,5 +42,29 @@ describe("the service process", () => {
     expect(demo.accounts.totalCount).toBe(3); // 002's demo customers, seeded once
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+  });
+});
+
+describe("SIGTERM while a first start is under way, on a busy machine", () => {
+  it("while migrating: the start runs to its end (no migration cut off), then the process drains and exits 0; the next start finds every migration applied", async () => {
+    const stopHog = cpuHog(2);
+    const database = await freshDatabaseUrl(); // empty: this start migrates it
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "supportclock-sigterm-")), DATABASE_URL: database.url };
+    try {
+      const first = spawnService(env);
+      await first.printed(/migrations: checking/);
+      first.child.kill("SIGTERM");
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toMatch(/stopping: asked to stop while starting|listening on/);
+
+      const second = await startService(env);
+      expect(second.output()).toMatch(/migrations: up to date/);
+      expect(dataOf(await postGql(second.url, `{ accounts { totalCount } }`, {}, ADMIN)).accounts.totalCount).toBe(0);
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    } finally {
+      stopHog();
+      await database.drop();
+    }
   });
 });

@@ -1,9 +1,6 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
-import { freshDatabaseUrl } from "../helpers/database.ts";
+import { migratedServiceDatabase } from "../helpers/migrated.ts";
 import { postGql } from "../helpers/gql.ts";
 import { ADMIN, startService } from "../helpers/service-process.ts";
 import { customers, mixedEvents, resumeAndExpect, snapshotCursor } from "../helpers/streams.ts";
@@ -12,13 +9,12 @@ import type { TestApp } from "../helpers/test-app.ts";
 const over = (url: string) => ({ gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(url, query, variables, token ?? undefined) }) as unknown as TestApp;
 
 describe("a live queue resumed across kill -9 of the server", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "supportclock-resume-"));
-  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  let database: Awaited<ReturnType<typeof migratedServiceDatabase>>;
   afterAll(() => database?.drop());
 
   it("replays what committed before the kill and after the restart, in order, then continues", async () => {
-    database = await freshDatabaseUrl(); // PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR
-    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url };
+    database = await migratedServiceDatabase(); // PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR
+    const { env } = database;
     const first = await startService(env);
     await loadEcommerceBackoffice(over(first.url));
     await customers(over(first.url), "C-KILL");

@@ -1,12 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../helpers/clock.ts";
-import { freshDatabaseUrl } from "../helpers/database.ts";
+import { migratedDataDir, migratedDatabase } from "../helpers/migrated.ts";
 import { dataOf } from "../helpers/gql.ts";
 import { createAccount, SUBSCRIPTION_FIELDS, subscribe as subscribeTier } from "../helpers/support.ts";
 import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
@@ -128,9 +125,9 @@ describe("dated jobs on the real clock", () => {
 
 describe("dated jobs across restarts and instances", () => {
   it("does what came due while the service was down once it is back, once, even with two instances starting together", async () => {
-    const database = await freshDatabaseUrl();
+    const database = await migratedDatabase();
     // PGlite is single-process: there, the same data directory is opened by one instance after another.
-    const env: Record<string, string> = database.url ? {} : { DATA_DIR: mkdtempSync(join(tmpdir(), "dated-jobs-")) };
+    const env: Record<string, string> = database.url ? {} : { DATA_DIR: migratedDataDir() };
     const options = { env, ...(database.url ? { databaseUrl: database.url } : {}) };
     const first = await startTestApp({ ...options, now: testClock("2026-03-30T08:00:00Z").now });
     await loadEcommerceBackoffice(first);
@@ -167,8 +164,8 @@ describe("dated jobs across restarts and instances", () => {
 
 describe("upgrading a database booked before dated jobs existed", () => {
   it("schedules the period end of every active subscription in the migration", async () => {
-    const database = await freshDatabaseUrl();
-    const dataDir = mkdtempSync(join(tmpdir(), "dated-jobs-upgrade-"));
+    const database = await migratedDatabase();
+    const dataDir = migratedDataDir();
     const env: Record<string, string> = database.url ? {} : { DATA_DIR: dataDir };
     const options = { env, ...(database.url ? { databaseUrl: database.url } : {}) };
     const before = await startTestApp({ ...options, now: testClock("2026-03-30T08:00:00Z").now });

@@ -1,10 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
-import { freshDatabaseUrl } from "../helpers/database.ts";
+import { migratedServiceDatabase } from "../helpers/migrated.ts";
 import { postGql } from "../helpers/gql.ts";
 import { ADMIN, startService } from "../helpers/service-process.ts";
 import { createAccount, subscribe as subscribeTier } from "../helpers/support.ts";
@@ -12,13 +9,12 @@ import type { TestApp } from "../helpers/test-app.ts";
 import { createTicket } from "../helpers/tickets.ts";
 
 describe("a server killed with SIGKILL", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "supportclock-kill-"));
-  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  let database: Awaited<ReturnType<typeof migratedServiceDatabase>>;
   afterAll(() => database?.drop());
 
   it("emits the alerts that came due while it was down once it is back, each once, marked late", async () => {
-    database = await freshDatabaseUrl();
-    const env = { DATA_DIR: dataDir, DATABASE_URL: database.url };
+    database = await migratedServiceDatabase();
+    const { env, dataDir } = database;
     const first = await startService(env);
     const t = { gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(first.url, query, variables, token ?? undefined) } as unknown as TestApp;
     await loadEcommerceBackoffice(t);

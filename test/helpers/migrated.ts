@@ -1,0 +1,29 @@
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { freshDatabaseUrl, type TestDatabase } from "./database.ts";
+
+/** A fresh database the app has already migrated, copied from this run's image (test/global-setup.ts): PostgreSQL when DATABASE_URL is set, else undefined (PGlite). */
+export const migratedDatabase = (): Promise<TestDatabase> => freshDatabaseUrl(inject("postgresTemplate"));
+
+let image: Blob | undefined;
+/** The migrated PGlite image an in-memory test app starts from, read once per test file. */
+export function migratedPgliteImage(): Blob {
+  image ??= new Blob([readFileSync(inject("pgliteImage")!)]);
+  return image;
+}
+
+/** A new DATA_DIR holding a migrated PGlite database, for a service process. */
+export function migratedDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "supportclock-data-"));
+  cpSync(inject("pgliteDataDir")!, dir, { recursive: true });
+  return dir;
+}
+
+/** Where a service process keeps its data: a migrated PostgreSQL database with DATABASE_URL, else a migrated DATA_DIR. */
+export async function migratedServiceDatabase(): Promise<TestDatabase & { dataDir: string; env: { DATA_DIR: string; DATABASE_URL: string | undefined } }> {
+  const database = await migratedDatabase();
+  const dataDir = database.url ? mkdtempSync(join(tmpdir(), "supportclock-data-")) : migratedDataDir();
+  return { ...database, dataDir, env: { DATA_DIR: dataDir, DATABASE_URL: database.url } };
+}
