@@ -16,7 +16,7 @@ import { type Context, registerPrisma, type ServerContext } from "../graphql/con
 import { bodyLimit } from "./body-limit.ts";
 import { noHttpSubscriptions } from "./no-http-subscriptions.ts";
 import { inputErrorPaths } from "./input-error-paths.ts";
-import { responseCache } from "./response-cache.ts";
+import { type ResponseCache, responseCache } from "./response-cache.ts";
 import { schema } from "./schema.ts";
 import { attachWebSocket } from "./websocket.ts";
 import { LiveSubscriptions } from "./live-subscriptions.ts";
@@ -61,6 +61,8 @@ export interface App {
   readonly slaMonitor: SlaMonitor;
   /** How an administrator gets in (a secret created at this start is in it once, for main to print). */
   readonly adminAccess: AdminAccess;
+  /** Requests answered from an identical query's answer still being computed (tests wait for them to join). */
+  readonly responseCache: Pick<ResponseCache, "waiting">;
   /** Client subscriptions the server is listening for, per root field (also on /healthz). */
   readonly liveSubscriptions: LiveSubscriptions;
   /** Does dated work (period ends); tests with an injected clock call `tick()` after moving it. */
@@ -166,6 +168,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     adminAccess,
     datedJobs,
     liveSubscriptions,
+    responseCache: { waiting: cache.waiting },
     get url() {
       return url;
     },

@@ -98,8 +98,16 @@ function collect(shows: Shows, dependency: CacheDependency) {
  * is served, for up to one more, while one request computes the next. An answer whose execution
  * overlapped a change it shows is not kept. Mutations and subscriptions are never cached.
  */
-export function responseCache({ ttlMs, bus, now, ticketPlace, published }: ResponseCacheOptions): { plugin: Plugin<Context>; close: () => void } {
+export interface ResponseCache {
+  plugin: Plugin<Context>;
+  close(): void;
+  /** Requests being answered from an answer another request is still computing. */
+  waiting(): number;
+}
+
+export function responseCache({ ttlMs, bus, now, ticketPlace, published }: ResponseCacheOptions): ResponseCache {
   const entries = new Map<string, Entry>();
+  let waiting = 0;
   const printed = new WeakMap<DocumentNode, string>();
   /** applied changes, newest last: an execution that overlapped one that hits it is not kept */
   const log: { seq: number; hits: (shows: Shows) => boolean }[] = [];
@@ -150,10 +158,14 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
   };
   const age = (entry: Entry) => Math.max(performance.now() - entry.storedAt, Math.abs(now().getTime() - entry.clockAt));
   const listsPending = (depends: Depends) => placing.size > 0 && depends !== "all" && depends.lists.length > 0;
-  const serve = (entry: Entry, setResult: (result: ExecutionResult) => void) =>
-    entry.result.then((result) => {
-      if (result) setResult(result);
-    });
+  const serve = (entry: Entry, setResult: (result: ExecutionResult) => void) => {
+    waiting++;
+    return entry.result
+      .then((result) => {
+        if (result) setResult(result);
+      })
+      .finally(() => waiting--);
+  };
 
   const plugin: Plugin<Context> = {
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
@@ -204,5 +216,5 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
     if (!entries.has(key) && entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(key, entry);
   }
-  return { plugin, close: () => loops.forEach(([loop]) => void loop.return?.()) };
+  return { plugin, close: () => loops.forEach(([loop]) => void loop.return?.()), waiting: () => waiting };
 }

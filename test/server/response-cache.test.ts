@@ -146,7 +146,7 @@ describe("the response cache", () => {
       const first = t.gql(LIST, {}, agent);
       await gate.reached;
       const second = t.gql(LIST, {}, agent);
-      await new Promise((resolve) => setTimeout(resolve, 50)); // the second request is parked on the first's answer
+      await expect.poll(() => t.app.responseCache.waiting()).toBe(1); // the second request is parked on the first's answer
       await t.app.bus.publish("tierCatalogChanged", { workspaceId: DEFAULT_WORKSPACE_ID });
       gate.release();
       return Promise.all([first, second]);
