@@ -23,6 +23,7 @@ describe("the response cache", () => {
     await subscribe(t, "C-GOLD", "GOLD");
     await createTicket(t, { customerNumber: "C-GOLD", subject: "First" });
     agent = await t.token("AGENT");
+    await t.gql("{ __typename }", {}, agent); // its token is known: no test counts the lookup
     await t.app.relay.kick(); // the set-up's events are out: they would drop what the tests cache
   });
   afterAll(() => t.stop());
@@ -34,8 +35,20 @@ describe("the response cache", () => {
     const { result, statements } = await counter.measure(() => t.gql(LIST, {}, token));
     return { tickets: dataOf(result).tickets, statements: answering(statements).length };
   };
+  /** Each test starts with nothing reusable: past twice the time to live, every earlier event out. */
+  const fresh = async () => {
+    clock.advance(150_000);
+    await t.app.relay.kick();
+  };
+  /** A ticket of the test's own, its events out. */
+  const ownTicket = async (subject: string) => {
+    await createTicket(t, { customerNumber: "C-GOLD", subject });
+    await t.app.relay.kick();
+    return (await t.prisma.ticket.findFirst({ where: { subject } }))!;
+  };
 
   it("answers an identical query of the same viewer from memory, and another viewer's afresh", async () => {
+    await fresh();
     const first = await list();
     const again = await list();
     expect(first.statements).toBeGreaterThan(0);
@@ -44,6 +57,7 @@ describe("the response cache", () => {
   });
 
   it("turns a reused answer into JSON once and sends the same bytes on every hit", async () => {
+    await fresh();
     const body = JSON.stringify({ query: LIST });
     const raw = () =>
       fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${agent}` }, body }).then((response) => response.text());
@@ -59,7 +73,7 @@ describe("the response cache", () => {
   });
 
   it("runs identical queries that arrive together once", async () => {
-    clock.advance(150_000); // past twice the time to live: nothing cached is reusable, not even while refreshed
+    await fresh(); // past twice the time to live: nothing cached is reusable, not even while refreshed
     const alone = (await list(agent)).statements;
     expect(alone).toBeGreaterThan(0);
     clock.advance(150_000);
@@ -69,6 +83,7 @@ describe("the response cache", () => {
   });
 
   it("shows a mutation's change right after it", async () => {
+    await fresh();
     const before = (await list()).tickets;
     const created = await createTicket(t, { customerNumber: "C-GOLD", subject: "Second" });
     const after = (await list()).tickets;
@@ -81,6 +96,7 @@ describe("the response cache", () => {
   });
 
   it("shows a change right after a mutation that publishes no event", async () => {
+    await fresh();
     const QUEUES = `{ queues { name } }`;
     const names = async () => dataOf(await t.gql(QUEUES)).queues.map((queue: { name: string }) => queue.name);
     expect(await names()).toEqual([]);
@@ -90,25 +106,25 @@ describe("the response cache", () => {
   });
 
   it("drops every answer on a bus event, as another instance's change arrives", async () => {
-    await t.app.relay.kick();
-    const [ticket] = await t.prisma.ticket.findMany({ where: { subject: "First" } });
+    await fresh();
+    const ticket = await ownTicket("Before the bus event");
     await list();
-    await t.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed elsewhere" } });
+    await t.prisma.ticket.update({ where: { id: ticket.id }, data: { subject: "Renamed elsewhere" } });
     const stale = await list();
     expect(stale.statements).toBe(0);
-    expect(stale.tickets.edges.map((edge: any) => edge.node.subject)).toContain("First");
+    expect(stale.tickets.edges.map((edge: any) => edge.node.subject)).toContain("Before the bus event");
     const delivered = t.app.bus.subscribe("ticketChanged");
     const next = delivered.next();
-    await t.app.bus.publish("ticketChanged", { ticketId: ticket!.id, accountId: ticket!.accountId, kind: "UPDATED", sequence: 0, workspaceId: ticket!.workspaceId });
+    await t.app.bus.publish("ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, kind: "UPDATED", sequence: 0, workspaceId: ticket.workspaceId });
     await next;
     await delivered.return?.();
-    const fresh = await list();
-    expect(fresh.statements).toBeGreaterThan(0);
-    expect(fresh.tickets.edges.map((edge: any) => edge.node.subject)).toContain("Renamed elsewhere");
+    const afterwards = await list();
+    expect(afterwards.statements).toBeGreaterThan(0);
+    expect(afterwards.tickets.edges.map((edge: any) => edge.node.subject)).toContain("Renamed elsewhere");
   });
 
   it("does not reuse an answer computed at another instant", async () => {
-    await t.app.relay.kick();
+    await fresh();
     const before = await list();
     expect((await list()).statements).toBe(0);
     clock.advance(60 * 60_000);
@@ -119,19 +135,19 @@ describe("the response cache", () => {
   });
 
   it("past its time to live serves the old answer while one request computes the next, then the new one", async () => {
-    await t.app.relay.kick();
-    const [ticket] = await t.prisma.ticket.findMany({ where: { subject: "Renamed elsewhere" } });
+    await fresh();
+    const ticket = await ownTicket("Before going stale");
     await list(agent);
     expect((await list(agent)).statements).toBe(0);
     clock.advance(90_000); // past the 60 s time to live, within twice it
-    await t.prisma.ticket.update({ where: { id: ticket!.id }, data: { subject: "Renamed while stale" } });
+    await t.prisma.ticket.update({ where: { id: ticket.id }, data: { subject: "Renamed while stale" } });
     const subjects = (answer: any) => dataOf<any>(answer).tickets.edges.map((edge: any) => edge.node.subject);
     const gate = counter.hold(/FROM "(public"\."|)Ticket"/);
     const refreshing = t.gql(LIST, {}, agent);
     await gate.reached; // the refresh is in the database
     const { result: served, statements } = await counter.measure(() => t.gql(LIST, {}, agent));
     expect(answering(statements)).toEqual([]);
-    expect(subjects(served)).toContain("Renamed elsewhere");
+    expect(subjects(served)).toContain("Before going stale");
     gate.release();
     expect(subjects(await refreshing)).toContain("Renamed while stale");
     const after = await list(agent);
@@ -140,7 +156,7 @@ describe("the response cache", () => {
   });
 
   it("hands a running answer to the identical queries waiting for it even when a change arrives meanwhile, and keeps it no longer", async () => {
-    clock.advance(150_000);
+    await fresh();
     const gate = counter.hold(/FROM "(public"\."|)Ticket"/);
     const { result: answers, statements } = await counter.measure(async () => {
       const first = t.gql(LIST, {}, agent);
@@ -165,8 +181,7 @@ describe("the response cache", () => {
     };
 
     it("keeps a list a new ticket does not enter, and shows it at once in the lists it does", async () => {
-      clock.advance(150_000);
-      await t.app.relay.kick();
+      await fresh();
       await page({ channels: ["PORTAL"] });
       await page({});
       expect((await page({ channels: ["PORTAL"] })).statements).toBe(0);
@@ -181,6 +196,7 @@ describe("the response cache", () => {
     // (an account event with no other reaction: accountChanged also moves the tier follower, whose
     // ticket events would race the assertions)
     it("drops the lists showing an account when an event about it arrives, and keeps the others", async () => {
+      await fresh();
       await page({ channels: ["PORTAL"] });
       await page({});
       const [account] = await t.prisma.account.findMany({ where: { customerNumber: "C-GOLD" } });
