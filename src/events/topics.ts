@@ -22,11 +22,12 @@ export interface Topics {
   };
   /**
    * A ticket was created or changed (status, assignment, clocks, tier, messages, work). Queue
-   * dashboards re-read it and place it; `accountId` lets delivery be authorised cheaply.
+   * dashboards re-read it and place it; `accountId` and `partnerId` (the account's partner) let a
+   * customer's or partner's live queues skip what cannot concern them, and delivery be authorised cheaply.
    */
-  ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number; workspaceId: string };
+  ticketChanged: { ticketId: string; accountId: string; partnerId: string | null; kind: "CREATED" | "UPDATED"; sequence: number; workspaceId: string };
   /** An SLA alert fired (src/workers/sla-monitor.ts): a warning threshold or the breach. */
-  slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number; workspaceId: string };
+  slaAlertFired: { alertId: string; ticketId: string; accountId: string; partnerId: string | null; sequence: number; workspaceId: string };
   /** A remote session or installation was requested, confirmed, done or cancelled. */
   bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number; workspaceId: string };
   /** A write took the account's unit balance to or below its low-balance threshold. */
