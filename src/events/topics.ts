@@ -10,8 +10,12 @@ export interface Topics {
   tierCatalogChanged: { workspaceId: string };
   /** A request type of the workspace was created or changed: its cached request types are stale. */
   requestTypesChanged: { workspaceId: string };
-  /** A token was revoked: cached credentials must go and its sockets close (through the outbox, so it reaches every instance even after a bus outage). */
-  apiTokenRevoked: { tokenId: string; secretHash: string; sequence: number; workspaceId: string };
+  /**
+   * A token stopped authenticating (revoked, or its partner deactivated or its account closed):
+   * cached credentials must go and its sockets close (through the outbox, so it reaches every
+   * instance even after a bus outage). Events written before `reason` existed were revocations.
+   */
+  apiTokenRevoked: { tokenId: string; secretHash: string; reason?: TokenWithdrawal; sequence: number; workspaceId: string };
   /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
   tierSubscriptionChanged: {
     accountId: string;
@@ -35,6 +39,8 @@ export interface Topics {
 }
 
 export type TopicName = keyof Topics;
+/** Why a token stopped authenticating. */
+export type TokenWithdrawal = "REVOKED" | "PARTNER_DEACTIVATED" | "ACCOUNT_CLOSED";
 /** What the outbox relay adds at publication: the sequence and the workspace of the row. */
 export type Published = "sequence" | "workspaceId";
 /** Topics that only say "what you cached is stale". */

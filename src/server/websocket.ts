@@ -10,8 +10,10 @@ import { sharedSubscriptions } from "./shared-subscriptions.ts";
 import { limitExceeded } from "./limits/operation-limits.ts";
 import type { LiveSubscriptions } from "./live-subscriptions.ts";
 import type { RateLimit } from "./limits/rate-limit.ts";
+import type { TokenWithdrawal } from "../events/topics.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
+const CLOSED_BECAUSE: Record<TokenWithdrawal, string> = { REVOKED: "Token revoked", PARTNER_DEACTIVATED: "Partner deactivated", ACCOUNT_CLOSED: "Account closed" };
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
 const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
 
@@ -34,10 +36,10 @@ export function attachWebSocket(
   options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number; live: LiveSubscriptions; rates: RateLimit },
 ) {
   const viewers = new WeakMap<object, Viewer>();
-  // Sockets by the API token they authenticated with: a revocation (here or on any instance) closes them.
+  // Sockets by the API token they authenticated with: a revocation, its partner's deactivation or its account's closing (here or on any instance) closes them.
   const byToken = new Map<string, Set<WebSocket>>();
-  const stopListening = services.tokens.onRevoked((tokenId) => {
-    for (const socket of byToken.get(tokenId) ?? []) socket.close(4403, "Token revoked");
+  const stopListening = services.tokens.onRevoked((tokenId, reason) => {
+    for (const socket of byToken.get(tokenId) ?? []) socket.close(4403, CLOSED_BECAUSE[reason]);
     byToken.delete(tokenId);
   });
   const remember = (tokenId: string, socket: WebSocket) => {
