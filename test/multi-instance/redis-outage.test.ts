@@ -78,4 +78,20 @@ describe("two instances through a Redis outage", () => {
     expect(await closed).toBe(4403);
     await onB.dispose();
   });
+
+  it("answers a revocation made while Redis is away with success, and closes the token's socket on the other instance once Redis is back", async () => {
+    const { secret, token } = dataOf(await a.gql(ISSUE)).apiTokenCreate;
+    const closed = new Promise<number>((resolve) => {
+      const client = wsClient(b.url, secret, { on: { closed: (event: any) => resolve(event.code) } });
+      subscribe(client, `subscription { accountChanged { sequence } }`);
+    });
+    const onB = wsClient(b.url, secret);
+    expect((await subscribe(onB, `{ viewer { role } }`).next(20_000)).data.viewer.role).toBe("AGENT");
+    redis.drop();
+    await until(async () => (await fetch(`${a.url}/readyz`)).status === 503);
+    expect(dataOf(await a.gql(REVOKE, { id: token.id })).apiTokenRevoke.__typename).toBe("ApiTokenRevokeSuccess");
+    redis.restore();
+    expect(await closed).toBe(4403);
+    await onB.dispose();
+  });
 });
