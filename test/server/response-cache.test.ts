@@ -99,7 +99,7 @@ describe("the response cache", () => {
     expect(stale.tickets.edges.map((edge: any) => edge.node.subject)).toContain("First");
     const delivered = t.app.bus.subscribe("ticketChanged");
     const next = delivered.next();
-    await t.app.bus.publish("ticketChanged", { ticketId: ticket!.id, accountId: ticket!.accountId, kind: "UPDATED", sequence: 0, workspaceId: ticket!.workspaceId });
+    await t.app.bus.publish("ticketChanged", { ticketId: ticket!.id, accountId: ticket!.accountId, partnerId: null, kind: "UPDATED", sequence: 0, workspaceId: ticket!.workspaceId });
     await next;
     await delivered.return?.();
     const fresh = await list();

@@ -10,6 +10,7 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
+import { withdrawBoundTokens } from "../token/index.ts";
 
 export interface AccountCreateInput {
   customerNumber: string;
@@ -80,6 +81,7 @@ export class AccountService {
     return this.deps.transaction(async (tx) => {
       const account = await tx.account.update({ ...selection(query), where: { id: current.id }, data: changes });
       await enqueue(tx, "accountChanged", { accountId: current.id, kind: "UPDATED" });
+      if (changes.status === "CLOSED" && current.status !== "CLOSED") await withdrawBoundTokens(tx, { accountId: current.id }, "ACCOUNT_CLOSED");
       return account;
     });
   }

@@ -40,6 +40,9 @@ function before(t: Placed): Prisma.TicketWhereInput {
 
 /** Live queues: a snapshot, then every ticket that enters, moves in or leaves the queue, with its place. */
 export class QueueWatchService {
+  /** Changed tickets live queues looked up again to place them, one per queue and ticket; what `changeMayConcern` skips is never counted (nor read). */
+  ticketsReEvaluated = 0;
+
   constructor(
     private readonly deps: ServiceDeps,
     private readonly queues: TicketQueueService,
@@ -75,6 +78,7 @@ export class QueueWatchService {
       const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
       if (events.length === 0) return [];
       const ids = [...new Set(events.map((e) => e.ticketId))];
+      this.ticketsReEvaluated += ids.length;
       const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
       const [placed, readable] = await Promise.all([
         this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: PLACE }),
