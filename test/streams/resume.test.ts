@@ -30,9 +30,12 @@ describe("a live queue resumed with its cursor", () => {
     const resumed = await resumeAndExpect(t.url, ADMIN_TOKEN, seen.cursor, missed);
     expect(resumed.lastSequence).toBeGreaterThan(seen.sequence);
 
-    const live = await createTicket(t, { customerNumber: "C-RESUME-G", subject: "Live again" });
     let next = (await resumed.queue.next(30_000)).data.queueChanged;
     while (next.kind === "TICKET_REMOVED") next = (await resumed.queue.next(30_000)).data.queueChanged; // the replay's tail
+    expect(next).toMatchObject({ kind: "RESUMED", ticket: null, counts: { total: 26 } }); // caught up, before anything live
+    expect(next.sequence).toBeGreaterThanOrEqual(resumed.lastSequence);
+    const live = await createTicket(t, { customerNumber: "C-RESUME-G", subject: "Live again" });
+    next = (await resumed.queue.next(30_000)).data.queueChanged;
     expect(next).toMatchObject({ kind: "TICKET_ADDED", ticket: { id: live.id } });
     expect(next.sequence).toBeGreaterThan(resumed.lastSequence);
     resumed.queue.close();

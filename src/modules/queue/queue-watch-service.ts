@@ -10,9 +10,9 @@ import { accountScope } from "../../auth/policy.ts";
 import { changeMayConcern } from "./queue-membership.ts";
 import { QUEUE_ORDER, type TicketFilter, type TicketQueueService } from "./ticket-queue-service.ts";
 
-export type QueueChangeKind = "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED";
+export type QueueChangeKind = "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED" | "RESUMED";
 
-/** One event of a live queue: the first is the snapshot (the first page, in order). */
+/** One event of a live queue: the first is the snapshot (the first page, in order), or after a resume's replay RESUMED. */
 export interface QueueChange {
   kind: QueueChangeKind;
   sequence: number;
@@ -48,7 +48,7 @@ export class QueueWatchService {
   /**
    * Without `after`: a snapshot, then every change from the snapshot's position on. With `after`
    * (a cursor of the same queue): no snapshot; the changes since the cursor, re-read as the tickets
-   * are now, then live ones. A replayed change may name a ticket the client does not hold
+   * are now, then RESUMED (caught up), then live ones. A replayed change may name a ticket the client does not hold
    * (TICKET_UPDATED: place it) or never held (TICKET_REMOVED: ignore it).
    */
   async watch(
@@ -71,7 +71,7 @@ export class QueueWatchService {
     const snapshot = position.after === null ? { kind: "SNAPSHOT" as const, sequence: head, ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter } : null;
     if (position.after === null) position.after = head; // what commits while the snapshot is sent comes next
     const scope = accountScope(viewer);
-    const changes = await resumable(this.deps, ["ticketChanged", "slaAlertFired"], position, async (burst) => {
+    const changes = await resumable<"ticketChanged" | "slaAlertFired", QueueChange>(this.deps, ["ticketChanged", "slaAlertFired"], position, async (burst) => {
       const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
       if (events.length === 0) return [];
       const ids = [...new Set(events.map((e) => e.ticketId))];
@@ -98,7 +98,7 @@ export class QueueWatchService {
           return { kind, sequence, ticketIds: [], ticketId: id, position, filter } satisfies QueueChange;
         }),
       );
-    });
+    }, source.after ? (sequence) => ({ kind: "RESUMED", sequence, ticketIds: [], ticketId: null, position: null, filter }) : undefined);
     return new Repeater<QueueChange & { cursor: string }>(async (push, stop) => {
       if (snapshot) await push({ ...snapshot, cursor: cursorOf(position.key, snapshot.sequence) });
       void stop.then(() => changes.return?.());
