@@ -7,6 +7,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { visibleTicket } from "../ticket/index.ts";
 import { accountScope } from "../../auth/policy.ts";
+import { scopeWhere } from "../../db/scope-where.ts";
 import { changeMayConcern } from "./queue-membership.ts";
 import { QUEUE_ORDER, type TicketFilter, type TicketQueueService } from "./ticket-queue-service.ts";
 
@@ -78,7 +79,8 @@ export class QueueWatchService {
       const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
       const [placed, readable] = await Promise.all([
         this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: PLACE }),
-        replayed.size ? this.deps.prisma.ticket.findMany({ where: { AND: [this.queues.where(viewer, {}), { id: { in: [...replayed] } }] }, select: { id: true } }) : [],
+        // any status: a ticket solved while the client was away is one it may still show
+        replayed.size ? this.deps.prisma.ticket.findMany({ where: { AND: [scopeWhere(viewer, "account"), { id: { in: [...replayed] } }] }, select: { id: true } }) : [],
       ]);
       const now = new Map(placed.map((t) => [t.id, t]));
       const mayHaveHeld = new Set(readable.map((t) => t.id));
