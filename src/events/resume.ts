@@ -1,6 +1,7 @@
 import { Repeater } from "graphql-yoga";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { EventBus } from "./bus.ts";
+import { Burst } from "./burst.ts";
 import { CursorExpiredError, cursorOf, type StreamPosition } from "./cursor.ts";
 import { filterMapBatched } from "./stream.ts";
 import type { TopicName, Topics } from "./topics.ts";
@@ -96,7 +97,8 @@ export async function eventsAfter<T extends TopicName>(
 }
 
 /**
- * A resumable subscription: `map` turns a burst of events into deliveries, each given its cursor.
+ * A resumable subscription: `map` turns a burst of events into deliveries, each given its cursor
+ * and the burst it came in (fields read their rows a burst at a time: src/events/burst.ts).
  * With `caughtUp`, the end of the replay is delivered too (as `caughtUp` makes it), between the
  * last replayed event and the first live one.
  */
@@ -106,7 +108,7 @@ export async function resumable<T extends TopicName, U extends Sequenced>(
   position: StreamPosition,
   map: (events: (Topics[T] & Sequenced)[]) => Promise<(U | null)[]>,
   caughtUp?: (sequence: number) => U,
-): Promise<AsyncIterableIterator<U & { cursor: string }>> {
+): Promise<AsyncIterableIterator<U & { cursor: string; burst: Burst<U> }>> {
   const events = await eventsAfter(deps, topics, position, caughtUp !== undefined);
   const mapped = async (batch: (Topics[T] & Sequenced)[]) => (batch.length ? map(batch) : []);
   return filterMapBatched(events, async (batch) => {
@@ -119,6 +121,8 @@ export async function resumable<T extends TopicName, U extends Sequenced>(
             caughtUp!(batch[at]!.sequence),
             ...(await mapped(batch.slice(at + 1) as (Topics[T] & Sequenced)[])),
           ];
-    return out.map((delivery) => delivery && { ...delivery, cursor: cursorOf(position.key, delivery.sequence) });
+    const deliveries = out.filter((delivery) => delivery !== null);
+    const burst = new Burst(deliveries);
+    return out.map((delivery) => delivery && { ...delivery, cursor: cursorOf(position.key, delivery.sequence), burst });
   });
 }

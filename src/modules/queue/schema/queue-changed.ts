@@ -27,14 +27,14 @@ const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("Que
       type: "Ticket",
       nullable: true,
       description: "The ticket that changed, as it is now (null for SNAPSHOT and RESUMED).",
-      resolve: (query, change, _args, ctx) => (change.ticketId ? ctx.services.tickets.ticket(ctx.viewer, change.ticketId, query) : null),
+      resolve: (query, change, _args, ctx) => ctx.services.tickets.delivered(ctx.viewer, change, query),
     }),
     tickets: t.prismaField({
       type: ["Ticket"],
       description: "SNAPSHOT: the first page, in queue order (empty for other kinds).",
       resolve: (query, change, _args, ctx) => ctx.services.tickets.inOrder(ctx.viewer, change.ticketIds, query),
     }),
-    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
+    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.queueWatch.counts(ctx.viewer, change) }),
   }),
 });
 
@@ -74,7 +74,7 @@ builder.subscriptionField("ticketUpdates", (t) =>
           type: "Ticket",
           nullable: true,
           description: "The ticket as it is at delivery; null if it is no longer visible to the subscriber.",
-          resolve: (query, update, _args, ctx) => ctx.services.tickets.ticket(ctx.viewer, update.ticketId, query),
+          resolve: (query, update, _args, ctx) => ctx.services.tickets.delivered(ctx.viewer, update, query),
         }),
       }),
     }),
