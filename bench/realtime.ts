@@ -155,7 +155,7 @@ async function scheduleAlerts(databaseUrl: string, count: number, from: number, 
     );
   }
   // Tell the running monitors that the schedule changed, as a ticket write would.
-  await db.query(`INSERT INTO "OutboxEvent" (topic, payload) VALUES ('ticketChanged', '{"ticketId":"bench","accountId":"bench","kind":"UPDATED"}')`);
+  await db.query(`INSERT INTO "OutboxEvent" (topic, payload) VALUES ('ticketChanged', '{"ticketId":"bench","accountId":"bench","partnerId":null,"kind":"UPDATED"}')`);
   await db.end();
 }
 

@@ -57,25 +57,28 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 /** Without the operation checks and the rate counting, to show what they cost. */
 const LIMITS_OFF = { OPERATION_LIMITS: "off", RATE_LIMIT_PER_MINUTE: "0" };
 
-async function benchOn(label: string, env: Record<string, string>, anchor: LoadResult): Promise<{ page: LoadResult; creates: LoadResult }> {
-  return withServer({ SEED: "demo", ...env }, undefined, async (server) => {
-    const url = `${server.url}/graphql`;
-    const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
-    const fillers = createBodies(QUEUE_TICKETS, (i) => `Queue filler ${i}`, ["C-10001", "C-10009"]);
-    const filled = await runLoad({ url, headers, bodies: fillers, concurrency: 4, count: QUEUE_TICKETS, maxMs: 60_000 });
-    if (filled.errors) throw new Error(`${filled.errors} of the queue's tickets failed`);
-    const queueId = (await adminGql(server.url, QUEUE, {}, DEMO_WORKSPACE)).queueCreate.queue.id;
+/** A demo-seeded server made ready for the load: an agent's headers, a queue of 300 more open tickets, its page and intake bodies. */
+async function prepare(server: ServerProcess) {
+  const url = `${server.url}/graphql`;
+  const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
+  const fillers = createBodies(QUEUE_TICKETS, (i) => `Queue filler ${i}`, ["C-10001", "C-10009"]);
+  const filled = await runLoad({ url, headers, bodies: fillers, concurrency: 4, count: QUEUE_TICKETS, maxMs: 60_000 });
+  if (filled.errors) throw new Error(`${filled.errors} of the queue's tickets failed`);
+  const queueId = (await adminGql(server.url, QUEUE, {}, DEMO_WORKSPACE)).queueCreate.queue.id;
+  return { page: { url, headers, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] }, creates: { url, headers, bodies: createBodies(500, (i) => `Bench ${i}`) } };
+}
 
-    const page = { url, headers, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] };
+async function benchOn(label: string, env: Record<string, string>, anchor: LoadResult): Promise<void> {
+  return withServer({ SEED: "demo", ...env }, undefined, async (server) => {
+    const { page, creates: intake } = await prepare(server);
     await runLoad({ ...page, concurrency: 8, count: 300, maxMs: 5_000 });
     const peak = await runLoad({ ...page, concurrency: CONCURRENCY, count: 5_000, maxMs: 6_000 });
     const rate = Math.max(1, Math.floor(peak.perSecond * 0.7));
     const paced = await runLoad({ ...page, concurrency: 64, ratePerSecond: rate, count: rate * 4, maxMs: 6_000 });
 
-    const bodies = createBodies(500, (i) => `Bench ${i}`);
-    await runLoad({ url, headers, bodies, concurrency: CONCURRENCY, count: 200, maxMs: 3_000 });
+    await runLoad({ ...intake, concurrency: CONCURRENCY, count: 200, maxMs: 3_000 });
     const cpuBefore = server.cpuSeconds();
-    const creates = await runLoad({ url, headers, bodies, concurrency: CONCURRENCY, count: 4_000, maxMs: 6_000 });
+    const creates = await runLoad({ ...intake, concurrency: CONCURRENCY, count: 4_000, maxMs: 6_000 });
     const cpuPerCreate = ((server.cpuSeconds() - cpuBefore) / creates.requests) * 1000;
 
     const ratio = (r: LoadResult) => `${((r.perSecond / anchor.perSecond) * 100).toFixed(0)} % of the Yoga baseline`;
@@ -87,16 +90,49 @@ async function benchOn(label: string, env: Record<string, string>, anchor: LoadR
     if (env.DATABASE_URL) {
       console.log(`  targets (PostgreSQL): cached queue page ≥ 800 req/s ${verdict(peak.perSecond >= 800)}; p99 ≤ 25 ms at 70 % ${verdict(paced.p99 <= 25)}; ticketCreate ≥ 400/s ${verdict(creates.perSecond >= 400)}`);
     }
-    return { page: peak, creates };
   });
 }
 
-/** Throughput with the limits (operation checks and rate counting) against the same server without them, same run. */
-function printLimitsCost(on: { page: LoadResult; creates: LoadResult }, off: { page: LoadResult; creates: LoadResult }) {
-  const share = (a: LoadResult, b: LoadResult) => (a.perSecond / b.perSecond) * 100;
-  const [page, creates] = [share(on.page, off.page), share(on.creates, off.creates)];
-  const verdict = (value: number) => (value >= 95 ? "met" : "MISSED");
-  console.log(`  limits on vs off: queue page ${page.toFixed(1)} %, ticketCreate ${creates.toFixed(1)} % of the throughput without them (target ≥ 95 %: ${verdict(page)}, ${verdict(creates)})`);
+const ROUNDS = 6;
+const ROUND_MS = 1_000;
+
+/**
+ * What the limits (operation checks and rate counting) cost: two PGlite servers alike but for them,
+ * loaded in alternating one-second rounds (on, off, off, on, …), so a change in the machine's load
+ * falls on both alike; the throughput with them as a share of the throughput without them.
+ */
+async function printLimitsCost(): Promise<void> {
+  const servers = [await startServer({ SEED: "demo" }, SERVER_CORE), await startServer({ SEED: "demo", ...LIMITS_OFF }, SERVER_CORE)];
+  try {
+    const plans = [await prepare(servers[0]!), await prepare(servers[1]!)];
+    const served = { page: [0, 0], creates: [0, 0] };
+    const seconds = { page: [0, 0], creates: [0, 0] };
+    const cpu = { page: [0, 0], creates: [0, 0] };
+    for (let round = -1; round < ROUNDS; round++) {
+      for (const i of round % 2 ? [1, 0] : [0, 1]) {
+        for (const kind of ["page", "creates"] as const) {
+          const cpuBefore = servers[i]!.cpuSeconds();
+          const result = await runLoad({ ...plans[i]![kind], concurrency: CONCURRENCY, count: 100_000, maxMs: ROUND_MS });
+          cpu[kind][i]! += servers[i]!.cpuSeconds() - cpuBefore;
+          if (result.errors) throw new Error(`${result.errors} ${kind} requests failed (limits ${i ? "off" : "on"})`);
+          if (round < 0) continue; // the first round warms both up
+          served[kind][i]! += result.requests;
+          seconds[kind][i]! += result.seconds;
+        }
+      }
+    }
+    const share = (kind: "page" | "creates") => (served[kind][0]! / seconds[kind][0]! / (served[kind][1]! / seconds[kind][1]!)) * 100;
+    const [page, creates] = [share("page"), share("creates")];
+    const verdict = (value: number) => (value >= 95 ? "met" : "MISSED");
+    const perSecond = (kind: "page" | "creates", i: number) => (served[kind][i]! / seconds[kind][i]!).toFixed(0);
+    console.log(`PGlite (in memory), limits on vs OPERATION_LIMITS=off, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s each, ${CONCURRENCY} in flight:`);
+    const cpuPer = (kind: "page" | "creates", i: number) => fmt((cpu[kind][i]! / served[kind][i]!) * 1000, 2);
+    console.log(`  queue page ${perSecond("page", 0)} vs ${perSecond("page", 1)} req/s, ticketCreate ${perSecond("creates", 0)} vs ${perSecond("creates", 1)} req/s`);
+    console.log(`  server CPU per request: queue page ${cpuPer("page", 0)} vs ${cpuPer("page", 1)} ms, ticketCreate ${cpuPer("creates", 0)} vs ${cpuPer("creates", 1)} ms`);
+    console.log(`  limits on vs off: queue page ${page.toFixed(1)} %, ticketCreate ${creates.toFixed(1)} % of the throughput without them (target ≥ 95 %: ${verdict(page)}, ${verdict(creates)})`);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
 }
 
 export async function runTicketBench(): Promise<void> {
@@ -104,8 +140,8 @@ export async function runTicketBench(): Promise<void> {
   console.log(`each server: its own process pinned to core ${SERVER_CORE}; load: this process, on a worker thread, pinned to core ${LOAD_CORE}\n`);
   const anchor = await baseline();
   console.log(`bare Yoga { __typename }, ${CONCURRENCY} in flight:      ${describeLoad(anchor)}`);
-  const on = await benchOn("PGlite (in memory)", {}, anchor);
-  printLimitsCost(on, await benchOn("PGlite (in memory), limits off", LIMITS_OFF, anchor));
+  await benchOn("PGlite (in memory)", {}, anchor);
+  await printLimitsCost();
   const postgres = await freshPostgres();
   if (postgres) {
     try {

@@ -1,11 +1,15 @@
 import { Repeater } from "graphql-yoga";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { EventBus } from "./bus.ts";
+import { Burst } from "./burst.ts";
 import { CursorExpiredError, cursorOf, type StreamPosition } from "./cursor.ts";
 import { filterMapBatched } from "./stream.ts";
 import type { TopicName, Topics } from "./topics.ts";
 
 type Sequenced = { sequence: number };
+/** Marks the end of a resume's replay: every missed event was delivered; what follows is live. */
+export type CaughtUp = { caughtUp: true; sequence: number };
+const isCaughtUp = (event: object): event is CaughtUp => "caughtUp" in event;
 type Deps = { prisma: PrismaClient; bus: EventBus };
 const PAGE = 500;
 
@@ -29,7 +33,12 @@ export async function positionSince(prisma: PrismaClient, topics: TopicName[], s
  * the last replayed sequence is dropped, so the seam has neither a gap nor a repeat. The relay
  * publishes in sequence order (src/workers/outbox-relay.ts), which makes that rule exact.
  */
-export async function eventsAfter<T extends TopicName>(deps: Deps, topics: T[], position: StreamPosition): Promise<AsyncIterableIterator<Topics[T] & Sequenced>> {
+export async function eventsAfter<T extends TopicName>(
+  deps: Deps,
+  topics: T[],
+  position: StreamPosition,
+  markCaughtUp = false,
+): Promise<AsyncIterableIterator<(Topics[T] & Sequenced) | CaughtUp>> {
   const live = Repeater.merge(topics.map((topic) => deps.bus.subscribe(topic))) as AsyncIterableIterator<Topics[T] & Sequenced>;
   if (position.after !== null) {
     const oldest = await oldestRetained(deps.prisma);
@@ -39,7 +48,7 @@ export async function eventsAfter<T extends TopicName>(deps: Deps, topics: T[], 
     }
   }
   await deps.bus.ready();
-  return new Repeater<Topics[T] & Sequenced>(async (push, stop) => {
+  return new Repeater<(Topics[T] & Sequenced) | CaughtUp>(async (push, stop) => {
     const held: (Topics[T] & Sequenced)[] = [];
     let replaying = true;
     let last = position.after ?? -1;
@@ -80,19 +89,40 @@ export async function eventsAfter<T extends TopicName>(deps: Deps, topics: T[], 
         }
       }
     }
+    if (markCaughtUp && !stopped) void push({ caughtUp: true, sequence: last }); // queued in order, before anything live
     replaying = false; // no await since the last check: nothing live can overtake what was held
     await listening;
     stop();
   });
 }
 
-/** A resumable subscription: `map` turns a burst of events into deliveries, each given its cursor. */
+/**
+ * A resumable subscription: `map` turns a burst of events into deliveries, each given its cursor
+ * and the burst it came in (fields read their rows a burst at a time: src/events/burst.ts).
+ * With `caughtUp`, the end of the replay is delivered too (as `caughtUp` makes it), between the
+ * last replayed event and the first live one.
+ */
 export async function resumable<T extends TopicName, U extends Sequenced>(
   deps: Deps,
   topics: T[],
   position: StreamPosition,
   map: (events: (Topics[T] & Sequenced)[]) => Promise<(U | null)[]>,
-): Promise<AsyncIterableIterator<U & { cursor: string }>> {
-  const events = await eventsAfter(deps, topics, position);
-  return filterMapBatched(events, async (batch) => (await map(batch)).map((out) => out && { ...out, cursor: cursorOf(position.key, out.sequence) }));
+  caughtUp?: (sequence: number) => U,
+): Promise<AsyncIterableIterator<U & { cursor: string; burst: Burst<U> }>> {
+  const events = await eventsAfter(deps, topics, position, caughtUp !== undefined);
+  const mapped = async (batch: (Topics[T] & Sequenced)[]) => (batch.length ? map(batch) : []);
+  return filterMapBatched(events, async (batch) => {
+    const at = batch.findIndex(isCaughtUp);
+    const out =
+      at < 0
+        ? await mapped(batch as (Topics[T] & Sequenced)[])
+        : [
+            ...(await mapped(batch.slice(0, at) as (Topics[T] & Sequenced)[])),
+            caughtUp!(batch[at]!.sequence),
+            ...(await mapped(batch.slice(at + 1) as (Topics[T] & Sequenced)[])),
+          ];
+    const deliveries = out.filter((delivery) => delivery !== null);
+    const burst = new Burst(deliveries);
+    return out.map((delivery) => delivery && { ...delivery, cursor: cursorOf(position.key, delivery.sequence), burst });
+  });
 }

@@ -10,8 +10,12 @@ export interface Topics {
   tierCatalogChanged: { workspaceId: string };
   /** A request type of the workspace was created or changed: its cached request types are stale. */
   requestTypesChanged: { workspaceId: string };
-  /** A token was revoked: cached credentials must go and its sockets close (through the outbox, so it reaches every instance even after a bus outage). */
-  apiTokenRevoked: { tokenId: string; secretHash: string; sequence: number; workspaceId: string };
+  /**
+   * A token stopped authenticating (revoked, or its partner deactivated or its account closed):
+   * cached credentials must go and its sockets close (through the outbox, so it reaches every
+   * instance even after a bus outage). Events written before `reason` existed were revocations.
+   */
+  apiTokenRevoked: { tokenId: string; secretHash: string; reason?: TokenWithdrawal; sequence: number; workspaceId: string };
   /** A paid level was booked, changed, cancelled, booked again, renewed or ended. */
   tierSubscriptionChanged: {
     accountId: string;
@@ -22,11 +26,12 @@ export interface Topics {
   };
   /**
    * A ticket was created or changed (status, assignment, clocks, tier, messages, work). Queue
-   * dashboards re-read it and place it; `accountId` lets delivery be authorised cheaply.
+   * dashboards re-read it and place it; `accountId` and `partnerId` (the account's partner) let a
+   * customer's or partner's live queues skip what cannot concern them, and delivery be authorised cheaply.
    */
-  ticketChanged: { ticketId: string; accountId: string; kind: "CREATED" | "UPDATED"; sequence: number; workspaceId: string };
+  ticketChanged: { ticketId: string; accountId: string; partnerId: string | null; kind: "CREATED" | "UPDATED"; sequence: number; workspaceId: string };
   /** An SLA alert fired (src/workers/sla-monitor.ts): a warning threshold or the breach. */
-  slaAlertFired: { alertId: string; ticketId: string; accountId: string; sequence: number; workspaceId: string };
+  slaAlertFired: { alertId: string; ticketId: string; accountId: string; partnerId: string | null; sequence: number; workspaceId: string };
   /** A remote session or installation was requested, confirmed, done or cancelled. */
   bookingChanged: { bookingId: string; accountId: string; state: "REQUESTED" | "CONFIRMED" | "DONE" | "CANCELLED"; sequence: number; workspaceId: string };
   /** A write took the account's unit balance to or below its low-balance threshold. */
@@ -34,6 +39,8 @@ export interface Topics {
 }
 
 export type TopicName = keyof Topics;
+/** Why a token stopped authenticating. */
+export type TokenWithdrawal = "REVOKED" | "PARTNER_DEACTIVATED" | "ACCOUNT_CLOSED";
 /** What the outbox relay adds at publication: the sequence and the workspace of the row. */
 export type Published = "sequence" | "workspaceId";
 /** Topics that only say "what you cached is stale". */

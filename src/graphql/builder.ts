@@ -11,8 +11,11 @@ import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import { type Context, prismaFor } from "./context.ts";
 import { decodeId, encodeId } from "./global-id.ts";
 import InputTextPlugin from "./input-text.ts";
+import { visibleNodes } from "./visible-nodes.ts";
 
 const capitalise = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+// the builder's scope evaluation, looked up when a node is read (the builder does not exist yet here)
+const nodeVisibility = visibleNodes(() => (ctx, scopes) => builder.runAuthScopes(ctx, scopes as never));
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -75,8 +78,8 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { description: "The item." },
     nodeTypeOptions: { description: "An object with a global id, fetched again with `node(id:)`." },
     idFieldOptions: { description: "Global id: opaque, stable, unique across types." },
-    nodeQueryOptions: { description: "The object with this global id, or null when it does not exist or is not visible to the caller.", args: { id: { description: "A global id from any object's `id` field." } } },
-    nodesQueryOptions: { description: "The objects with these global ids, in the same order; null where one does not exist or is not visible.", args: { ids: { description: "Global ids from objects' `id` fields." } } },
+    nodeQueryOptions: { description: "The object with this global id, or null when it does not exist or is not visible to the caller.", args: { id: { description: "A global id from any object's `id` field." } }, resolve: nodeVisibility.node as never },
+    nodesQueryOptions: { description: "The objects with these global ids, in the same order; null where one does not exist or is not visible.", args: { ids: { description: "Global ids from objects' `id` fields." } }, resolve: nodeVisibility.nodes as never },
     defaultConnectionTypeOptions: { description: "One page of a list, with its cursors (Relay cursor connection)." },
     defaultEdgeTypeOptions: { description: "One item of a page and its cursor." },
   },

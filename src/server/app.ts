@@ -152,7 +152,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
   server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
-  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket, pingMs: config.wsPingMs, live: liveSubscriptions });
+  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket, pingMs: config.wsPingMs, live: liveSubscriptions, rates });
   slaMonitor.start();
   services.ticketTierFollower.start();
   datedJobs.start();

@@ -9,8 +9,11 @@ import { authenticateRequest } from "./http-auth.ts";
 import { sharedSubscriptions } from "./shared-subscriptions.ts";
 import { limitExceeded } from "./limits/operation-limits.ts";
 import type { LiveSubscriptions } from "./live-subscriptions.ts";
+import type { RateLimit } from "./limits/rate-limit.ts";
+import type { TokenWithdrawal } from "../events/topics.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
+const CLOSED_BECAUSE: Record<TokenWithdrawal, string> = { REVOKED: "Token revoked", PARTNER_DEACTIVATED: "Partner deactivated", ACCOUNT_CLOSED: "Account closed" };
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
 const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
 
@@ -30,13 +33,13 @@ export function attachWebSocket(
   wss: WebSocketServer,
   yoga: YogaServerInstance<ServerContext, Context>,
   services: Services,
-  options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number; live: LiveSubscriptions },
+  options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number; live: LiveSubscriptions; rates: RateLimit },
 ) {
   const viewers = new WeakMap<object, Viewer>();
-  // Sockets by the API token they authenticated with: a revocation (here or on any instance) closes them.
+  // Sockets by the API token they authenticated with: a revocation, its partner's deactivation or its account's closing (here or on any instance) closes them.
   const byToken = new Map<string, Set<WebSocket>>();
-  const stopListening = services.tokens.onRevoked((tokenId) => {
-    for (const socket of byToken.get(tokenId) ?? []) socket.close(4403, "Token revoked");
+  const stopListening = services.tokens.onRevoked((tokenId, reason) => {
+    for (const socket of byToken.get(tokenId) ?? []) socket.close(4403, CLOSED_BECAUSE[reason]);
     byToken.delete(tokenId);
   });
   const remember = (tokenId: string, socket: WebSocket) => {
@@ -80,9 +83,12 @@ export function attachWebSocket(
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        // graphql-ws has already entered this one among the socket's live operations
+        // graphql-ws has already entered this one among the socket's live operations (counted before any await: the others arrive meanwhile)
         const live = Object.keys(ctx.subscriptions).length;
         if (live > options.subscriptionsPerSocket) return [limitExceeded("MAX_SUBSCRIPTIONS", "Live subscriptions on this socket", options.subscriptionsPerSocket, live)];
+        // every operation on a socket is a request of its credential, counted with its HTTP ones
+        const refusal = await options.rates.check(String(ctx.connectionParams?.authorization), ctx.extra.request.socket.remoteAddress);
+        if (refusal) return [new GraphQLError(refusal.message, { extensions: refusal.extensions })];
         const viewer = viewers.get(ctx.extra.socket);
         const enveloped = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload, viewer } as never);
         let document: ExecutionArgs["document"];

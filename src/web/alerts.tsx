@@ -7,6 +7,7 @@ import type { Session } from "./session.ts";
 interface SlaAlert {
   alertId: string;
   sequence: number;
+  cursor: string;
   kind: "WARNING" | "BREACHED";
   threshold: number;
   alertAt: string;
@@ -18,7 +19,7 @@ interface Shown extends SlaAlert {
   ticket?: { number: number; subject: string };
 }
 
-const SLA_ALERTS = `subscription { slaAlerts { alertId sequence kind threshold alertAt late target ticketId } }`;
+const SLA_ALERTS = `subscription($after: String) { slaAlerts(after: $after) { alertId sequence cursor kind threshold alertAt late target ticketId } }`;
 const FEED_LENGTH = 50;
 const NOTICE_MS = 10_000;
 
@@ -40,24 +41,38 @@ export function AlertCenter({ session, live }: { session: Session; live: Live })
       setFeed(patch);
       setNotices(patch);
     };
-    return live.client.subscribe<{ slaAlerts: SlaAlert }>(
-      { query: SLA_ALERTS },
-      {
-        next: ({ data }) => {
-          const alert = data?.slaAlerts;
-          if (!alert || seen.current.has(alert.alertId)) return;
-          seen.current.add(alert.alertId);
-          setFeed((list) => [alert, ...list].slice(0, FEED_LENGTH));
-          setNotices((list) => [...list, alert]);
-          setTimeout(() => setNotices((list) => list.filter((a) => a.alertId !== alert.alertId)), NOTICE_MS);
-          request<{ ticket: Shown["ticket"] | null }>(session, "query($id: ID!) { ticket(id: $id) { number subject } }", { id: alert.ticketId })
-            .then(({ ticket }) => ticket && update(alert.alertId, { ticket }))
-            .catch(() => {});
+    // Sent again on every re-subscription after a drop: the alerts fired meanwhile are replayed.
+    const variables: { after?: string } = {};
+    let unsubscribe = () => {};
+    const open = () => {
+      unsubscribe = live.client.subscribe<{ slaAlerts: SlaAlert }>(
+        { query: SLA_ALERTS, variables },
+        {
+          next: ({ data, errors }) => {
+            const oldest = errors?.find((error) => error.extensions?.code === "CURSOR_EXPIRED")?.extensions?.oldestCursor;
+            if (typeof oldest === "string") {
+              variables.after = oldest; // away too long: what is still kept, then live
+              unsubscribe();
+              return open();
+            }
+            const alert = data?.slaAlerts;
+            if (alert) variables.after = alert.cursor;
+            if (!alert || seen.current.has(alert.alertId)) return;
+            seen.current.add(alert.alertId);
+            setFeed((list) => [alert, ...list].slice(0, FEED_LENGTH));
+            setNotices((list) => [...list, alert]);
+            setTimeout(() => setNotices((list) => list.filter((a) => a.alertId !== alert.alertId)), NOTICE_MS);
+            request<{ ticket: Shown["ticket"] | null }>(session, "query($id: ID!) { ticket(id: $id) { number subject } }", { id: alert.ticketId })
+              .then(({ ticket }) => ticket && update(alert.alertId, { ticket }))
+              .catch(() => {});
+          },
+          error: () => {},
+          complete: () => {},
         },
-        error: () => {},
-        complete: () => {},
-      },
-    );
+      );
+    };
+    open();
+    return () => unsubscribe();
   }, [live, session]);
 
   return (

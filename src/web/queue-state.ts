@@ -30,8 +30,10 @@ export interface QueueCounts {
 }
 
 export interface QueueChange {
-  kind: "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED";
+  kind: "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED" | "RESUMED";
   sequence: number;
+  /** Where to resume from after a drop (`after:`). */
+  cursor: string;
   position: number | null;
   ticket: QueueTicket | null;
   tickets: QueueTicket[];

@@ -8,9 +8,9 @@ import type { Session } from "./session.ts";
 import { QueueTable } from "./queue-table.tsx";
 
 const WINDOW = 200; // the largest snapshot the server sends
-const QUEUE_CHANGED = `subscription($queueId: ID, $filter: TicketFilterInput, $first: Int) {
-  queueChanged(queueId: $queueId, filter: $filter, first: $first) {
-    kind sequence position counts { total breached atRisk unassigned }
+const QUEUE_CHANGED = `subscription($queueId: ID, $filter: TicketFilterInput, $first: Int, $after: String) {
+  queueChanged(queueId: $queueId, filter: $filter, first: $first, after: $after) {
+    kind sequence cursor position counts { total breached atRisk unassigned }
     ticket { ${QUEUE_TICKET_FIELDS} } tickets { ${QUEUE_TICKET_FIELDS} }
   }
 }`;
@@ -26,6 +26,10 @@ function measureUpdate(received: number) {
     if (++measured % 1000 === 0) performance.clearMeasures("queue-update");
   }, 0);
 }
+
+type Errors = readonly { message: string; extensions?: { code?: string; field?: string } }[] | undefined;
+/** The server cannot resume from the cursor (older than it keeps events, CURSOR_EXPIRED, or refused). */
+const cursorRefused = (errors: Errors) => errors?.some((error) => error.extensions?.field === "after") ?? false;
 
 function describe(error: unknown): string {
   if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? String(e)).join("; ");
@@ -67,27 +71,42 @@ export function QueueView({ session, live }: { session: Session; live: Live }) {
     };
     const flush = () => {
       cancel = null;
-      for (const { change } of pending) state = state && change.kind !== "SNAPSHOT" ? applyChange(state, change) : fromSnapshot(change, WINDOW);
-      for (const { change, received } of pending) if (change.kind !== "SNAPSHOT") measureUpdate(received);
-      if (pending.some(({ change }) => change.kind === "SNAPSHOT")) setFresh(true);
+      for (const { change } of pending) {
+        if (change.kind === "SNAPSHOT") state = fromSnapshot(change, WINDOW);
+        else if (state) state = applyChange(state, change);
+      }
+      for (const { change, received } of pending) if (change.kind !== "SNAPSHOT" && change.kind !== "RESUMED") measureUpdate(received);
+      if (pending.some(({ change }) => change.kind === "SNAPSHOT" || change.kind === "RESUMED")) setFresh(true);
       pending = [];
       setQueue(state);
       setAsOf(Date.now());
     };
-    const variables = { ...("queueId" in source ? { queueId: source.queueId } : { filter: source.filter }), first: WINDOW };
-    const unsubscribe = live.client.subscribe<{ queueChanged: QueueChange }>(
-      { query: QUEUE_CHANGED, variables },
-      {
-        next: (result) => {
-          const change = result.data?.queueChanged;
-          if (!change) return setError(describe(result.errors));
-          pending.push({ change, received: performance.now() });
-          if (!cancel) schedule();
+    // graphql-ws sends this very object again when it re-subscribes after a drop, so `after` (the
+    // last change received) makes the server replay what was missed instead of a new snapshot.
+    const variables: { after?: string } & Record<string, unknown> = { ...("queueId" in source ? { queueId: source.queueId } : { filter: source.filter }), first: WINDOW };
+    let unsubscribe = () => {};
+    const open = () => {
+      unsubscribe = live.client.subscribe<{ queueChanged: QueueChange }>(
+        { query: QUEUE_CHANGED, variables },
+        {
+          next: (result) => {
+            const change = result.data?.queueChanged;
+            if (!change && variables.after && cursorRefused(result.errors as Errors)) {
+              delete variables.after; // away for longer than the server keeps events: start over from a snapshot
+              unsubscribe();
+              return open();
+            }
+            if (!change) return setError(describe(result.errors));
+            variables.after = change.cursor;
+            pending.push({ change, received: performance.now() });
+            if (!cancel) schedule();
+          },
+          error: (failure) => setError(describe(failure)),
+          complete: () => {},
         },
-        error: (failure) => setError(describe(failure)),
-        complete: () => {},
-      },
-    );
+      );
+    };
+    open();
     return () => {
       cancel?.();
       unsubscribe();
@@ -108,9 +127,11 @@ export function QueueView({ session, live }: { session: Session; live: Live }) {
           : link.state === "refused"
             ? "✕ The server refused this token. Sign in again."
             : link.state === "reconnecting"
-              ? `⟳ Connection lost — reconnecting${link.retries > 1 ? ` (attempt ${link.retries})` : ""}. ${asOf ? `Showing the queue as of ${clockTime(asOf)}: not live.` : ""}`
+              ? `⟳ Connection lost — reconnecting…${link.retries > 1 ? ` (attempt ${link.retries})` : ""} ${asOf ? `Showing the queue as of ${clockTime(asOf)}: not live.` : ""}`
               : shown === "loading"
-                ? "… Loading the queue"
+                ? queue
+                  ? "… Reconnected, catching up on what changed meanwhile"
+                  : "… Loading the queue"
                 : "… Connecting"}
       </p>
       {error && (

@@ -43,12 +43,12 @@ export class SlaMonitor extends DueRowLoop {
         UPDATE "SlaAlert" AS a
         SET "firedAt" = (${at}::timestamptz AT TIME ZONE 'UTC'),
             late = (${at}::timestamptz AT TIME ZONE 'UTC') - a."fireAt" > ${`${LATE_AFTER_MS} milliseconds`}::interval
-        FROM due, "Ticket" AS t
-        WHERE a.id = due.id AND t.id = a."ticketId"
-        RETURNING a.id, a."ticketId", t."accountId", a."workspaceId"
+        FROM due, "Ticket" AS t, "Account" AS acc
+        WHERE a.id = due.id AND t.id = a."ticketId" AND acc.id = t."accountId"
+        RETURNING a.id, a."ticketId", t."accountId", acc."partnerId", a."workspaceId"
       ), events AS (
         INSERT INTO "OutboxEvent" (topic, payload, "workspaceId")
-        SELECT 'slaAlertFired', jsonb_build_object('alertId', id, 'ticketId', "ticketId", 'accountId', "accountId"), "workspaceId" FROM fired
+        SELECT 'slaAlertFired', jsonb_build_object('alertId', id, 'ticketId', "ticketId", 'accountId', "accountId", 'partnerId', "partnerId"), "workspaceId" FROM fired
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM events)::int AS fired,

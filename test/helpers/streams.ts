@@ -7,7 +7,7 @@ import { subscribe, wsClient } from "./ws.ts";
 
 /** A live queue of GOLD tickets: the filter a resuming dashboard watches in these tests. */
 export const GOLD_QUEUE = `subscription($after: String) {
-  queueChanged(filter: { tierCodes: ["GOLD"] }, after: $after) { kind sequence cursor ticket { id tier { code } } } }`;
+  queueChanged(filter: { tierCodes: ["GOLD"] }, after: $after) { kind sequence cursor ticket { id tier { code } } counts { total } } }`;
 
 type Gql = Pick<TestApp, "gql">;
 

@@ -8,7 +8,7 @@ export const ENTITLEMENT = `query($customerNumber: String!, $channel: SupportCha
     tier { code } fallbackFrom { code }
     priority { rank label }
     reasons { code blocking nextOpeningAt channel message }
-    promise { kind dueAt clockStartsAt guaranteed clock amount unit calendar { name } }
+    promise { kind dueAt clockStartsAt guaranteed clock amount unit endOfDay calendar { name } }
     channels { channel open nextOpeningAt languages pinRequired written }
     requiredInformation { key when }
     pinRequired unitBased

@@ -66,7 +66,8 @@ describe("two instances through a Redis outage", () => {
     await Promise.all(clients.map((client) => client.dispose()));
   });
 
-  it("closes a revoked token's sockets on the other instance too, with 4403", async () => {
+  /** A new agent token with a live socket on b (authenticated there), and the code that socket is closed with. */
+  async function agentSocketOnB() {
     const { secret, token } = dataOf(await a.gql(ISSUE)).apiTokenCreate;
     const closed = new Promise<number>((resolve) => {
       const client = wsClient(b.url, secret, { on: { closed: (event: any) => resolve(event.code) } });
@@ -74,8 +75,23 @@ describe("two instances through a Redis outage", () => {
     });
     const onB = wsClient(b.url, secret);
     expect((await subscribe(onB, `{ viewer { role } }`).next(20_000)).data.viewer.role).toBe("AGENT"); // authenticated on b
-    expect(dataOf(await a.gql(REVOKE, { id: token.id })).apiTokenRevoke.__typename).toBe("ApiTokenRevokeSuccess");
-    expect(await closed).toBe(4403);
-    await onB.dispose();
+    return { tokenId: token.id as string, closed, dispose: () => onB.dispose() };
+  }
+
+  it("closes a revoked token's sockets on the other instance too, with 4403", async () => {
+    const socket = await agentSocketOnB();
+    expect(dataOf(await a.gql(REVOKE, { id: socket.tokenId })).apiTokenRevoke.__typename).toBe("ApiTokenRevokeSuccess");
+    expect(await socket.closed).toBe(4403);
+    await socket.dispose();
+  });
+
+  it("answers a revocation made while Redis is away with success, and closes the token's socket on the other instance once Redis is back", async () => {
+    const socket = await agentSocketOnB();
+    redis.drop();
+    await until(async () => (await fetch(`${a.url}/readyz`)).status === 503);
+    expect(dataOf(await a.gql(REVOKE, { id: socket.tokenId })).apiTokenRevoke.__typename).toBe("ApiTokenRevokeSuccess");
+    redis.restore();
+    expect(await socket.closed).toBe(4403);
+    await socket.dispose();
   });
 });

@@ -115,7 +115,7 @@ describe("the response cache", () => {
     expect(stale.tickets.edges.map((edge: any) => edge.node.subject)).toContain("Before the bus event");
     const delivered = t.app.bus.subscribe("ticketChanged");
     const next = delivered.next();
-    await t.app.bus.publish("ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, kind: "UPDATED", sequence: 0, workspaceId: ticket.workspaceId });
+    await t.app.bus.publish("ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, partnerId: null, kind: "UPDATED", sequence: 0, workspaceId: ticket.workspaceId });
     await next;
     await delivered.return?.();
     const afterwards = await list();

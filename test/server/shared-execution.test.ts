@@ -11,10 +11,10 @@ describe("identical subscriptions share one execution per event", () => {
   beforeAll(async () => {
     t = await startTestApp();
     const accounts = t.app.services.accounts;
-    const visible = accounts.visible.bind(accounts);
-    accounts.visible = (...args) => {
+    const delivered = accounts.delivered.bind(accounts);
+    accounts.delivered = (...args) => {
       reads++;
-      return visible(...args);
+      return delivered(...args);
     };
   });
   afterAll(() => t.stop());

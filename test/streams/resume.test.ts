@@ -3,7 +3,7 @@ import { GOLD_QUEUE, customers, mixedEvents, resumeAndExpect, snapshotCursor } f
 import { ticketWithPendingAlerts } from "../helpers/sla-alert-rows.ts";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { createTicket } from "../helpers/tickets.ts";
+import { createTicket, ticketDone } from "../helpers/tickets.ts";
 import { subscribe, wsClient } from "../helpers/ws.ts";
 
 describe("a live queue resumed with its cursor", () => {
@@ -30,13 +30,29 @@ describe("a live queue resumed with its cursor", () => {
     const resumed = await resumeAndExpect(t.url, ADMIN_TOKEN, seen.cursor, missed);
     expect(resumed.lastSequence).toBeGreaterThan(seen.sequence);
 
-    const live = await createTicket(t, { customerNumber: "C-RESUME-G", subject: "Live again" });
     let next = (await resumed.queue.next(30_000)).data.queueChanged;
     while (next.kind === "TICKET_REMOVED") next = (await resumed.queue.next(30_000)).data.queueChanged; // the replay's tail
+    expect(next).toMatchObject({ kind: "RESUMED", ticket: null, counts: { total: 26 } }); // caught up, before anything live
+    expect(next.sequence).toBeGreaterThanOrEqual(resumed.lastSequence);
+    const live = await createTicket(t, { customerNumber: "C-RESUME-G", subject: "Live again" });
+    next = (await resumed.queue.next(30_000)).data.queueChanged;
     expect(next).toMatchObject({ kind: "TICKET_ADDED", ticket: { id: live.id } });
     expect(next.sequence).toBeGreaterThan(resumed.lastSequence);
     resumed.queue.close();
     await resumed.client.dispose();
+  });
+
+  it("replays a ticket solved while the subscriber was away as TICKET_REMOVED", async () => {
+    const cursor = await snapshotCursor(t.url, ADMIN_TOKEN);
+    const solved = await createTicket(t, { customerNumber: "C-RESUME-G", subject: "Solved while away" });
+    await ticketDone(t, "ticketSolve", { ticketId: solved.id });
+    const client = wsClient(t.url, ADMIN_TOKEN);
+    const queue = subscribe(client, GOLD_QUEUE, { after: cursor });
+    const replayed = [];
+    for (let change = (await queue.next(30_000)).data.queueChanged; change.kind !== "RESUMED"; change = (await queue.next(30_000)).data.queueChanged) replayed.push(change);
+    expect(replayed.at(-1)).toMatchObject({ kind: "TICKET_REMOVED", ticket: { id: solved.id } });
+    queue.close();
+    await client.dispose();
   });
 
   it("refuses a cursor of another filter or another viewer, naming the argument", async () => {

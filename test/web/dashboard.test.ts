@@ -29,6 +29,8 @@ describe("the dashboard in a real browser, against the real server", () => {
   let external: string[];
   let errors: string[];
   const graphqlPosts: string[] = [];
+  /** What the page's sockets carried for the live queue: its subscribe messages' variables, the snapshots, the last cursor. */
+  const queueFrames = { subscribes: [] as { after?: string }[], snapshots: 0, lastCursor: "" };
   let bronze: { id: string; number: number };
   let gold: { id: string; number: number };
 
@@ -45,6 +47,17 @@ describe("the dashboard in a real browser, against the real server", () => {
     ({ page, external, errors } = await offlinePage(browser, proxy.url));
     context = page.context();
     await context.clock.install({ time: clock.ms }); // the page's clock agrees with the server's injected one
+    page.on("websocket", (socket) => {
+      socket.on("framesent", ({ payload }) => {
+        const message = JSON.parse(String(payload));
+        if (message.type === "subscribe" && message.payload.query.includes("queueChanged")) queueFrames.subscribes.push(message.payload.variables);
+      });
+      socket.on("framereceived", ({ payload }) => {
+        const change = JSON.parse(String(payload)).payload?.data?.queueChanged;
+        if (change?.kind === "SNAPSHOT") queueFrames.snapshots++;
+        if (change) queueFrames.lastCursor = change.cursor;
+      });
+    });
     page.on("request", (request) => {
       if (request.url().endsWith("/graphql") && request.method() === "POST") graphqlPosts.push(request.postData() ?? "");
     });
@@ -102,17 +115,50 @@ describe("the dashboard in a real browser, against the real server", () => {
     await screenshot(page, "queue");
   });
 
-  it("says when the socket drops, never shows stale rows as live, and recovers with a fresh snapshot", async () => {
+  it("says when the socket drops, never shows stale rows as live, and resumes from its last cursor without a new snapshot", async () => {
+    const { snapshots, lastCursor } = queueFrames;
+    const subscribes = queueFrames.subscribes.length;
     proxy.drop();
     await page.locator('[data-link="reconnecting"]').waitFor();
     expect(await page.locator(".tickets.stale").count()).toBe(1);
-    expect(await page.locator('[data-link="reconnecting"]').textContent()).toContain("not live");
+    expect(await page.locator('[data-link="reconnecting"]').textContent()).toMatch(/reconnecting….*not live/);
+    // While the page is cut off: a ticket arrives, one is solved, and an SLA warning fires.
     const during = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: during the outage" });
+    await ticketDone(t, "ticketSolve", { ticketId: bronze.id });
+    clock.set(berlin("2026-03-03", "14:02")); // Tuesday: 75 % of `during`'s 12 working hours used
+    expect(await t.app.slaMonitor.tick()).toBeGreaterThan(0);
+    await t.app.relay.kick();
     proxy.restore();
     await page.locator('[data-link="live"]').waitFor();
-    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number, during.number]);
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, during.number]);
+    await eventually(() => page.locator('[data-count="total"]').textContent()).toBe("2");
+    await eventually(() => page.locator('.feed [data-alert="WARNING"]').first().textContent()).toContain(`#${during.number}`);
     expect(await page.locator(".tickets.stale").count()).toBe(0);
+    expect(queueFrames.subscribes.slice(subscribes)).toEqual([expect.objectContaining({ after: lastCursor })]);
+    expect(queueFrames.snapshots).toBe(snapshots); // the missed changes were replayed: no snapshot refetched
     expect(await page.locator('.feed [data-alert="BREACHED"]').count()).toBe(1);
+    expect(await page.locator('.feed [data-alert="WARNING"]').count()).toBe(3);
+    expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+  });
+
+  it("refetches the snapshot when it was away longer than the server keeps events (CURSOR_EXPIRED)", async () => {
+    const { snapshots, lastCursor } = queueFrames;
+    const subscribes = queueFrames.subscribes.length;
+    const before = await rowNumbers(page);
+    proxy.drop();
+    await page.locator('[data-link="reconnecting"]').waitFor();
+    const gone = [];
+    for (const subject of ["Bronze: pruned one", "Bronze: pruned two"]) gone.push(await createTicket(t, { customerNumber: "C-BRONZE", subject }));
+    await t.app.relay.kick();
+    expect(await t.app.relay.prune(0)).toBeGreaterThan(0); // nothing kept but the newest event
+    proxy.restore();
+    await page.locator('[data-link="live"]').waitFor();
+    await eventually(() => rowNumbers(page)).toEqual([...before, ...gone.map((ticket) => ticket.number)]);
+    expect(queueFrames.snapshots).toBe(snapshots + 1);
+    const resubscribed = queueFrames.subscribes.slice(subscribes);
+    expect(resubscribed).toHaveLength(2);
+    expect(resubscribed[0]).toMatchObject({ after: lastCursor }); // refused: CURSOR_EXPIRED
+    expect(resubscribed[1]).not.toHaveProperty("after"); // then a fresh snapshot
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
   });
 

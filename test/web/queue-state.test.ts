@@ -16,11 +16,11 @@ const ticket = (id: string, extra: Partial<QueueTicket> = {}): QueueTicket => ({
   ...extra,
 });
 const counts = { total: 0, breached: 0, atRisk: 0, unassigned: 0 };
-const change = (kind: QueueChange["kind"], id: string, position: number | null): QueueChange => ({ kind, sequence: 2, position, ticket: ticket(id), tickets: [], counts });
+const change = (kind: QueueChange["kind"], id: string, position: number | null): QueueChange => ({ kind, sequence: 2, cursor: "c2", position, ticket: ticket(id), tickets: [], counts });
 const ids = (state: { rows: QueueTicket[] }) => state.rows.map((row) => row.id);
 
 describe("the client's queue window: rows are positions 1…n, changes land at their reported place", () => {
-  const start = fromSnapshot({ kind: "SNAPSHOT", sequence: 1, position: null, ticket: null, tickets: ["t1", "t2", "t3"].map((id) => ticket(id)), counts }, 4);
+  const start = fromSnapshot({ kind: "SNAPSHOT", sequence: 1, cursor: "c1", position: null, ticket: null, tickets: ["t1", "t2", "t3"].map((id) => ticket(id)), counts }, 4);
 
   it.each([
     ["a new ticket at the top", change("TICKET_ADDED", "t9", 1), ["t9", "t1", "t2", "t3"]],
@@ -39,6 +39,13 @@ describe("the client's queue window: rows are positions 1…n, changes land at t
   it("never holds more rows than its window", () => {
     const full = applyChange(start, change("TICKET_ADDED", "t8", 1));
     expect(ids(applyChange(full, change("TICKET_ADDED", "t9", 2)))).toEqual(["t8", "t9", "t1", "t2"]);
+  });
+
+  it("keeps its rows when a resume's replay is done (RESUMED) and takes the counts it reports", () => {
+    const resumed: QueueChange = { kind: "RESUMED", sequence: 7, cursor: "c7", position: null, ticket: null, tickets: [], counts: { ...counts, total: 3, breached: 1 } };
+    const state = applyChange(start, resumed);
+    expect(ids(state)).toEqual(["t1", "t2", "t3"]);
+    expect(state).toMatchObject({ counts: { total: 3, breached: 1 }, sequence: 7 });
   });
 });
 

@@ -6,10 +6,12 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { enqueue } from "../../events/outbox.ts";
 import { streamPosition } from "../../events/cursor.ts";
 import { resumable } from "../../events/resume.ts";
+import { type InBurst, readInBurst, withId } from "../../events/burst.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection, uniquely } from "../../db/prisma-helpers.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
+import { withdrawBoundTokens } from "../token/index.ts";
 
 export interface AccountCreateInput {
   customerNumber: string;
@@ -80,6 +82,7 @@ export class AccountService {
     return this.deps.transaction(async (tx) => {
       const account = await tx.account.update({ ...selection(query), where: { id: current.id }, data: changes });
       await enqueue(tx, "accountChanged", { accountId: current.id, kind: "UPDATED" });
+      if (changes.status === "CLOSED" && current.status !== "CLOSED") await withdrawBoundTokens(tx, { accountId: current.id }, "ACCOUNT_CLOSED");
       return account;
     });
   }
@@ -96,20 +99,25 @@ export class AccountService {
     return account;
   }
 
+  /** The account a delivered event names, if the viewer may see it; read with those of the event's whole burst. */
+  delivered(viewer: Viewer, delivery: InBurst<{ accountId: string }>, query: Query = {}) {
+    return readInBurst(delivery, "accountId", query, (ids) => this.deps.prisma.account.findMany({ ...withId(selection(query)), where: { AND: [{ id: { in: ids } }, this.where(viewer, {})] } }));
+  }
+
   /** Changes to accounts the viewer may see, optionally one customer number, re-authorised per event; after the cursor `after`, then live. */
   changes(viewer: Viewer, customerNumber?: string | null, after?: string | null) {
     const number = customerNumber ? input.customerNumber("customerNumber", customerNumber) : null;
     const select = { id: true, partnerId: true, customerNumber: true };
     const position = streamPosition("accountChanged", { customerNumber: number }, viewer, after);
-    return resumable(this.deps, ["accountChanged"], position, (events) =>
-      Promise.all(
-        events.map(async (event) => {
-          const account = await this.deps.prisma.account.findUnique({ where: { id: event.accountId }, select });
-          if (!account || !canReadAccount(viewer, account) || (number && account.customerNumber !== number)) return null;
-          return event;
-        }),
-      ),
-    );
+    return resumable(this.deps, ["accountChanged"], position, async (events) => {
+      const accounts = await this.deps.prisma.account.findMany({ where: { id: { in: [...new Set(events.map((event) => event.accountId))] } }, select });
+      const byId = new Map(accounts.map((account) => [account.id, account]));
+      return events.map((event) => {
+        const account = byId.get(event.accountId);
+        if (!account || !canReadAccount(viewer, account) || (number && account.customerNumber !== number)) return null;
+        return event;
+      });
+    });
   }
 
   list(viewer: Viewer, filter: AccountFilter, query: Prisma.AccountFindManyArgs) {

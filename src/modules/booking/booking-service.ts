@@ -1,7 +1,7 @@
 import { canRequestBooking, canScheduleBooking } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import * as input from "./domain/booking-input.ts";
-import { bookingTier } from "./domain/booking-entitlement.ts";
+import { bookingTier, debitsUnits } from "./domain/booking-entitlement.ts";
 import { checkBookingWindow, proposedSlots } from "./domain/booking-slots.ts";
 import { type BookingAction, type BookingKind, type BookingState, bookingTransition, OPEN_BOOKING_STATES } from "./domain/booking-state.ts";
 import { applyHoursRule, sessionCalendarId } from "./domain/business-hours.ts";
@@ -128,13 +128,13 @@ export class BookingService {
     return this.transition(viewer, data.id, { event: "confirm", proposal: data.proposal }, query, async () => ({}));
   }
 
-  /** Staff record the session as done; for a unit-based tier the minutes worked are debited in the same transaction. */
+  /** Staff record the session as done; for a unit-based tier the minutes worked are debited in the same transaction (never for an installation). */
   async complete(viewer: Viewer, data: BookingCompleteInput, query: Query = {}) {
     if (!canScheduleBooking(viewer)) throw new ForbiddenError("Only staff complete bookings");
     const workedMinutes = data.workedMinutes == null ? null : input.workedMinutes("workedMinutes", data.workedMinutes);
     return this.transition(viewer, data.id, { event: "complete" }, query, async (tx, booking) => {
       const tier = await tx.tier.findUniqueOrThrow({ where: { id: booking.tierId }, select: { code: true, unitBased: true } });
-      if (!tier.unitBased) return { workedMinutes };
+      if (!debitsUnits(booking.kind, tier)) return { workedMinutes };
       if (workedMinutes === null) throw new ValidationError("workedMinutes", `${tier.code} is paid in units: workedMinutes is required`);
       const debit = await this.debit(tx, viewer, booking, workedMinutes);
       return { workedMinutes, unitEntryId: debit };

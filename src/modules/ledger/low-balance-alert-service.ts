@@ -21,14 +21,18 @@ export class LowBalanceAlertService {
   stream(viewer: Viewer, filter: { customerNumber?: string | null }, after?: string | null) {
     const customerNumber = filter.customerNumber ? validCustomerNumber("filter.customerNumber", filter.customerNumber) : null;
     const position = streamPosition("unitBalanceLow", { filter }, viewer, after);
-    return resumable(this.deps, ["unitBalanceLow"], position, (events) => Promise.all(events.map(async (event) => {
-      const alert = await this.deps.prisma.lowBalanceAlert.findUnique({
-        where: { id: event.alertId },
+    return resumable(this.deps, ["unitBalanceLow"], position, async (events) => {
+      const alerts = await this.deps.prisma.lowBalanceAlert.findMany({
+        where: { id: { in: events.map((event) => event.alertId) } },
         include: { account: { select: { id: true, partnerId: true, customerNumber: true } } },
       });
-      if (!alert || !canReadAccount(viewer, alert.account)) return null;
-      if (customerNumber && alert.account.customerNumber !== customerNumber) return null;
-      return { id: alert.id, sequence: event.sequence, accountId: alert.accountId, balance: alert.balance, threshold: alert.threshold, at: alert.createdAt } satisfies LowBalanceAlertView;
-    })));
+      const byId = new Map(alerts.map((alert) => [alert.id, alert]));
+      return events.map((event) => {
+        const alert = byId.get(event.alertId);
+        if (!alert || !canReadAccount(viewer, alert.account)) return null;
+        if (customerNumber && alert.account.customerNumber !== customerNumber) return null;
+        return { id: alert.id, sequence: event.sequence, accountId: alert.accountId, balance: alert.balance, threshold: alert.threshold, at: alert.createdAt } satisfies LowBalanceAlertView;
+      });
+    });
   }
 }

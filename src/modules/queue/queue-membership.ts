@@ -27,12 +27,20 @@ export interface TicketPlace extends QueueKey {
 
 /**
  * Whether a changed ticket can concern a live queue of this scope at all, before anything is read:
- * a customer's queues hold only its own account's tickets (or one they already hold). Other
+ * a customer's queues hold only its own account's tickets, a partner's only those of the accounts
+ * it sold (or, for both, one they already hold: its account may just have moved). Other
  * workspaces' changes never reach a subscription (the bus filters them).
  */
-export function changeMayConcern(scope: ReturnType<typeof accountScope>, change: { ticketId: string; accountId: string }, held: ReadonlySet<string>): boolean {
+export function changeMayConcern(
+  scope: ReturnType<typeof accountScope>,
+  change: { ticketId: string; accountId: string; partnerId?: string | null },
+  held: ReadonlySet<string>,
+): boolean {
   if ("none" in scope) return false;
-  return !("id" in scope) || change.accountId === scope.id || held.has(change.ticketId);
+  if ("all" in scope || held.has(change.ticketId)) return true;
+  if ("id" in scope) return change.accountId === scope.id;
+  // an event written before events named the partner (still in the outbox) may concern any partner
+  return change.partnerId === undefined || change.partnerId === scope.partnerId;
 }
 
 const among = <T>(allowed: readonly T[] | null | undefined, value: T) => !allowed?.length || allowed.includes(value);

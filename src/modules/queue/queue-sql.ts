@@ -45,7 +45,8 @@ const arrayLiteral = (values: readonly unknown[]) => `{${values.map((value) => `
 // The sort key as the index "Ticket_queue_order_idx" spells it after its workspace (migration
 // *_queue_indexes_by_workspace): every key ascending, so a cursor is one row comparison the index seeks to.
 const DUE = `COALESCE(t."nextDueAt", 'infinity'::timestamp(3))`;
-const SORT_KEY = `(-t."priorityRank"), ${DUE}, t."createdAt", t.id`;
+const sortKey = (alias: string) => `(-${alias}."priorityRank"), COALESCE(${alias}."nextDueAt", 'infinity'::timestamp(3)), ${alias}."createdAt", ${alias}.id`;
+const SORT_KEY = sortKey("t");
 export const QUEUE_ORDER_SQL = `-t."priorityRank", ${DUE}, t."createdAt", t.id`;
 const QUEUE_ORDER_DESC_SQL = `-t."priorityRank" DESC, ${DUE} DESC, t."createdAt" DESC, t.id DESC`;
 
@@ -110,3 +111,12 @@ export const queueKeyOf = (ticket: { priorityRank: number; nextDueAt: Date | nul
   createdAt: ticket.createdAt.getTime(),
   id: ticket.id,
 });
+
+/**
+ * The 1-based places of the tickets `ids` among the tickets of `conditions` (on `t`) in queue
+ * order, in one statement: each place is a count of the rows before it, read from the index.
+ */
+export function queuePositionsSql(conditions: string[], ids: readonly string[], params: SqlParams): string {
+  const before = [...conditions, `ROW(${SORT_KEY}) < ROW(${sortKey("k")})`].join(" AND ");
+  return `SELECT k.id, (SELECT count(*) FROM "Ticket" t WHERE ${before})::int + 1 AS position FROM "Ticket" k WHERE k.id = ANY(${params.add(ids, "::text[]")})`;
+}

@@ -3,16 +3,17 @@ import type { Viewer } from "../../auth/viewer.ts";
 import { ValidationError } from "../../domain/errors.ts";
 import { cursorOf, streamPosition } from "../../events/cursor.ts";
 import { resumable } from "../../events/resume.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import type { InBurst } from "../../events/burst.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { visibleTicket } from "../ticket/index.ts";
 import { accountScope } from "../../auth/policy.ts";
+import { scopeWhere } from "../../db/scope-where.ts";
 import { changeMayConcern } from "./queue-membership.ts";
 import { QUEUE_ORDER, type TicketFilter, type TicketQueueService } from "./ticket-queue-service.ts";
 
-export type QueueChangeKind = "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED";
+export type QueueChangeKind = "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED" | "RESUMED";
 
-/** One event of a live queue: the first is the snapshot (the first page, in order). */
+/** One event of a live queue: the first is the snapshot (the first page, in order), or after a resume's replay RESUMED. */
 export interface QueueChange {
   kind: QueueChangeKind;
   sequence: number;
@@ -24,22 +25,13 @@ export interface QueueChange {
   filter: TicketFilter;
 }
 
-type Placed = { id: string; priorityRank: number; nextDueAt: Date | null; createdAt: Date };
-const PLACE = { id: true, priorityRank: true, nextDueAt: true, createdAt: true } as const;
 export const MAX_SNAPSHOT = 200;
-
-/** Everything ordered before `t` in the queue order (priority desc, due asc nulls last, arrival, id). */
-function before(t: Placed): Prisma.TicketWhereInput {
-  const arrival: Prisma.TicketWhereInput = { OR: [{ createdAt: { lt: t.createdAt } }, { createdAt: t.createdAt, id: { lt: t.id } }] };
-  const due: Prisma.TicketWhereInput =
-    t.nextDueAt === null
-      ? { OR: [{ nextDueAt: { not: null } }, { nextDueAt: null, ...arrival }] }
-      : { OR: [{ nextDueAt: { lt: t.nextDueAt } }, { nextDueAt: t.nextDueAt, ...arrival }] };
-  return { OR: [{ priorityRank: { gt: t.priorityRank } }, { priorityRank: t.priorityRank, ...due }] };
-}
 
 /** Live queues: a snapshot, then every ticket that enters, moves in or leaves the queue, with its place. */
 export class QueueWatchService {
+  /** Changed tickets live queues looked up again to place them, one per queue and ticket; what `changeMayConcern` skips is never counted (nor read). */
+  ticketsReEvaluated = 0;
+
   constructor(
     private readonly deps: ServiceDeps,
     private readonly queues: TicketQueueService,
@@ -48,7 +40,7 @@ export class QueueWatchService {
   /**
    * Without `after`: a snapshot, then every change from the snapshot's position on. With `after`
    * (a cursor of the same queue): no snapshot; the changes since the cursor, re-read as the tickets
-   * are now, then live ones. A replayed change may name a ticket the client does not hold
+   * are now, then RESUMED (caught up), then live ones. A replayed change may name a ticket the client does not hold
    * (TICKET_UPDATED: place it) or never held (TICKET_REMOVED: ignore it).
    */
   async watch(
@@ -71,40 +63,47 @@ export class QueueWatchService {
     const snapshot = position.after === null ? { kind: "SNAPSHOT" as const, sequence: head, ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter } : null;
     if (position.after === null) position.after = head; // what commits while the snapshot is sent comes next
     const scope = accountScope(viewer);
-    const changes = await resumable(this.deps, ["ticketChanged", "slaAlertFired"], position, async (burst) => {
+    const changes = await resumable<"ticketChanged" | "slaAlertFired", QueueChange>(this.deps, ["ticketChanged", "slaAlertFired"], position, async (burst) => {
       const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
       if (events.length === 0) return [];
       const ids = [...new Set(events.map((e) => e.ticketId))];
+      this.ticketsReEvaluated += ids.length;
       const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
-      const [placed, readable] = await Promise.all([
-        this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: PLACE }),
-        replayed.size ? this.deps.prisma.ticket.findMany({ where: { AND: [this.queues.where(viewer, {}), { id: { in: [...replayed] } }] }, select: { id: true } }) : [],
+      // One read each, however many events the burst holds: which are in the queue now, their
+      // places, and (for a replay) which the viewer may see at all.
+      const [placed, positions, readable] = await Promise.all([
+        this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: { id: true } }),
+        this.queues.positions(viewer, filter, ids),
+        // any status: a ticket solved while the client was away is one it may still show
+        replayed.size ? this.deps.prisma.ticket.findMany({ where: { AND: [scopeWhere(viewer, "account"), { id: { in: [...replayed] } }] }, select: { id: true } }) : [],
       ]);
-      const now = new Map(placed.map((t) => [t.id, t]));
+      const inQueueNow = new Set(placed.map((t) => t.id));
       const mayHaveHeld = new Set(readable.map((t) => t.id));
       const sequence = Math.max(...events.map((e) => e.sequence));
-      return Promise.all(
-        ids.map(async (id) => {
-          const ticket = now.get(id);
-          const was = inQueue.has(id) || mayHaveHeld.has(id);
-          if (!ticket && !was) return null;
-          if (!ticket) {
-            inQueue.delete(id);
-            return { kind: "TICKET_REMOVED", sequence, ticketIds: [], ticketId: id, position: null, filter } satisfies QueueChange;
-          }
-          const kind = inQueue.has(id) || replayed.has(id) ? "TICKET_UPDATED" : "TICKET_ADDED";
-          inQueue.add(id);
-          const position = (await this.deps.prisma.ticket.count({ where: { AND: [where(), before(ticket)] } })) + 1;
-          return { kind, sequence, ticketIds: [], ticketId: id, position, filter } satisfies QueueChange;
-        }),
-      );
-    });
+      return ids.map((id): QueueChange | null => {
+        const was = inQueue.has(id) || mayHaveHeld.has(id);
+        if (!inQueueNow.has(id)) {
+          if (!was) return null;
+          inQueue.delete(id);
+          return { kind: "TICKET_REMOVED", sequence, ticketIds: [], ticketId: id, position: null, filter };
+        }
+        const kind = inQueue.has(id) || replayed.has(id) ? "TICKET_UPDATED" : "TICKET_ADDED";
+        inQueue.add(id);
+        return { kind, sequence, ticketIds: [], ticketId: id, position: positions.get(id)!, filter };
+      });
+    }, source.after ? (sequence) => ({ kind: "RESUMED", sequence, ticketIds: [], ticketId: null, position: null, filter }) : undefined);
     return new Repeater<QueueChange & { cursor: string }>(async (push, stop) => {
       if (snapshot) await push({ ...snapshot, cursor: cursorOf(position.key, snapshot.sequence) });
       void stop.then(() => changes.return?.());
       for await (const change of changes) await push(change);
       stop();
     });
+  }
+
+  /** The queue's counts as a change is delivered: read once for all the changes of its burst. */
+  counts(viewer: Viewer, change: InBurst<Pick<QueueChange, "filter">>) {
+    const read = () => this.queues.counts(viewer, change.filter);
+    return change.burst ? change.burst.once("counts", read) : read();
   }
 
   /** Updates of one ticket the viewer may see: writes and alerts (each delivery re-reads it); after the cursor `after`, then live. */

@@ -11,7 +11,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
-import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
+import { type QueuePage, queueConditions, queuePageClauses, queuePositionsSql, SqlParams } from "./queue-sql.ts";
 import type { TicketPlace } from "./queue-membership.ts";
 import { SharedCounts } from "./shared-counts.ts";
 import { reviveRow, ticketJsonSql } from "./ticket-page-sql.ts";
@@ -82,6 +82,15 @@ export class TicketQueueService {
     const loaded = await this.deps.prisma.ticket.findMany({ ...withSortKey(query), where: { id: { in: ids } } });
     const byId = new Map(loaded.map((ticket) => [ticket.id, ticket as unknown as T]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  /** The 1-based places of the tickets `ids` in the queue of a normalised filter, now, in one statement (not every id need be in it). */
+  async positions(viewer: Viewer, filter: TicketFilter, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const params = new SqlParams();
+    const sql = queuePositionsSql(queueConditions(viewer, filter, this.deps.now(), params), ids, params);
+    const rows = await this.deps.sql<{ id: string; position: number }>(sql, params.values);
+    return new Map(rows.map((row) => [row.id, Number(row.position)]));
   }
 
   /** A ticket as it is now, for the response cache to decide which cached lists it enters; null once gone. */

@@ -66,7 +66,7 @@ export class TicketChanges {
       const actor = actorOf(viewer);
       if (next.message) await tx.ticketMessage.create({ data: { ticketId: ticket.id, kind: next.message.kind, authorId: actor, body: next.message.body, createdAt: now }, select: { id: true } });
       if (next.history) await recordTicketEvent(tx, ticket.id, next.history.kind, actor, now, { from: ticket.status, to: next.status, ...next.history.data });
-      await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, kind: "UPDATED" });
+      await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, partnerId: ticket.account.partnerId, kind: "UPDATED" });
       return tx.ticket.update({
         ...selection(query),
         where: { id: ticket.id },

@@ -4,6 +4,7 @@ import { ConflictError } from "../../domain/errors.ts";
 import type { SlaClock, SlaClockHistory, SlaClockStatus, SlaPause, SlaTargetKind } from "../sla/domain/index.ts";
 import { AT_RISK_FRACTION, slaAlertSchedule, slaClockApply, slaClockPhase, slaClockStatus } from "../sla/domain/index.ts";
 import type { ClockEffect, TicketClocks } from "./domain/index.ts";
+import { type TargetDefinition, targetFields } from "../tier/domain/index.ts";
 import type { Tx } from "../../events/outbox.ts";
 import type { Prisma, SlaClock as ClockRow } from "../../generated/prisma/client.ts";
 import type { CalendarService } from "../calendar/index.ts";
@@ -17,8 +18,16 @@ export interface ClockTarget {
   clock: ClockMode;
   calendarId: string;
   guaranteed: boolean;
+  endOfDay: boolean;
   thresholds: number[];
 }
+
+/** The clock targets a ticket copies from its tier at intake or on a tier change. */
+export const clockTargetsOf = (tier: { targets: readonly TargetDefinition[]; warningThresholds: readonly number[] }): ClockTarget[] =>
+  tier.targets.map((target) => {
+    const { calendarId, ...rest } = targetFields(target);
+    return { ...rest, calendarId, thresholds: [...tier.warningThresholds] };
+  });
 
 /** One current clock of a ticket in memory: what is stored, plus whether it must be written. */
 export interface ClockState {
@@ -42,13 +51,8 @@ export type Engines = ReadonlyMap<string, BusinessCalendar>;
 /** The current clock rows of a ticket, oldest first: select or include this. */
 export const CURRENT_CLOCKS = { where: { replacedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } satisfies Prisma.Ticket$clocksArgs;
 
-export const targetOf = (row: Pick<ClockRow, "kind" | "amount" | "unit" | "clock" | "calendarId" | "guaranteed" | "thresholds">): ClockTarget => ({
-  kind: row.kind,
-  amount: row.amount,
-  unit: row.unit,
-  clock: row.clock,
-  calendarId: row.calendarId,
-  guaranteed: row.guaranteed,
+export const targetOf = (row: Pick<ClockRow, "kind" | "amount" | "unit" | "clock" | "calendarId" | "guaranteed" | "endOfDay" | "thresholds">): ClockTarget => ({
+  ...targetFields(row),
   thresholds: row.thresholds,
 });
 
@@ -72,8 +76,8 @@ export const newClock = (target: ClockTarget, history: SlaClockHistory = { start
 export function slaClockOf(state: Pick<ClockState, "target" | "history">, engines: Engines): SlaClock {
   const calendar = engines.get(state.target.calendarId);
   if (!calendar) throw new ConflictError("ticketId", "The ticket's clocks changed meanwhile; try again");
-  const { kind, amount, unit, clock, guaranteed } = state.target;
-  return { target: { kind, amount, unit, clock, guaranteed }, calendar, history: state.history };
+  const { kind, amount, unit, clock, guaranteed, endOfDay } = state.target;
+  return { target: { kind, amount, unit, clock, guaranteed, endOfDay }, calendar, history: state.history };
 }
 
 /** The compiled calendars the clocks count in (cached by the calendar service). */

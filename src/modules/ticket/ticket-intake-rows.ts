@@ -73,7 +73,7 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
     rowsOf("SlaClock", clocks),
     rowsOf("SlaAlert", alerts.map((alert) => ({ id: uuid7(), ticketId: id, ...alert }))),
     rowsOf("TicketEvent", [{ id: uuid7(), ticketId: id, ...history }]),
-    rowsOf("OutboxEvent", [outboxRow("ticketChanged", { ticketId: id, accountId: account.id, kind: "CREATED" })]),
+    rowsOf("OutboxEvent", [outboxRow("ticketChanged", { ticketId: id, accountId: account.id, partnerId: account.partnerId, kind: "CREATED" })]),
   ];
   return { inserts, ticket: { ...ticket, number: 0, clocks, account } };
 }

@@ -20,7 +20,7 @@ import type { Entitlement, EntitlementService } from "../entitlement/index.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { insertRows } from "../../db/insert-rows.ts";
 import { idempotently, replayOf } from "../../db/write-kernel.ts";
-import { CURRENT_CLOCKS, applyEffects, type ClockTarget, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import { CURRENT_CLOCKS, applyEffects, type ClockTarget, clockTargetsOf, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
 import { type IntakeRequest, normalise, type TicketCreateInput } from "./ticket-intake-request.ts";
 import { answeredInHand, intakeRows } from "./ticket-intake-rows.ts";
 import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
@@ -77,10 +77,7 @@ export class TicketIntakeService {
     const missing = kind === "STANDARD" ? lacking : [];
 
     const tier = answer.tier;
-    const targets: ClockTarget[] =
-      kind === "STANDARD" && tier
-        ? tier.targets.map(({ kind: targetKind, amount, unit, clock, calendarId, guaranteed }) => ({ kind: targetKind, amount, unit, clock, calendarId, guaranteed, thresholds: tier.warningThresholds }))
-        : [];
+    const targets: ClockTarget[] = kind === "STANDARD" && tier ? clockTargetsOf(tier) : [];
     const engines = await enginesFor(this.parts.calendars, targets.map((target) => target.calendarId));
     const creation = ticketCreation(targets.map((target) => target.kind), missing.length === 0);
     const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);

@@ -5,7 +5,7 @@ import type { TicketEvent, TicketStatus } from "./domain/index.ts";
 import { intakeInput } from "./domain/index.ts";
 import type { TicketChanges, TicketPlan, TicketQuery } from "./ticket-change.ts";
 import { unchanged } from "./ticket-change.ts";
-import { type ClockState, type ClockTarget, newClock } from "./ticket-clocks.ts";
+import { type ClockState, clockTargetsOf, newClock } from "./ticket-clocks.ts";
 import type { TierService } from "../tier/index.ts";
 
 /** Status changes by an event of their own; replies and information have their own operations. */
@@ -76,7 +76,7 @@ export class TicketLifecycleService {
    */
   async tierChange(viewer: Viewer, input: { ticketId: string; tierCode: string; onlyIfDifferent?: boolean }, query: TicketQuery = {}) {
     const tier = await this.tiers.requireRow("tierCode", input.tierCode);
-    const targets: ClockTarget[] = tier.targets.map(({ kind, amount, unit, clock, calendarId, guaranteed }) => ({ kind, amount, unit, clock, calendarId, guaranteed, thresholds: tier.warningThresholds }));
+    const targets = clockTargetsOf(tier);
     const plan = (context: Parameters<typeof unchanged>[0]): TicketPlan => {
       const { ticket, states, at } = context;
       if (input.onlyIfDifferent && ticket.tierId === tier.id) return unchanged(context);

@@ -5,6 +5,7 @@ import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
+import { type InBurst, readInBurst, withId } from "../../events/burst.ts";
 import type { TicketQuery } from "./ticket-change.ts";
 import { clockStatuses, enginesFor, stateOf } from "./ticket-clocks.ts";
 
@@ -20,6 +21,11 @@ export class TicketReadService {
   /** The ticket if the viewer may see it, else null. */
   ticket(viewer: Viewer, id: string, query: TicketQuery = {}) {
     return this.deps.prisma.ticket.findFirst({ ...selection(query), where: { AND: [{ id }, scopeWhere(viewer, "account")] } });
+  }
+
+  /** The ticket a delivered event names, if the viewer may see it; read with those of the event's whole burst. */
+  delivered(viewer: Viewer, delivery: InBurst<{ ticketId: string | null }>, query: TicketQuery = {}) {
+    return readInBurst(delivery, "ticketId", query, (ids) => this.deps.prisma.ticket.findMany({ ...withId(selection(query)), where: { AND: [{ id: { in: ids } }, scopeWhere(viewer, "account")] } }));
   }
 
   /** The tickets among `ids` the viewer may see, in the order of `ids`. */

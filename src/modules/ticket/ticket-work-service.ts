@@ -67,7 +67,7 @@ export class TicketWorkService {
           },
         });
         await recordTicketEvent(tx, ticket.id, "WORK_LOGGED", actor, now, { workLogId: id, minutes: input.minutes, unitsDebited: debit ? -debit.entry.units : null });
-        await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, kind: "UPDATED" });
+        await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, partnerId: ticket.account.partnerId, kind: "UPDATED" });
         return log;
       }, LOCKED_TRANSACTION),
     );

@@ -1,7 +1,7 @@
 import { requireStaff } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.ts";
-import { type NormalisedTier, type TierDefinition, tierCode, validateTierDefinition } from "./domain/tier-definition.ts";
+import { type NormalisedTier, type TierDefinition, targetFields, tierCode, validateTierDefinition } from "./domain/tier-definition.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
@@ -164,7 +164,7 @@ function definitionOf(row: TierRow): TierDefinition {
     monthlyPrice: { amountMinor: row.priceMinor, currency: row.currency },
     includedByDefault: row.includedByDefault,
     priority: { rank: row.priorityRank, label: row.priorityLabel },
-    targets: row.targets.map(({ kind, amount, unit, clock, calendarId, guaranteed }) => ({ kind, amount, unit, clock, calendarId, guaranteed })),
+    targets: row.targets.map(targetFields),
     warningThresholds: row.warningThresholds,
     channels: row.channels.map(({ channel, calendarId, languages, pinRequired }) => ({ channel, calendarId, languages, pinRequired })),
     entitlements: row.entitlements,

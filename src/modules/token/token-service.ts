@@ -11,6 +11,7 @@ import { selection } from "../../db/prisma-helpers.ts";
 import { PLATFORM_ADMIN } from "../../auth/viewer.ts";
 import { acrossWorkspaces } from "../../db/workspace-scope.ts";
 import { enqueue } from "../../events/outbox.ts";
+import type { TokenWithdrawal } from "../../events/topics.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";
 
 export interface ApiTokenCreateInput {
@@ -54,8 +55,12 @@ export class TokenService {
     const cached = this.known.get(digest);
     if (cached) return cached;
     // The secret names its workspace: found before any workspace is known.
-    const token = await acrossWorkspaces(() => this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest } }));
+    const token = await acrossWorkspaces(() =>
+      this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest }, include: { partner: { select: { deactivatedAt: true } }, account: { select: { status: true } } } }),
+    );
     if (!token || token.revokedAt) throw new AuthenticationError("Unknown or revoked token");
+    if (token.partner?.deactivatedAt) throw new AuthenticationError("The token's partner is deactivated");
+    if (token.account?.status === "CLOSED") throw new AuthenticationError("The token's account is closed");
     // The first-start token stands in for ADMIN_TOKEN: the platform administrator, in the workspace a request names.
     const viewer: Viewer = token.platformAdmin
       ? { ...PLATFORM_ADMIN, tokenId: token.id }
@@ -71,22 +76,25 @@ export class TokenService {
    */
   private readonly known = new LRUCache<string, Viewer>({ max: MAX_CACHED_TOKENS, ttl: TOKEN_TTL_MS });
 
-  private readonly revocationListeners = new Set<(tokenId: string) => void>();
+  private readonly revocationListeners = new Set<(tokenId: string, reason: TokenWithdrawal) => void>();
 
-  /** Calls `listener` with each revoked token's id, revoked here or on another instance (the WebSocket server closes its sockets). */
-  onRevoked(listener: (tokenId: string) => void): () => void {
+  /**
+   * Calls `listener` with the id of each token that stopped authenticating (revoked, its partner
+   * deactivated or its account closed), here or on another instance (the WebSocket server closes its sockets).
+   */
+  onRevoked(listener: (tokenId: string, reason: TokenWithdrawal) => void): () => void {
     this.revocationListeners.add(listener);
     return () => this.revocationListeners.delete(listener);
   }
 
-  private revoked(tokenId: string, secretHash: string) {
+  private revoked(tokenId: string, secretHash: string, reason: TokenWithdrawal) {
     this.known.delete(secretHash);
-    for (const listener of this.revocationListeners) listener(tokenId);
+    for (const listener of this.revocationListeners) listener(tokenId, reason);
   }
 
   private listenForRevocations() {
     void (async () => {
-      for await (const { tokenId, secretHash } of this.deps.bus.subscribe("apiTokenRevoked")) this.revoked(tokenId, secretHash);
+      for await (const { tokenId, secretHash, reason } of this.deps.bus.subscribe("apiTokenRevoked")) this.revoked(tokenId, secretHash, reason ?? "REVOKED");
     })();
   }
 
@@ -116,10 +124,10 @@ export class TokenService {
     // instance and retries while the bus is down, so a committed revocation answers success.
     const revoked = await this.deps.transaction(async (tx) => {
       const row = await tx.apiToken.update({ ...selection(query), where: { id }, data: { revokedAt: token.revokedAt ?? this.deps.now() } });
-      await enqueue(tx, "apiTokenRevoked", { tokenId: token.id, secretHash: token.secretHash });
+      await enqueue(tx, "apiTokenRevoked", { tokenId: token.id, secretHash: token.secretHash, reason: "REVOKED" });
       return row;
     });
-    this.revoked(token.id, token.secretHash);
+    this.revoked(token.id, token.secretHash, "REVOKED");
     return revoked;
   }
 

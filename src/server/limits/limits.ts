@@ -14,7 +14,7 @@ export interface Limits {
   costBudgets: Record<Role | "ANONYMOUS", number>;
   /** Page size a connection is counted at when the query names no `first`/`last`, and a plain list's assumed length. */
   defaultListSize: number;
-  /** HTTP GraphQL requests per credential (or per address without one) per minute; 0 turns the limit off. */
+  /** GraphQL requests per credential (or per address without one) per minute, HTTP requests and WebSocket operations together; 0 turns the limit off. */
   ratePerMinute: number;
   /** Live subscriptions one WebSocket may hold at once. */
   subscriptionsPerSocket: number;

@@ -51,7 +51,13 @@ export function operationLimits(limits: Limits): Plugin<Context> {
     const { viewer } = args.contextValue as Context;
     const budget = limits.costBudgets[viewer.role ?? "ANONYMOUS"];
     const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues, limits.defaultListSize);
-    return cost > budget ? { errors: [limitExceeded("COST_LIMIT", `Estimated cost (objects it may resolve) for ${viewer.role ?? "an anonymous caller"}`, budget, cost)] } : null;
+    if (cost <= budget) return null;
+    // No field is public: an anonymous caller over its budget is told what it lacks, a credential, with the budget it went over.
+    if (viewer.role === null) {
+      const message = `Authentication required: the estimated cost ${cost} exceeds what an anonymous caller may ask (${budget}); send Authorization: Bearer <token>`;
+      return { errors: [new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", limit: budget, measured: cost } })] };
+    }
+    return { errors: [limitExceeded("COST_LIMIT", `Estimated cost (objects it may resolve) for ${viewer.role}`, budget, cost)] };
   };
   return {
     onParse: ({ setParseFn }) => setParseFn(parse as never),

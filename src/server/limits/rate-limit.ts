@@ -43,38 +43,53 @@ function redisCounter(url: string): WindowCounter {
   };
 }
 
-/** Who a request counts against: its credential (hashed, never stored), else its address. */
-function callerOf(req: IncomingMessage): string {
-  const authorization = req.headers.authorization;
+/** Who a request counts against: its credential (hashed, never stored), else its address. The same bearer value counts as one caller over HTTP and WebSocket. */
+function callerOf(authorization: string | undefined, address: string | undefined): string {
   if (authorization) return "t:" + createHash("sha256").update(authorization).digest("base64url").slice(0, 22);
-  return "a:" + (req.socket.remoteAddress ?? "unknown");
+  return "a:" + (address ?? "unknown");
+}
+
+/** What a refusal says: the limit, the count that went over it and the seconds until the window ends. */
+export interface RateRefusal {
+  message: string;
+  extensions: { code: "RATE_LIMITED"; limit: number; measured: number; retryAfter: number };
 }
 
 /**
- * At most `perMinute` GraphQL requests per credential in each minute (a fixed window); the one
- * over it is answered 429 with `Retry-After` (seconds until the window ends) and nothing runs.
+ * At most `perMinute` GraphQL requests per credential in each minute (a fixed window), counted
+ * together for HTTP requests and WebSocket operations (each `subscribe` message, whatever its
+ * kind); the one over it is refused and nothing runs: HTTP answers 429 with `Retry-After`
+ * (seconds until the window ends), a socket gets the same error for that operation.
  */
 export function rateLimit(options: { perMinute: number; redisUrl?: string | undefined; clock?: () => number }) {
   const { perMinute, clock = Date.now } = options;
   const counter = perMinute > 0 ? (options.redisUrl ? redisCounter(options.redisUrl) : memoryCounter()) : null;
+  /** Counts one request of the caller; the refusal when it is over the limit, else null. */
+  const check = async (authorization: string | undefined, address: string | undefined): Promise<RateRefusal | null> => {
+    if (!counter) return null;
+    const now = clock();
+    const window = Math.floor(now / WINDOW_MS);
+    let count: number;
+    try {
+      count = await counter.hit(callerOf(authorization, address), window);
+    } catch {
+      return null;
+    }
+    if (count <= perMinute) return null;
+    const retryAfter = Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000));
+    return { message: `Rate limit: more than ${perMinute} requests in a minute; retry after ${retryAfter} s`, extensions: { code: "RATE_LIMITED", limit: perMinute, measured: count, retryAfter } };
+  };
   return {
-    /** True when the request was refused (and answered). */
+    check,
+    /** True when the HTTP request was refused (and answered). */
     async refused(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-      if (!counter) return false;
-      const now = clock();
-      const window = Math.floor(now / WINDOW_MS);
-      let count: number;
-      try {
-        count = await counter.hit(callerOf(req), window);
-      } catch {
-        return false;
-      }
-      if (count <= perMinute) return false;
-      const retryAfter = Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000));
-      const body = { errors: [{ message: `Rate limit: more than ${perMinute} requests in a minute; retry after ${retryAfter} s`, extensions: { code: "RATE_LIMITED", limit: perMinute, measured: count, retryAfter } }] };
-      res.writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfter) }).end(JSON.stringify(body));
+      const refusal = await check(req.headers.authorization, req.socket.remoteAddress);
+      if (!refusal) return false;
+      res.writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": String(refusal.extensions.retryAfter) }).end(JSON.stringify({ errors: [refusal] }));
       return true;
     },
     close: () => counter?.close(),
   };
 }
+
+export type RateLimit = ReturnType<typeof rateLimit>;

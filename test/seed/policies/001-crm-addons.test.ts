@@ -18,7 +18,8 @@ const UNITS_ANSWER = `query($customerNumber: String!, $at: DateTime) {
 // 001 — free support (ticket, chat when staffed; usually 1, at most 2 working days; no remote
 // sessions, no how-to) and premium paid from prepaid units (remote sessions, how-to, installation,
 // development, the hotline 07–20); work needs complete information; partners that sold before
-// 18:00 may ask for premium help the same day.
+// 18:00 may ask for premium help the same day. The same-day remote session and installation
+// support without premium: 001-crm-sessions.test.ts.
 describe("001 CRM add-on vendor", () => {
   let t: TestApp;
   const clock = testClock("2026-03-01T00:00:00Z");
@@ -62,7 +63,6 @@ describe("001 CRM add-on vendor", () => {
       ["a remote session channel", "REMOTE_SESSION", "USAGE_QUESTION", ["!CHANNEL_NOT_IN_TIER"]],
       ["a remote session request", "TICKET", "REMOTE_SUPPORT", ["!PREMIUM_REQUIRED"]],
       ["'show me how to import file X'", "TICKET", "HOW_TO", ["!PREMIUM_REQUIRED"]],
-      ["installation", "TICKET", "INSTALLATION", ["!PREMIUM_REQUIRED"]],
       ["development work", "TICKET", "DEVELOPMENT", ["!PREMIUM_REQUIRED"]],
       ["the phone (sales and premium only)", "PHONE", "USAGE_QUESTION", ["!CHANNEL_NOT_IN_TIER"]],
     ])("refuses %s", async (_label, channel, requestType, codes) => {
@@ -190,7 +190,7 @@ describe("001 CRM add-on vendor", () => {
       ["sold after 18:00", "C-SOLD-LATE", "2026-03-10T19:00:00+01:00", "INCLUDED", "CRM-FREE"],
       ["not sold by a partner", "C-DIRECT", "2026-03-10T19:00:00+01:00", "INCLUDED", "CRM-FREE"],
     ])("%s", async (_label, customerNumber, at, basis, code) => {
-      const answer = await entitlement(t, { customerNumber, channel: "TICKET", requestType: "INSTALLATION", at });
+      const answer = await entitlement(t, { customerNumber, channel: "TICKET", requestType: "REMOTE_SUPPORT", at });
       expect(answer).toMatchObject({ basis, tier: { code } });
       expect(answer.eligible).toBe(code === "CRM-PREMIUM");
     });

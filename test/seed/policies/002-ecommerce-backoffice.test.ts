@@ -43,6 +43,7 @@ describe("002 e-commerce back-office: support levels", () => {
         unit: "HOURS",
         clock: "BUSINESS_HOURS",
         guaranteed: true,
+        endOfDay: false,
         calendar: { name: "Paid support levels" },
         clockStartsAt: "2026-03-06T15:00:00.000Z",
         dueAt: "2026-03-09T11:00:00.000Z",

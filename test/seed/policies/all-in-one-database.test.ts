@@ -9,6 +9,7 @@ afterAll(() => database.stop());
 
 await import("./000-premium-addon.test.ts");
 await import("./001-crm-addons.test.ts");
+await import("./001-crm-sessions.test.ts");
 await import("./002-ecommerce-backoffice.test.ts");
 await import("./003-item-support.test.ts");
 await import("./004-email-platform.test.ts");

@@ -71,11 +71,13 @@ describe("every operation is bounded before anything runs, and the refusal names
     expect(refusal(large, "COST_LIMIT")?.extensions?.measured).toBeGreaterThan(1000 * 1000);
   });
 
-  it("gives an anonymous caller almost nothing: one holiday preview, not three", async () => {
-    // one is within the budget (whether an anonymous caller may preview at all is authorisation's to say)
-    expect((await postGql(t.url, `{ ${PREVIEW} }`)).errors?.map((error) => error.extensions?.code) ?? []).not.toContain("COST_LIMIT");
-    const body = await postGql(t.url, aliases(3));
-    expect(refusal(body, "COST_LIMIT")?.extensions).toEqual({ code: "COST_LIMIT", limit: DEFAULT_LIMITS.costBudgets.ANONYMOUS, measured: expect.any(Number) });
+  it("gives an anonymous caller almost nothing: one holiday preview reaches authorisation, three are refused before it as UNAUTHENTICATED with the budget", async () => {
+    // one is within the budget: authorisation refuses it (previewCalendar needs a credential), naming no budget
+    expect((await postGql(t.url, `{ ${PREVIEW} }`)).errors?.map((error) => error.extensions)).toEqual([{ code: "UNAUTHENTICATED" }]);
+    const { result: body, statements } = await counter.measure(() => postGql(t.url, aliases(3)));
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: "UNAUTHENTICATED", limit: DEFAULT_LIMITS.costBudgets.ANONYMOUS, measured: expect.any(Number) } })]);
+    expect(body.errors![0]!.extensions!.measured).toBeGreaterThan(DEFAULT_LIMITS.costBudgets.ANONYMOUS);
+    expect(statements).toEqual([]);
   });
 
   it("stops a document nested a thousand deep while it is parsed, by its tokens", async () => {

@@ -42,7 +42,7 @@ describe("a socket holds at most its share of live subscriptions", () => {
 
 describe("requests per credential and minute", () => {
   let t: TestApp;
-  const at = new Date("2026-03-02T09:00:15Z");
+  let at = new Date("2026-03-02T09:00:15Z");
   beforeAll(async () => {
     t = await startTestApp({ now: () => at, env: { RATE_LIMIT_PER_MINUTE: "3" } });
   });
@@ -60,5 +60,18 @@ describe("requests per credential and minute", () => {
     expect(await response.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: "RATE_LIMITED", limit: 3, measured: 4, retryAfter: 45 } })] });
     // without a credential the caller's address counts, apart from the administrator's
     expect((await postGql(t.url, `{ __typename }`)).status).toBe(200);
+  });
+
+  it("counts every operation on a WebSocket with the same credential's HTTP requests, and refuses the one over the limit on either door", async () => {
+    at = new Date("2026-03-02T09:01:15Z"); // a fresh window
+    const socket = wsClient(t.url, ADMIN_TOKEN);
+    for (let i = 0; i < 2; i++) expect((await postGql(t.url, `{ __typename }`, {}, ADMIN_TOKEN)).status).toBe(200);
+    expect((await firstOutcome(socket, `{ __typename }`).outcome).event.data).toEqual({ __typename: "Query" });
+    expect(await firstOutcome(socket, QUEUE).outcome).toEqual({
+      errors: [expect.objectContaining({ extensions: { code: "RATE_LIMITED", limit: 3, measured: 4, retryAfter: 45 } })],
+    });
+    const response = await postGql(t.url, `{ __typename }`, {}, ADMIN_TOKEN);
+    expect(response.status).toBe(429);
+    await socket.dispose();
   });
 });

@@ -23,7 +23,7 @@ const AccountChangeType = builder.objectRef<AccountChange>("AccountChange").impl
       type: "Account",
       nullable: true,
       description: "The account as it is at delivery; null if it is no longer visible to the subscriber.",
-      resolve: (query, change, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, change.accountId, query),
+      resolve: (query, change, _args, ctx) => ctx.services.accounts.delivered(ctx.viewer, change, query),
     }),
   }),
 });

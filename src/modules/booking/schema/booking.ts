@@ -95,7 +95,7 @@ builder.prismaNode("Booking", {
     }),
     product: t.exposeString("product", { description: "The product to install (installations); compared case-insensitively for the one-open-booking rule.", nullable: true }),
     note: t.exposeString("note", { description: "Free text from the requester; null if none.", nullable: true }),
-    workedMinutes: t.exposeInt("workedMinutes", { description: "Minutes of work recorded at completion (debited on unit-based tiers); null before.", nullable: true }),
+    workedMinutes: t.exposeInt("workedMinutes", { description: "Minutes of work recorded at completion (debited on unit-based tiers, never for an installation); null before.", nullable: true }),
     unitDebit: t.relation("unitEntry", { nullable: true, description: "The WORK_DEBIT entry completion wrote for a unit-based tier." }),
     cancellationReason: t.exposeString("cancellationReason", { description: "Why it was cancelled, as given; null when not cancelled.", nullable: true }),
     createdBy: t.string({
@@ -145,7 +145,7 @@ const BookingCompleteInput = builder.inputType("BookingCompleteInput", {
   description: "A CONFIRMED booking that took place, with the minutes worked.",
   fields: (t) => ({
     id: globalIdField(t, "booking"),
-    workedMinutes: t.int({ required: false, description: "Required for unit-based tiers: debited as units of 15 minutes, rounded up." }),
+    workedMinutes: t.int({ required: false, description: "Required for remote sessions on unit-based tiers: debited as units of 15 minutes, rounded up." }),
   }),
 });
 const BookingCancelInput = builder.inputType("BookingCancelInput", {
@@ -189,7 +189,8 @@ builder.mutationFields((t) => ({
   installationBook: t.field({
     type: BookingRequested,
     authScopes: { authenticated: true },
-    description: "Needs a tier with INSTALLATION. Covers one installation.",
+    description:
+      "Books installation support, a product of its own: needs a level with INSTALLATION (001: the free level too, no premium). Covers one installation of one product; one proposal inside the session hours (001: Mon–Fri 07–18), at least two outside them. Never debits prepaid units.",
     errors: requestResult,
     args: { input: t.arg({ type: InstallationBookInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.bookings.request(ctx.viewer, "INSTALLATION", input),
@@ -205,7 +206,7 @@ builder.mutationFields((t) => ({
   bookingComplete: t.prismaField({
     type: "Booking",
     authScopes: { authenticated: true },
-    description: "Staff: the confirmed session took place; a unit-based tier's units are debited with it.",
+    description: "Staff: the confirmed session took place; a unit-based tier's units are debited with it (a remote session; an installation is its own product).",
     errors: { ...stepResult, types: [...stepResult.types, InsufficientUnitsError] },
     args: { input: t.arg({ type: BookingCompleteInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.complete(ctx.viewer, { ...input, id: bookingId(input) }, query),

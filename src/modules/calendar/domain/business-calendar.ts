@@ -87,6 +87,21 @@ export class BusinessCalendar {
     return clock === "CALENDAR" ? this.zone.toInstant(this.zone.toLocal(start) + amount * DAY_MS) : this.addWorkingDays(start, amount, clock);
   }
 
+  /**
+   * "By the end of the Nth day" (N ≥ 1; 1 = the same day): the instant the clock's time ends on
+   * the Nth day it runs, the day it starts on being the first (that day is found as by
+   * add(from, N − 1, DAYS, clock)). BUSINESS_HOURS: that day's last closing (18:00 for 07–18,
+   * 16:00 for 09–12 and 13–16); WORKING_DAYS and CALENDAR: the local midnight that ends it.
+   */
+  endOfDay(from: number, days: number, clock: ClockMode): number {
+    if (!Number.isInteger(days) || days < 1) throw new ValidationError("amount", "amount must be a whole number of days from 1");
+    const day = Math.floor(this.zone.toLocal(this.add(from, days - 1, "DAYS", clock)) / DAY_MS);
+    const midnight = this.zone.toInstant((day + 1) * DAY_MS);
+    if (clock !== "BUSINESS_HOURS") return midnight;
+    const openings = this.business.openings(this.zone.toInstant(day * DAY_MS), midnight);
+    return openings[openings.length - 1]!.end;
+  }
+
   /** The core primitive under every add: `ms` of open time of the clock after `from`. */
   addMillis(from: number, ms: number, clock: ClockMode): number {
     return this.advance("amount", this.instant("from", from), this.span("amount", ms), clock);

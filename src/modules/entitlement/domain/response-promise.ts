@@ -1,19 +1,21 @@
 import type { BusinessCalendar } from "../../calendar/domain/index.ts";
 import { DomainError } from "../../../domain/errors.ts";
+import { targetDueAt } from "../../sla/domain/index.ts";
 import type { ResponsePromise, TierSpec } from "./types.ts";
 
 /**
  * For each target of the tier, when the answer is due if a ticket were opened at `at`: the
- * amount added on the target's clock in its calendar, counted from the first moment that clock
- * runs (the engine starts there by itself).
+ * amount added on the target's clock in its calendar (or the end of the Nth day it runs),
+ * counted from the first moment that clock runs (the engine starts there by itself).
  */
 export function responsePromise(tier: TierSpec, at: number, calendars: ReadonlyMap<string, BusinessCalendar>): ResponsePromise[] {
   return tier.targets.map((target) => {
     const engine = calendarOf(calendars, target.calendarId);
     return {
       ...target,
+      endOfDay: target.endOfDay ?? false,
       clockStartsAt: untilNeverOpens(() => engine.addMillis(at, 0, target.clock)),
-      dueAt: untilNeverOpens(() => engine.add(at, target.amount, target.unit, target.clock)),
+      dueAt: untilNeverOpens(() => targetDueAt(target, engine, at)),
     };
   });
 }

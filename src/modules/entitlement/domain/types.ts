@@ -16,7 +16,7 @@ export interface TierSpec {
   entitlements: readonly TierEntitlement[];
   unitBased: boolean;
   partnerSaleCutoff: string | null;
-  targets: readonly { kind: TargetKind; amount: number; unit: DurationUnit; clock: ClockMode; calendarId: string; guaranteed: boolean }[];
+  targets: readonly { kind: TargetKind; amount: number; unit: DurationUnit; clock: ClockMode; calendarId: string; guaranteed: boolean; endOfDay?: boolean }[];
   channels: readonly { channel: SupportChannel; calendarId: string; languages: readonly string[]; pinRequired: boolean }[];
 }
 
@@ -99,6 +99,8 @@ export interface ResponsePromise {
   clock: ClockMode;
   calendarId: string;
   guaranteed: boolean;
+  /** due at the end of the Nth day the clock runs (1 = the same day) rather than at the same wall time */
+  endOfDay: boolean;
   /** the first moment the target's clock runs: `at` when running, else the next opening */
   clockStartsAt: number | null;
   /** null only when the calendar never opens again */

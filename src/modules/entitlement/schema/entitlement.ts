@@ -49,6 +49,7 @@ const ResponsePromise = builder.objectRef<Promised>("ResponsePromise").implement
     clock: t.expose("clock", { type: ClockMode, description: "Which time counts toward the target: open hours, whole working days or all time." }),
     calendar: t.field({ type: BusinessCalendar, description: "The calendar the promise is counted in.", resolve: calendarOf }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "true: a guaranteed response time; false: best effort, counted the same way." }),
+    endOfDay: t.exposeBoolean("endOfDay", { description: "true: due at the end of the Nth day the clock runs (1 = the same day) rather than at the same wall time N days on." }),
   }),
 });
 

@@ -14,7 +14,7 @@ const UnitBalanceLowEvent = builder.objectRef<LowBalanceAlertView & { cursor: st
       type: "Account",
       nullable: true,
       description: "The account as it is at delivery; null if it is no longer visible to the subscriber.",
-      resolve: (query, alert, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, alert.accountId, query),
+      resolve: (query, alert, _args, ctx) => ctx.services.accounts.delivered(ctx.viewer, alert, query),
     }),
   }),
 });

@@ -1,5 +1,7 @@
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
+import { decodeId } from "../../../graphql/global-id.ts";
+import { globalIdField } from "../../../graphql/input-fields.ts";
 
 builder.prismaNode("Partner", {
   id: { field: "id" },
@@ -11,6 +13,7 @@ builder.prismaNode("Partner", {
     code: t.exposeString("code", { description: "Unique partner code accounts are filed under, e.g. P-CRMWORKS." }),
     name: t.exposeString("name", { description: "The reseller's display name." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the partner was registered." }),
+    deactivatedAt: t.expose("deactivatedAt", { type: "DateTime", nullable: true, description: "Since when the partner is deactivated (its tokens do not authenticate); null while it is active." }),
   }),
 });
 
@@ -40,3 +43,24 @@ builder.mutationField("partnerCreate", (t) =>
     resolve: (query, _root, { input }, ctx) => ctx.services.partners.create(ctx.viewer, input, query),
   }),
 );
+
+/** Deactivating and reactivating differ only in the state they set. */
+for (const [op, active, description] of [
+  ["partnerDeactivate", false, "Deactivates a partner: its tokens stop authenticating and the WebSockets they hold close with 4403 on every instance; its accounts stay. Staff only; deactivating twice keeps the first time."],
+  ["partnerReactivate", true, "Reactivates a deactivated partner: its tokens that were not revoked authenticate again. Staff only."],
+] as const) {
+  const Input = builder.inputType(`${op[0]!.toUpperCase()}${op.slice(1)}Input`, {
+    description: active ? "A deactivated partner to reactivate: its tokens authenticate again." : "A partner whose tokens stop authenticating and whose sockets close.",
+    fields: (t) => ({ id: globalIdField(t, "partner") }),
+  });
+  builder.mutationField(op, (t) =>
+    t.prismaField({
+      description,
+      type: "Partner",
+      authScopes: { staff: true },
+      errors: { types: COMMON_ERRORS, dataField: { name: "partner", description: "The partner as it is now." } },
+      args: { input: t.arg({ type: Input, description: "What to do; each input field states its rule." }) },
+      resolve: (query, _root, { input }, ctx) => ctx.services.partners.setActive(ctx.viewer, decodeId("id", input.id, "Partner").id, active, query),
+    }),
+  );
+}

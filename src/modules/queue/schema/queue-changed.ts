@@ -13,27 +13,28 @@ const QueueChangeKind = builder.enumType("QueueChangeKind", {
     TICKET_ADDED: { description: "A ticket entered the queue." },
     TICKET_UPDATED: { description: "A ticket in the queue changed; `position` is its place now." },
     TICKET_REMOVED: { description: "A ticket left the queue (solved, reassigned, no longer matching …)." },
+    RESUMED: { description: "After `after`: every change missed since the cursor has been replayed; what follows is live. Carries the counts now." },
   },
 });
 
 const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("QueueChange").implement({ description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
   fields: (t) => ({
-    kind: t.expose("kind", { description: "SNAPSHOT first, then what happened to one ticket.", type: QueueChangeKind }),
+    kind: t.expose("kind", { description: "SNAPSHOT first (or, resuming, RESUMED once caught up), then what happened to one ticket.", type: QueueChangeKind }),
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
     cursor: t.exposeString("cursor", { description: CURSOR }),
     position: t.exposeInt("position", { nullable: true, description: "1-based place in the queue order after the change; null when removed." }),
     ticket: t.prismaField({
       type: "Ticket",
       nullable: true,
-      description: "The ticket that changed, as it is now (null for SNAPSHOT).",
-      resolve: (query, change, _args, ctx) => (change.ticketId ? ctx.services.tickets.ticket(ctx.viewer, change.ticketId, query) : null),
+      description: "The ticket that changed, as it is now (null for SNAPSHOT and RESUMED).",
+      resolve: (query, change, _args, ctx) => ctx.services.tickets.delivered(ctx.viewer, change, query),
     }),
     tickets: t.prismaField({
       type: ["Ticket"],
       description: "SNAPSHOT: the first page, in queue order (empty for other kinds).",
       resolve: (query, change, _args, ctx) => ctx.services.tickets.inOrder(ctx.viewer, change.ticketIds, query),
     }),
-    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.ticketQueues.counts(ctx.viewer, change.filter) }),
+    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.queueWatch.counts(ctx.viewer, change) }),
   }),
 });
 
@@ -46,7 +47,7 @@ builder.subscriptionField("queueChanged", (t) =>
       queueId: t.arg.id({ description: "A saved queue's global id; its stored filter applies.", required: false }),
       filter: t.arg({ description: "An ad hoc queue: the same criteria as `tickets`; ignored when queueId is given.", type: TicketFilterInput, required: false }),
       first: t.arg.int({ required: false, description: "Size of the snapshot page (default 50, at most 200)." }),
-      after: t.arg.string({ required: false, description: `${AFTER} No snapshot then: a replayed TICKET_UPDATED may name a ticket the client does not hold yet (place it), a replayed TICKET_REMOVED one it never held (ignore it).` }),
+      after: t.arg.string({ required: false, description: `${AFTER} No snapshot then, but RESUMED once the replay is done: a replayed TICKET_UPDATED may name a ticket the client does not hold yet (place it), a replayed TICKET_REMOVED one it never held (ignore it).` }),
     },
     subscribe: (_root, args, ctx) =>
       ctx.services.queueWatch.watch(ctx.viewer, { ...args, queueId: args.queueId ? decodeId("queueId", args.queueId, "Queue").id : null }),
@@ -73,7 +74,7 @@ builder.subscriptionField("ticketUpdates", (t) =>
           type: "Ticket",
           nullable: true,
           description: "The ticket as it is at delivery; null if it is no longer visible to the subscriber.",
-          resolve: (query, update, _args, ctx) => ctx.services.tickets.ticket(ctx.viewer, update.ticketId, query),
+          resolve: (query, update, _args, ctx) => ctx.services.tickets.delivered(ctx.viewer, update, query),
         }),
       }),
     }),

@@ -19,6 +19,16 @@ export interface SlaBudget {
 export function slaBudget(target: SlaTarget, calendar: BusinessCalendar, startedAt: number | null): SlaBudget | null {
   if (target.unit !== "DAYS") return { ms: target.amount * UNIT_MS[target.unit], notBefore: null };
   if (startedAt === null) return null;
-  const due = calendar.add(startedAt, target.amount, "DAYS", target.clock);
+  const due = targetDueAt(target, calendar, startedAt);
   return { ms: calendar.elapsed(startedAt, due, target.clock), notBefore: due };
+}
+
+/**
+ * When the target falls due for a clock that starts (or would start) at `from` and is never
+ * paused: the amount added on the target's clock, or for `endOfDay` the end of the Nth day the
+ * clock runs (1 = the same day: by 18:00 when the office is open 07–18, the next working day's
+ * 18:00 when asked after closing).
+ */
+export function targetDueAt(target: Pick<SlaTarget, "amount" | "unit" | "clock" | "endOfDay">, calendar: BusinessCalendar, from: number): number {
+  return target.endOfDay ? calendar.endOfDay(from, target.amount, target.clock) : calendar.add(from, target.amount, target.unit, target.clock);
 }

@@ -1,6 +1,6 @@
 export { AT_RISK_FRACTION, DEFAULT_ALERT_THRESHOLDS, slaAlertSchedule } from "./alert-schedule.ts";
 export type { SlaAlert } from "./alert-schedule.ts";
-export { slaBudget } from "./budget.ts";
+export { slaBudget, targetDueAt } from "./budget.ts";
 export type { SlaBudget } from "./budget.ts";
 export { slaClockApply, slaClockMeet, slaClockPause, slaClockReopen, slaClockResume, slaClockStart } from "./clock-change.ts";
 export type { SlaClockAction } from "./clock-change.ts";

@@ -18,6 +18,12 @@ export interface SlaTarget {
   clock: ClockMode;
   /** false: best effort ("usually within 1–2 working days"); computed the same, flagged */
   guaranteed: boolean;
+  /**
+   * DAYS only: due when the clock's time ends on the Nth day it runs, the day it starts on being
+   * the first (001: a premium remote session "normally starts the same day" is 1 DAYS with this);
+   * absent or false: the same local wall time on the Nth following day.
+   */
+  endOfDay?: boolean;
 }
 
 /** Throws a ValidationError naming `${field}.<property>` for the first offending property. */
@@ -30,5 +36,6 @@ export function validateSlaTarget(target: SlaTarget, field = "target"): SlaTarge
     throw new ValidationError(`${field}.amount`, `${field}.amount must be a whole number from 1 to ${max}`);
   }
   if (typeof target.guaranteed !== "boolean") throw new ValidationError(`${field}.guaranteed`, `${field}.guaranteed must be true or false`);
+  if (target.endOfDay && target.unit !== "DAYS") throw new ValidationError(`${field}.endOfDay`, `${field}.endOfDay needs unit DAYS (the end of the Nth day)`);
   return target;
 }

@@ -29,7 +29,20 @@ export interface TargetDefinition {
   clock: ClockMode;
   calendarId: string;
   guaranteed: boolean;
+  /** DAYS only: due at the end of the Nth day the clock runs (1 = the same day); default false */
+  endOfDay?: boolean | null;
 }
+
+/** A target's own fields, as a stored row or an input carries them (`endOfDay` defaulted). */
+export const targetFields = ({ kind, amount, unit, clock, calendarId, guaranteed, endOfDay }: TargetDefinition) => ({
+  kind,
+  amount,
+  unit,
+  clock,
+  calendarId,
+  guaranteed,
+  endOfDay: endOfDay ?? false,
+});
 
 export interface ChannelDefinition {
   channel: SupportChannel;
@@ -56,6 +69,7 @@ export interface TierDefinition {
 /** A validated tier: every field present, lists in canonical order. */
 export interface NormalisedTier extends TierDefinition {
   includedByDefault: boolean;
+  targets: (TargetDefinition & { endOfDay: boolean })[];
   warningThresholds: number[];
   channels: (ChannelDefinition & { pinRequired: boolean })[];
   entitlements: TierEntitlement[];
@@ -115,7 +129,7 @@ function validatePriority(priority: { rank: number; label: string }) {
   return { rank: priority.rank, label };
 }
 
-function validateTargets(targets: readonly TargetDefinition[], hasChannels: boolean): TargetDefinition[] {
+function validateTargets(targets: readonly TargetDefinition[], hasChannels: boolean): NormalisedTier["targets"] {
   const checked = targets.map((target, index) => {
     const path = `targets.${index}`;
     if (!TARGET_KINDS.includes(target.kind)) throw new ValidationError(`${path}.kind`, `${path}.kind must be one of ${TARGET_KINDS.join(", ")}`);
@@ -129,7 +143,9 @@ function validateTargets(targets: readonly TargetDefinition[], hasChannels: bool
       throw new ValidationError(`${path}.amount`, `${path}.amount must be a whole number 1–${maximum} (${target.unit.toLowerCase()})`);
     }
     if (!target.calendarId) throw new ValidationError(`${path}.calendarId`, `${path}.calendarId is required`);
-    return { kind: target.kind, amount: target.amount, unit: target.unit, clock: target.clock, calendarId: target.calendarId, guaranteed: target.guaranteed };
+    const endOfDay = target.endOfDay ?? false;
+    if (endOfDay && target.unit !== "DAYS") throw new ValidationError(`${path}.endOfDay`, `${path}.endOfDay needs unit DAYS: due at the end of the Nth day`);
+    return { kind: target.kind, amount: target.amount, unit: target.unit, clock: target.clock, calendarId: target.calendarId, guaranteed: target.guaranteed, endOfDay };
   });
   if (hasChannels && !checked.some((target) => target.kind === "FIRST_RESPONSE")) {
     throw new ValidationError("targets", "A tier with channels needs a FIRST_RESPONSE target");

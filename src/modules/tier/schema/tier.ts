@@ -56,6 +56,9 @@ builder.prismaObject("TierTarget", {
     clock: t.expose("clock", { type: ClockMode, description: "Which time counts: open hours, whole working days or all time." }),
     calendar: t.field({ ...calendarOf, description: "The business calendar whose hours and holidays the clock counts in.", resolve: (target, _args, ctx) => ctx.services.calendars.require(target.calendarId) }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "false = best effort." }),
+    endOfDay: t.exposeBoolean("endOfDay", {
+      description: "DAYS only. true: due when the clock's time ends on the Nth day it runs, that first day counted (1 DAYS on BUSINESS_HOURS = by the close of the day the clock starts: the same day); false: the same wall time N days on.",
+    }),
   }),
 });
 
@@ -85,6 +88,10 @@ const TierTargetInput = builder.inputType("TierTargetInput", { description: "One
     clock: t.field({ description: "Which time counts: BUSINESS_HOURS, WORKING_DAYS or CALENDAR.", type: ClockMode }),
     calendarId: t.id({ description: "Global id of the business calendar it counts in." }),
     guaranteed: t.boolean({ description: "true: a promise; false: best effort, computed the same way. Default true." }),
+    endOfDay: t.boolean({
+      required: false,
+      description: "DAYS only: due at the end of the Nth day the clock runs, the day it starts counted as the first (1 = the same day, e.g. 001's remote session); default false (the same wall time N days on).",
+    }),
   }),
 });
 const TierChannelInput = builder.inputType("TierChannelInput", {

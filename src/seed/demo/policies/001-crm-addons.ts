@@ -16,8 +16,9 @@ const CASE_INFORMATION = [
 /**
  * 001 — add-on vendor for CRM systems: free support by ticket (and chat when someone is there),
  * usually 1, at most 2 working days, no remote sessions, no how-to; premium prepaid in units
- * with remote sessions, how-to, installation and development, the hotline 07–20; partners that
- * sold before 18:00 get premium help the same day; work starts once the case is complete.
+ * with remote sessions starting the same day, how-to and development, the hotline 07–20;
+ * installation support bookable on either level; partners that sold before 18:00 get premium
+ * help the same day; work starts once the case is complete.
  */
 export const CRM_ADDONS = policyCatalog({
   source: "001",
@@ -30,6 +31,8 @@ export const CRM_ADDONS = policyCatalog({
       monthlyPrice: FREE_OF_CHARGE,
       includedByDefault: true,
       priority: { rank: 1, label: "normal" },
+      // Installation support is its own bookable product, not tied to premium.
+      entitlements: ["INSTALLATION"],
       targets: [{ kind: "FIRST_RESPONSE", amount: 2, unit: "DAYS", clock: "WORKING_DAYS", calendar: "office", guaranteed: false }],
       channels: [
         { channel: "TICKET", calendar: "tickets", languages: LANGUAGES },
@@ -45,8 +48,9 @@ export const CRM_ADDONS = policyCatalog({
       priority: { rank: 3, label: "high" },
       entitlements: ["HOW_TO", "REMOTE_SESSION", "INSTALLATION", "DEVELOPMENT"],
       partnerSaleCutoff: "18:00",
-      // "Normally the remote session starts the same day": best effort within a working day.
-      targets: [{ kind: "FIRST_RESPONSE", amount: 1, unit: "DAYS", clock: "WORKING_DAYS", calendar: "office", guaranteed: false }],
+      // "Normally the remote session starts the same day": best effort, by the close of the office
+      // day the clock starts (asked after 18:00 or at the weekend, the next working day's 18:00).
+      targets: [{ kind: "FIRST_RESPONSE", amount: 1, unit: "DAYS", clock: "BUSINESS_HOURS", endOfDay: true, calendar: "office", guaranteed: false }],
       channels: [
         { channel: "TICKET", calendar: "tickets", languages: LANGUAGES },
         { channel: "CHAT", calendar: "office", languages: LANGUAGES },

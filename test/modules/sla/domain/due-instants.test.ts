@@ -3,10 +3,13 @@ import type { BusinessCalendar } from "../../../../src/modules/calendar/domain/i
 import type { SlaTarget } from "../../../../src/modules/sla/domain/index.ts";
 import { slaAlertSchedule, slaClockStatus, slaReportOutcome } from "../../../../src/modules/sla/domain/index.ts";
 import { compileCalendar } from "../../../../src/modules/calendar/domain/index.ts";
-import { itemCalendar } from "../../../fixtures/calendars.ts";
+import { installationCet, itemCalendar } from "../../../fixtures/calendars.ts";
 import { allWeek, at, berlin, gold, history, HOUR, paid, paidDE, premium, premium24, slaClock, target } from "./support.ts";
 
 const item = compileCalendar(itemCalendar);
+const office = compileCalendar(installationCet);
+/** 001 premium: "normally the remote session starts the same day" (best effort). */
+const sameDay = target(1, "DAYS", "BUSINESS_HOURS", { endOfDay: true, guaranteed: false });
 type Pause = [string, string | null];
 type Row = [string, SlaTarget, BusinessCalendar, string, Pause[], string];
 
@@ -47,6 +50,11 @@ describe.each<Row>([
   ["CALENDAR clock: 24 h from Christmas Eve run through the holiday", target(24, "HOURS", "CALENDAR"), premium, "2026-12-24T10:00:00+01:00", [], "2026-12-25T10:00:00+01:00"],
   ["1 DAYS on business hours: Friday 15:00, not the end of Friday's opening", target(1, "DAYS", "BUSINESS_HOURS"), premium, "2026-03-05T15:00:00+01:00", [], "2026-03-06T15:00:00+01:00"],
   ["1 DAYS on business hours, paused 15 business minutes: Monday 09:15", target(1, "DAYS", "BUSINESS_HOURS"), premium, "2026-03-05T15:00:00+01:00", [["2026-03-05T15:30:00+01:00", "2026-03-05T15:45:00+01:00"]], "2026-03-09T09:15:00+01:00"],
+  ["001 same day: Tuesday 10:00 in the office → Tuesday 18:00", sameDay, office, "2026-03-10T10:00:00+01:00", [], "2026-03-10T18:00:00+01:00"],
+  ["001 same day, started Monday 07:00 after a weekend request → Monday 18:00", sameDay, office, "2026-03-16T07:00:00+01:00", [], "2026-03-16T18:00:00+01:00"],
+  ["001 same day, paused an hour: the hour moves to the next day's opening", sameDay, office, "2026-03-10T10:00:00+01:00", [["2026-03-10T11:00:00+01:00", "2026-03-10T12:00:00+01:00"]], "2026-03-11T08:00:00+01:00"],
+  ["001 same day over the spring switch", sameDay, office, "2026-03-30T07:00:00+02:00", [], "2026-03-30T18:00:00+02:00"],
+  ["same day with a lunch break: the afternoon's close", sameDay, premium, "2026-03-09T11:00:00+01:00", [], "2026-03-09T16:00:00+01:00"],
 ])("%s", (_name, slaTarget, calendar, startedAt, pauses, due) => {
   const clock = slaClock(slaTarget, calendar, history(startedAt, pauses));
   const zone = calendar.timeZone;
@@ -86,6 +94,8 @@ describe("DAYS budgets are the clock time up to the wall-time due", () => {
     ["a 25-hour day", target(1, "DAYS", "WORKING_DAYS"), allWeek, "2026-10-24T12:00:00+02:00", 25 * HOUR],
     ["Thursday 15:00 to Friday 15:00 in premium hours", target(1, "DAYS", "BUSINESS_HOURS"), premium, "2026-03-05T15:00:00+01:00", 4 * HOUR],
     ["calendar days keep the wall time over spring forward", target(1, "DAYS", "CALENDAR"), allWeek, "2026-03-28T12:00:00+01:00", 23 * HOUR],
+    ["001 same day from Tuesday 10:00: the 8 office hours left", sameDay, office, "2026-03-10T10:00:00+01:00", 8 * HOUR],
+    ["001 same day from the opening: the whole 11-hour day", sameDay, office, "2026-03-10T07:00:00+01:00", 11 * HOUR],
   ])("%s", (_name, slaTarget, calendar, startedAt, budget) => {
     expect(slaClockStatus(slaClock(slaTarget, calendar, history(startedAt)), at(startedAt)).budgetMs).toBe(budget);
   });

@@ -26,7 +26,7 @@ describe("a tier definition", () => {
       monthlyPrice: { amountMinor: 5900, currency: "EUR" },
       includedByDefault: false,
       priority: { rank: 4, label: "highest" },
-      targets: [base.targets[1], base.targets[0]],
+      targets: [{ ...base.targets[1], endOfDay: false }, { ...base.targets[0], endOfDay: false }],
       warningThresholds: [0.75, 0.9],
       channels: [
         { channel: "EMAIL", calendarId: "cal", languages: ["de-AT", "en"], pinRequired: false },
@@ -38,6 +38,11 @@ describe("a tier definition", () => {
     });
   });
 
+  it("keeps a DAYS target due at the end of the day (001: the same day)", () => {
+    const sameDay = { kind: "FIRST_RESPONSE", amount: 1, unit: "DAYS", clock: "BUSINESS_HOURS", calendarId: "cal", guaranteed: false, endOfDay: true } as const;
+    expect(validateTierDefinition({ ...base, targets: [sameDay] }).targets).toEqual([sameDay]);
+  });
+
   it("may have no channels and then no targets (a level without support)", () => {
     expect(validateTierDefinition({ ...base, targets: [], channels: [] }).targets).toEqual([]);
   });
@@ -45,6 +50,7 @@ describe("a tier definition", () => {
   it.each<[string, Partial<TierDefinition>, string]>([
     ["a NEXT_RESPONSE twice", { targets: [base.targets[1]!, { ...base.targets[1]!, kind: "NEXT_RESPONSE" }, { ...base.targets[1]!, kind: "NEXT_RESPONSE" }] }, "targets.2.kind"],
     ["a fractional amount", { targets: [{ ...base.targets[1]!, amount: 1.5 }] }, "targets.0.amount"],
+    ["the end of the day on an HOURS target", { targets: [{ ...base.targets[1]!, endOfDay: true }] }, "targets.0.endOfDay"],
     ["a language listed twice", { channels: [{ channel: "EMAIL", calendarId: "cal", languages: ["en", "en"] }] }, "channels.0.languages.1"],
     ["six thresholds", { warningThresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] }, "warningThresholds"],
     ["a cutoff on an included level", { includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" }, partnerSaleCutoff: "18:00" }, "partnerSaleCutoff"],

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Partner" ADD COLUMN     "deactivatedAt" TIMESTAMP(3);
+
