@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { v7 as uuid7 } from "uuid";
 import type { BusinessCalendar, ClockMode, DurationUnit } from "../calendar/domain/index.ts";
 import { ConflictError } from "../../domain/errors.ts";
 import type { SlaClock, SlaClockHistory, SlaClockStatus, SlaPause, SlaTargetKind } from "../sla/domain/index.ts";
@@ -62,7 +62,7 @@ export const stateOf = (row: ClockRow): ClockState => ({ id: row.id, target: tar
 
 /** A clock of a target that has not started (NOT_STARTED until an effect starts it). */
 export const newClock = (target: ClockTarget, history: SlaClockHistory = { startedAt: null, pauses: [], metAt: null }): ClockState => ({
-  id: randomUUID(),
+  id: uuid7(),
   target,
   history,
   fresh: true,

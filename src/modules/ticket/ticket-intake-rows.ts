@@ -9,7 +9,7 @@ import { pendingAlerts } from "../sla/index.ts";
 import type { TicketQuery } from "./ticket-change.ts";
 import { CURRENT_CLOCKS, type ClockState, clockColumns, clockSummary, type Engines, slaClockOf } from "./ticket-clocks.ts";
 import type { IntakeRequest } from "./ticket-intake-request.ts";
-import { uuid7 } from "../../db/uuid7.ts";
+import { v7 as uuid7 } from "uuid";
 
 /** What intake decided about a new ticket. */
 export interface IntakeDecision {
