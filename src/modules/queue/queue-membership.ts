@@ -2,7 +2,7 @@ import { overdueAt } from "../sla/domain/index.ts";
 import type { accountScope } from "../../auth/policy.ts";
 import { OPEN_TICKET_STATUSES } from "../ticket/domain/index.ts";
 import type { QueueKey } from "./queue-sql.ts";
-import type { TicketFilter } from "./ticket-queue-service.ts";
+import type { TicketFilter } from "./domain/index.ts";
 
 /** What a cached ticket list shows: the tickets of a scope and (normalised) filter, up to `bound` in queue order. */
 export interface TicketListShown {

@@ -2,7 +2,7 @@ import { latestOverdueDue } from "../sla/domain/index.ts";
 import { accountScope } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES } from "../ticket/domain/index.ts";
-import type { TicketFilter } from "./ticket-queue-service.ts";
+import type { TicketFilter } from "./domain/index.ts";
 
 /**
  * A ticket's place in the queue order: priority rank (higher first), due instant of its running

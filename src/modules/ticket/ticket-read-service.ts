@@ -6,7 +6,8 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
 import type { TicketQuery } from "./ticket-change.ts";
-import { clockStatuses, enginesFor, stateOf } from "./ticket-clocks.ts";
+import { enginesFor, stateOf } from "./ticket-clocks.ts";
+import { clockStatuses } from "./domain/index.ts";
 
 export type ClockView = SlaClockStatus & { calendarId: string };
 

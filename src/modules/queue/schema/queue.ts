@@ -1,4 +1,4 @@
-import type { TicketFilter } from "../ticket-queue-service.ts";
+import type { TicketFilter } from "../domain/index.ts";
 import type { QueueCounts as Counts } from "../ticket-queue-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";

@@ -11,3 +11,6 @@ export type { ClockEffect, TicketEvent, TicketLifecycle, TicketSettings, TicketT
 export { NotEntitledError, WrittenChannelRequiredError } from "./intake-errors.ts";
 export * as intakeInput from "./intake-input.ts";
 export type { AttachmentInput } from "./intake-input.ts";
+export { intakeKind, REFUSING } from "./intake-kind.ts";
+export { applyEffects, clockStatuses, clockSummary, firstHistory, newClock, slaClockOf, ticketClocksOf } from "./clock-states.ts";
+export type { ClockState, ClockSummary, ClockTarget, Engines } from "./clock-states.ts";

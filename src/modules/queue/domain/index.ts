@@ -1,0 +1,2 @@
+/** The queue rules other modules may use (pure: under the purity guard). */
+export { normaliseFilter, type TicketFilter } from "./ticket-filter.ts";
