@@ -2,7 +2,6 @@
 export * from "./queue-watch-service.ts";
 export * from "./ticket-queue-service.ts";
 export * from "./domain/index.ts";
-export { ticketEntersList, type TicketListShown, type TicketPlace } from "./queue-membership.ts";
 export * from "./schema/queue-filter.ts";
 export { resolveTicketConnection, TICKET_CONNECTION } from "./schema/ticket-connection.ts";
 import "./schema/queue.ts";

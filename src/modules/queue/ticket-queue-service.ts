@@ -4,13 +4,12 @@ import { displayName } from "../account/domain/index.ts";
 import { ForbiddenError, NotFoundError } from "../../domain/errors.ts";
 import { latestOverdueDue } from "../sla/domain/index.ts";
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES, type TicketStatus } from "../ticket/domain/index.ts";
-import { normaliseFilter, type TicketFilter } from "./domain/index.ts";
+import { normaliseFilter, type TicketFilter, type TicketPlace } from "./domain/index.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
 import { type QueuePage, queueConditions, queuePageClauses, SqlParams } from "./queue-sql.ts";
-import type { TicketPlace } from "./queue-membership.ts";
 import { SharedCounts } from "./shared-counts.ts";
 import { reviveRow, ticketJsonSql } from "./ticket-page-sql.ts";
 
