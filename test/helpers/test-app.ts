@@ -1,6 +1,7 @@
 import { type App, buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { AdapterWrapper } from "../../src/db/client.ts";
+import type { Logger } from "../../src/logger.ts";
 import { freshDatabaseUrl } from "./database.ts";
 import { dataOf, postGql } from "./gql.ts";
 import { prismaIn } from "./workspace-db.ts";
@@ -45,11 +46,13 @@ export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
 }
 
 /** The real app on port 0 with a fresh database (in-memory PGlite, or a new PostgreSQL database). */
-export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper; log?: Logger } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl();
-  // the rate limit is off unless a test sets it: one test file sends more than a minute's worth with one credential
-  const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", RESPONSE_CACHE_MS: "0", QUEUE_COUNTS_MS: "0", RATE_LIMIT_PER_MINUTE: "0", ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
-  const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}) });
+  // the rate limit is off unless a test sets it: one test file sends more than a minute's worth with one credential;
+  // nothing is logged unless LOG_LEVEL is set when running the tests (tests provoke failures on purpose)
+  const quiet = { LOG_LEVEL: process.env.LOG_LEVEL || "silent" };
+  const config = loadConfig({ ADMIN_TOKEN, DATA_DIR: "memory", PORT: "0", RESPONSE_CACHE_MS: "0", QUEUE_COUNTS_MS: "0", RATE_LIMIT_PER_MINUTE: "0", ...quiet, ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
+  const app = await buildApp({ config, ...(options.now ? { now: options.now } : {}), ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}), ...(options.log ? { log: options.log } : {}) });
   const url = await app.start(0);
   const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);
   return {
