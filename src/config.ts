@@ -1,4 +1,5 @@
 import { type Limits, limitsFrom } from "./server/limits/limits.ts";
+import { LOG_LEVELS, type LogLevel, type LogOptions } from "./logger.ts";
 
 /** The environment, parsed and validated once (see README for every variable). */
 export interface Config {
@@ -32,6 +33,8 @@ export interface Config {
   introspection: boolean;
   /** WebSocket protocol ping interval; a socket that does not answer within as long is dropped (WS_PING_MS, default 12000) */
   wsPingMs: number;
+  /** what is logged and how (LOG_LEVEL, default info; LOG_FORMAT=text|json, default text) */
+  log: LogOptions;
   /** things worth saying at start that do not stop it (a weak ADMIN_TOKEN) */
   warnings: string[];
 }
@@ -66,6 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`QUEUE_COUNTS_MS must be a whole number of milliseconds 0–60000, got "${env.QUEUE_COUNTS_MS}"`);
   }
   const wsPingMs = Number(env.WS_PING_MS ?? 12_000);
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  const logFormat = env.LOG_FORMAT || "text";
+  if (logFormat !== "text" && logFormat !== "json") throw new ConfigError(`LOG_FORMAT must be "text" or "json", got "${env.LOG_FORMAT}"`);
   if (!Number.isInteger(wsPingMs) || wsPingMs < 50 || wsPingMs > 600_000) throw new ConfigError(`WS_PING_MS must be a whole number of milliseconds 50–600000, got "${env.WS_PING_MS}"`);
   return {
     port,
@@ -88,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: onOff("GRAPHIQL", env.GRAPHIQL, true),
     introspection: onOff("INTROSPECTION", env.INTROSPECTION, true),
     wsPingMs,
+    log: { level: logLevel as LogLevel, format: logFormat },
     warnings,
   };
 }

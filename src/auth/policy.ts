@@ -1,4 +1,5 @@
 import type { Viewer } from "./viewer.ts";
+import type { AccountScope } from "../domain/account-scope.ts";
 import { ForbiddenError } from "../domain/errors.ts";
 
 /** One policy module: scope-auth and services both decide through these functions. */
@@ -20,7 +21,7 @@ export function canReadAccount(viewer: Viewer, account: AccountRef): boolean {
 }
 
 /** The set of accounts a viewer may list, as a filter on account columns. */
-export function accountScope(viewer: Viewer): { all: true } | { partnerId: string } | { id: string } | { none: true } {
+export function accountScope(viewer: Viewer): AccountScope {
   if (isStaff(viewer)) return { all: true };
   if (viewer.role === "PARTNER" && viewer.partnerId) return { partnerId: viewer.partnerId };
   if (viewer.role === "CUSTOMER" && viewer.accountId) return { id: viewer.accountId };

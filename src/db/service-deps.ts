@@ -2,6 +2,7 @@ import type { EventBus } from "../events/bus.ts";
 import type { SqlQuery } from "./client.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { AccountLock, Transaction } from "./write-kernel.ts";
+import type { Logger } from "../logger.ts";
 
 /** What every service is built from. */
 export interface ServiceDeps {
@@ -11,6 +12,8 @@ export interface ServiceDeps {
   bus: EventBus;
   /** The clock; injectable so tests can fix time. */
   now: () => Date;
+  /** The service's logger (each module and worker logs through a child naming it). */
+  log: Logger;
   /**
    * Runs `work` in one transaction; events it enqueued (src/events/outbox.ts) are published once
    * it has committed.

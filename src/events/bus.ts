@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { currentWorkspaceId } from "../db/workspace-scope.ts";
 import { filterMap } from "./stream.ts";
 import type { TopicName, Topics } from "./topics.ts";
+import type { Logger } from "../logger.ts";
 
 export interface EventBus {
   publish<T extends TopicName>(topic: T, payload: Topics[T]): Promise<void>;
@@ -62,18 +63,21 @@ class RedisBus extends LocalBus {
   private readonly channels = new Set<string>();
   private last: number | null = null;
   private delivering: Promise<void> = Promise.resolve();
+  private readonly missed: MissedEvents;
+  private readonly log: Logger;
   constructor(
-    url: string,
-    private readonly missed: MissedEvents | undefined,
+    { url, missed, log }: RedisOptions,
     private readonly prefix = "supportclock:",
   ) {
     super();
+    this.missed = missed;
+    this.log = log;
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: false });
     for (const connection of [this.pub, this.sub]) {
       // one line per outage, not one per reconnect attempt; readiness (/readyz) reports it meanwhile
       let reported = false;
-      connection.on("error", (error: Error) => void (reported || console.error(`event bus: Redis unreachable (${error.message}); retrying`), (reported = true)));
+      connection.on("error", (error: Error) => void (reported || this.log.error(`Redis unreachable (${error.message}); retrying`), (reported = true)));
       connection.on("ready", () => (reported = false));
     }
     void this.sub.subscribe(this.outbox);
@@ -88,7 +92,7 @@ class RedisBus extends LocalBus {
     return `${this.prefix}outbox`;
   }
   private inOrder(step: () => Promise<void>) {
-    this.delivering = this.delivering.then(step).catch((error) => console.error("event bus: reading missed events from the outbox failed:", error));
+    this.delivering = this.delivering.then(step).catch((error) => this.log.error({ err: error }, "reading missed events from the outbox failed"));
   }
   private async deliver(event: SequencedEvent) {
     const sequence = (event.payload as { sequence: number }).sequence;
@@ -98,7 +102,7 @@ class RedisBus extends LocalBus {
     this.last = Math.max(this.last ?? 0, sequence);
   }
   private async fill(before: number | null) {
-    if (this.last === null || !this.missed) return;
+    if (this.last === null) return;
     for (const event of await this.missed(this.last, before)) {
       const sequence = (event.payload as { sequence: number }).sequence;
       if (sequence <= this.last) continue;
@@ -136,8 +140,16 @@ class RedisBus extends LocalBus {
   }
 }
 
-export function createEventBus(redisUrl?: string, missed?: MissedEvents): EventBus {
-  return redisUrl ? new RedisBus(redisUrl, missed) : new LocalBus();
+export interface RedisOptions {
+  url: string;
+  /** reads what the outbox committed after a sequence (to fill a gap Redis left) */
+  missed: MissedEvents;
+  log: Logger;
+}
+
+/** In-process without `redis`; through Redis pub/sub with it. */
+export function createEventBus(redis?: RedisOptions): EventBus {
+  return redis ? new RedisBus(redis) : new LocalBus();
 }
 
 /**

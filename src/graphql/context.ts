@@ -1,6 +1,6 @@
 import type { Viewer } from "../auth/viewer.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { TicketListShown } from "../modules/queue/index.ts";
+import type { TicketListShown } from "../modules/queue/domain/index.ts";
 import type { Services } from "../modules/registry.ts";
 
 /** What a cached answer shows, so the response cache drops it only when that changes (src/server/response-cache.ts). */

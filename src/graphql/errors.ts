@@ -12,9 +12,12 @@ export const ErrorInterface = builder.interfaceRef<DomainError>("Error").impleme
 /** The `field` every error type that names an offending input field shares. */
 export const OFFENDING_FIELD = "The offending argument or input field, as a dotted path from the mutation's `input`, e.g. weeklyHours.2.end; null when no single field is at fault.";
 
-/** Registers a DomainError subclass as a GraphQL error type; `withField` adds the offending input field. */
-export function errorType(cls: new (...args: any[]) => DomainError, name: string, description: string, withField = false) {
-  return builder.objectType(cls, {
+/**
+ * Registers a DomainError subclass as a GraphQL error type; `withField` adds the offending input
+ * field. The type is the class's own, so fields added with `builder.objectFields` read it uncast.
+ */
+export function errorType<E extends DomainError>(cls: new (...args: any[]) => E, name: string, description: string, withField = false): ObjectRef<E> {
+  const ref = builder.objectType(cls as new (...args: any[]) => DomainError, {
     name,
     description,
     interfaces: [ErrorInterface],
@@ -23,7 +26,12 @@ export function errorType(cls: new (...args: any[]) => DomainError, name: string
       ...(withField ? { field: t.string({ nullable: true, description: OFFENDING_FIELD, resolve: (error) => error.field ?? null }) } : {}),
     }),
   });
+  // Pothos cannot check a generic shape against the Error interface; the objects of this type are `cls`'s, so E's.
+  return ref as unknown as ObjectRef<E>;
 }
+
+type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+type ObjectRef<Shape> = PothosSchemaTypes.ObjectRef<SchemaTypes, Shape>;
 
 errorType(ValidationError, "ValidationError", "The input breaks a rule (a format, a range, an unknown zone, an overlap); nothing was written; code VALIDATION.", true);
 errorType(NotFoundError, "NotFoundError", "Something the input refers to does not exist in this workspace or is not visible to the caller; code NOT_FOUND.", true);

@@ -36,40 +36,42 @@ export interface ServiceOptions {
 }
 
 export function createServices(deps: ServiceDeps, options: ServiceOptions) {
-  const calendars = new CalendarService(deps);
-  const tiers = new TierService(deps, calendars);
-  const requestTypes = new RequestTypeService(deps);
-  const tierSubscriptions = new TierSubscriptionService(deps, tiers);
-  const unitPackages = new UnitPackageService(deps);
-  const entitlements = new EntitlementService(deps, { calendars, tiers, requestTypes, subscriptions: tierSubscriptions, unitPackages });
-  const ledger = new LedgerService(deps);
-  const ticketQueues = new TicketQueueService(deps, options.queueCountsMs ?? 0);
-  const ticketChanges = new TicketChanges(deps, calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
+  // each module logs through a child naming it
+  const module = (name: string): ServiceDeps => ({ ...deps, log: deps.log.child({ module: name }) });
+  const calendars = new CalendarService(module("calendar"));
+  const tiers = new TierService(module("tier"), calendars);
+  const requestTypes = new RequestTypeService(module("request-type"));
+  const tierSubscriptions = new TierSubscriptionService(module("subscription"), tiers);
+  const unitPackages = new UnitPackageService(module("ledger"));
+  const entitlements = new EntitlementService(module("entitlement"), { calendars, tiers, requestTypes, subscriptions: tierSubscriptions, unitPackages });
+  const ledger = new LedgerService(module("ledger"));
+  const ticketQueues = new TicketQueueService(module("queue"), options.queueCountsMs ?? 0);
+  const ticketChanges = new TicketChanges(module("ticket"), calendars, { reopenWindowMinutes: (options.ticketReopenDays ?? 7) * 1440 });
   const ticketLifecycle = new TicketLifecycleService(ticketChanges, tiers);
   return {
-    accounts: new AccountService(deps),
-    bookings: new BookingService(deps, { entitlements, ledger }),
+    accounts: new AccountService(module("account")),
+    bookings: new BookingService(module("booking"), { entitlements, ledger }),
     calendars,
     entitlements,
-    helpArticles: new HelpArticleService(deps, requestTypes),
-    partners: new PartnerService(deps),
+    helpArticles: new HelpArticleService(module("help-centre"), requestTypes),
+    partners: new PartnerService(module("partner")),
     requestTypes,
-    slaAlerts: new SlaAlertService(deps, calendars),
-    supportPins: new SupportPinService(deps),
+    slaAlerts: new SlaAlertService(module("sla"), calendars),
+    supportPins: new SupportPinService(module("support-pin")),
     tiers,
     tierSubscriptions,
-    tokens: new TokenService(deps, options.adminToken),
+    tokens: new TokenService(module("token"), options.adminToken),
     unitPackages,
     ledger,
-    ticketIntake: new TicketIntakeService(deps, { entitlements, calendars, changes: ticketChanges }),
+    ticketIntake: new TicketIntakeService(module("ticket"), { entitlements, calendars, changes: ticketChanges }),
     ticketLifecycle,
     ticketTierFollower: new TicketTierFollower(deps, { entitlements, lifecycle: ticketLifecycle }),
-    ticketWork: new TicketWorkService(deps, ledger),
+    ticketWork: new TicketWorkService(module("ticket"), ledger),
     ticketQueues,
-    queueWatch: new QueueWatchService(deps, ticketQueues),
-    ticketReports: new TicketReportService(deps, calendars),
-    tickets: new TicketReadService(deps, calendars),
-    lowBalanceAlerts: new LowBalanceAlertService(deps),
-    workspaces: new WorkspaceService(deps, requestTypes),
+    queueWatch: new QueueWatchService(module("queue"), ticketQueues),
+    ticketReports: new TicketReportService(module("ticket"), calendars),
+    tickets: new TicketReadService(module("ticket"), calendars),
+    lowBalanceAlerts: new LowBalanceAlertService(module("ledger")),
+    workspaces: new WorkspaceService(module("workspace"), requestTypes),
   };
 }

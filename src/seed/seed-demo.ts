@@ -23,7 +23,7 @@ export async function seedDemo(prisma: PrismaClient, services: Services): Promis
       await loadPolicy(services, SEEDER, vendor.policy);
       for (const partner of vendor.partners) await services.partners.create(SEEDER, partner);
       for (const account of vendor.accounts) await services.accounts.create(SEEDER, account);
-      if (vendor.units) await prisma.$transaction((tx) => seedUnitLedgers(tx));
+      if (vendor.units) await seedUnitLedgers(prisma, services, SEEDER);
       for (const subscription of vendor.subscriptions) await services.tierSubscriptions.subscribe(SEEDER, subscription);
       await seedDemoTickets(services, new Set(vendor.accounts.map((account) => account.customerNumber)));
     });

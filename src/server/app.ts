@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import { type Viewer } from "../auth/viewer.ts";
 import { type Config, describeDatabase } from "../config.ts";
+import { createLogger, inRequest, type Logger, newRequestId } from "../logger.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "../seed/seed-demo.ts";
@@ -11,7 +12,7 @@ import { createEventBus, type EventBus, workspaceFilteredBus } from "../events/b
 import { missedEvents, OutboxRelay } from "../workers/outbox-relay.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
 import { accountLock } from "../db/write-kernel.ts";
-import { authenticateRequest, maskError } from "./http-auth.ts";
+import { authenticateRequest, maskError, yogaLogger } from "./http-auth.ts";
 import { type Context, registerPrisma, type ServerContext } from "../graphql/context.ts";
 import { bodyLimit } from "./body-limit.ts";
 import { noHttpSubscriptions } from "./no-http-subscriptions.ts";
@@ -39,7 +40,8 @@ export interface AppOptions {
   config: Config;
   /** The clock; tests inject a fixed or controllable one. */
   now?: () => Date;
-  log?: (message: string) => void;
+  /** The service's logger; by default one made from `config.log`. */
+  log?: Logger;
   /** Wraps Prisma's driver adapter (tests count SQL statements through it). */
   wrapAdapter?: AdapterWrapper;
   /** With DATA_DIR=memory: start from this PGlite data directory image instead of an empty database (tests start from a migrated one). */
@@ -69,16 +71,16 @@ export interface App {
   readonly datedJobs: DatedJobs;
 }
 
-export async function buildApp({ config, now = () => new Date(), log = () => {}, wrapAdapter, databaseImage }: AppOptions): Promise<App> {
-  log(`database: opening ${describeDatabase(config)}`);
+export async function buildApp({ config, now = () => new Date(), log = createLogger(config.log), wrapAdapter, databaseImage }: AppOptions): Promise<App> {
+  log.info(`database: opening ${describeDatabase(config)}`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}), ...(databaseImage ? { image: databaseImage } : {}) });
-  log("migrations: checking");
+  log.info("migrations: checking");
   const applied = await migrate(db);
-  log(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
+  log.info(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
   db.enforceWorkspaces();
 
-  const bus = createEventBus(config.redisUrl, missedEvents(db.prisma));
-  const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs });
+  const bus = createEventBus(config.redisUrl ? { url: config.redisUrl, missed: missedEvents(db.prisma), log: log.child({ module: "event bus" }) } : undefined);
+  const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs, log: log.child({ worker: "outbox relay" }) });
   const transaction: ServiceDeps["transaction"] = async (work, options) => {
     const result = await db.prisma.$transaction(work, options);
     void relay.kick();
@@ -89,6 +91,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     sql: db.sql,
     bus: workspaceFilteredBus(bus),
     now,
+    log,
     transaction,
     withAccountLock: accountLock(transaction),
     committed: () => void relay.kick(),
@@ -100,11 +103,11 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   registerPrisma(services, db.prisma);
   let added = 0;
   await services.workspaces.forEach(async () => (added += await services.requestTypes.ensureStandard()));
-  if (added) log(`request types: added ${added} standard ones`);
+  if (added) log.info(`request types: added ${added} standard ones`);
   if (config.seed === "demo") {
-    log("demo data: loading");
+    log.info("demo data: loading");
     const seeded = await seedDemo(db.prisma, services);
-    log(
+    log.info(
       seeded
         ? "demo data: loaded five workspaces, one per source policy (source-000 … source-004)"
         : "demo data: not loaded, the database already holds data; SEED=demo only fills an empty database",
@@ -121,7 +124,7 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
     renderGraphiQL: renderOfflineGraphiQL(),
     cors: corsPolicy(config.corsOrigins),
     maskedErrors: { maskError },
-    logging: false,
+    logging: yogaLogger(log.child({ module: "graphql" })),
     maxRequestBodySize: false,
     plugins: [bodyLimit(), noHttpSubscriptions(), ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []), inputErrorPaths(), workspaceScope(), ...(config.introspection ? [] : [noIntrospection()]), cache.plugin],
     context: async ({ request, viewer }) => ({
@@ -134,7 +137,12 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
   const liveSubscriptions = new LiveSubscriptions();
   const app = serveApp();
   const health = healthEndpoints(db, bus, config.redisUrl !== undefined, () => liveSubscriptions.snapshot());
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    const id = newRequestId();
+    res.setHeader("x-request-id", id);
+    void inRequest(id, () => handle(req, res));
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       if (await health(req, res)) return;
       // A feed is named by its calendar's secret (the only credential it takes), whatever its workspace.
@@ -142,12 +150,12 @@ export async function buildApp({ config, now = () => new Date(), log = () => {},
       if (await app(req, res)) return;
       if (await rates.refused(req, res)) return;
     } catch (error) {
-      console.error("internal error:", error);
+      log.error({ err: error }, "internal error");
       if (!res.headersSent) res.writeHead(500).end();
       return;
     }
     void yoga.handle(req, res, { req, res });
-  });
+  };
   // noServer: attached with `server`, ws would re-emit the server's listen errors (EADDRINUSE) to
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });

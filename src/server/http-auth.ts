@@ -1,8 +1,11 @@
+import { format } from "node:util";
 import { GraphQLError } from "graphql";
+import type { YogaLogger } from "graphql-yoga";
 import { ANONYMOUS, AuthenticationError, bearerSecret, type Viewer } from "../auth/viewer.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Services } from "../modules/registry.ts";
 import { DEFAULT_WORKSPACE_SLUG } from "../modules/workspace/index.ts";
+import type { Logger } from "../logger.ts";
 
 /** A request naming a workspace its credential may not act in, or one that does not exist. */
 class WorkspaceRefusedError extends Error {
@@ -45,7 +48,7 @@ async function actingIn(services: Services, viewer: Viewer, named: unknown): Pro
   return viewer;
 }
 
-/** Expected failures keep their message and code; anything else stays masked. */
+/** Expected failures keep their message and code; anything else stays masked (and Yoga logs it). */
 export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
@@ -55,6 +58,21 @@ export function maskError(error: unknown, message: string): Error {
     const where = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
     return new GraphQLError(original.message, { ...where, extensions: { code, ...(field ? { field } : {}), ...details } });
   }
-  console.error("internal error:", original ?? error);
   return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+}
+
+const expected = (error: unknown) => error instanceof DomainError || (error instanceof GraphQLError && error.originalError instanceof DomainError);
+
+/** Yoga's logger: Yoga logs every error its masking replaced, so an expected one (a DomainError) only at debug. */
+export function yogaLogger(log: Logger): YogaLogger {
+  const at =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      const [first] = args;
+      if (!(first instanceof Error)) return log[level](format(...args));
+      const error = first instanceof GraphQLError && first.originalError ? first.originalError : first;
+      if (level === "error" && !expected(first)) log.error({ err: error }, "internal error");
+      else log[level === "error" ? "debug" : level]({ err: error }, error.message);
+    };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }

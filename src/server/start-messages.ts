@@ -1,7 +1,7 @@
 import type { AdminAccess } from "../modules/token/index.ts";
 import { type Config, ConfigError, describeDatabase } from "../config.ts";
 
-/** A start-up failure as one line a person can act on (the stack only with DEBUG set). */
+/** A start-up failure as one line a person can act on (the stack only with LOG_LEVEL=debug). */
 export function startFailureLine(error: unknown, config: Config | undefined): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = oneLine(error instanceof Error ? error.message || String(code ?? error.name) : String(error));
@@ -14,7 +14,7 @@ export function startFailureLine(error: unknown, config: Config | undefined): st
   const database = config ? describeDatabase(config) : "the database";
   if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT") return `cannot start: ${database} is not reachable (${code}); is it running, and is DATABASE_URL right?`;
   if (code === "3D000") return `cannot start: ${database} does not exist; create it or point DATABASE_URL at one that does`;
-  return `cannot start: ${message}${code ? ` (${code})` : ""}; set DEBUG=1 to see the stack`;
+  return `cannot start: ${message}${code ? ` (${code})` : ""}; set LOG_LEVEL=debug to see the stack`;
 }
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();

@@ -11,6 +11,7 @@ import { limitExceeded } from "./limits/operation-limits.ts";
 import type { LiveSubscriptions } from "./live-subscriptions.ts";
 import type { RateLimit } from "./limits/rate-limit.ts";
 import type { TokenWithdrawal } from "../events/topics.ts";
+import { inRequest, newRequestId } from "../logger.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 const CLOSED_BECAUSE: Record<TokenWithdrawal, string> = { REVOKED: "Token revoked", PARTNER_DEACTIVATED: "Partner deactivated", ACCOUNT_CLOSED: "Account closed" };
@@ -36,6 +37,10 @@ export function attachWebSocket(
   options: { share: boolean; subscriptionsPerSocket: number; pingMs?: number; live: LiveSubscriptions; rates: RateLimit },
 ) {
   const viewers = new WeakMap<object, Viewer>();
+  // An operation's request id (its socket's id / the operation's id), by its context.
+  const requestIds = new WeakMap<object, string>();
+  const socketIds = new WeakMap<object, string>();
+  const asRequest = <T>(args: ExecutionArgs, work: () => T) => inRequest(requestIds.get(args.contextValue as object) ?? newRequestId(), work);
   // Sockets by the API token they authenticated with: a revocation, its partner's deactivation or its account's closing (here or on any instance) closes them.
   const byToken = new Map<string, Set<WebSocket>>();
   const stopListening = services.tokens.onRevoked((tokenId, reason) => {
@@ -55,12 +60,13 @@ export function attachWebSocket(
   const disposable = useServer<Record<string, unknown>>(
     {
       connectionInitWaitTimeout: 10_000, // then graphql-ws closes with 4408
-      execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: async (args) => {
-        const field = rootField(args)?.name.value ?? "";
-        const source = await (resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(field)));
-        return Symbol.asyncIterator in source ? options.live.track(field, source) : source;
-      },
+      execute: (args) => asRequest(args, () => (args.rootValue as Envelope).execute(args)),
+      subscribe: (args) =>
+        asRequest(args, async () => {
+          const field = rootField(args)?.name.value ?? "";
+          const source = await (resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(field)));
+          return Symbol.asyncIterator in source ? options.live.track(field, source) : source;
+        }),
       onNext: (ctx) => {
         // Bounded memory per socket: a client that does not read is cut off, not buffered for.
         if (ctx.extra.socket.bufferedAmount > MAX_SOCKET_BUFFER) ctx.extra.socket.close(1008, "Slow consumer");
@@ -76,13 +82,14 @@ export function attachWebSocket(
           const viewer = await authenticateRequest(services, authorization, ctx.connectionParams?.workspace);
           if (socket.readyState !== socket.OPEN) return false;
           viewers.set(socket, viewer);
+          socketIds.set(socket, newRequestId());
           if (viewer.tokenId) remember(viewer.tokenId, socket);
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // graphql-ws has already entered this one among the socket's live operations (counted before any await: the others arrive meanwhile)
         const live = Object.keys(ctx.subscriptions).length;
         if (live > options.subscriptionsPerSocket) return [limitExceeded("MAX_SUBSCRIPTIONS", "Live subscriptions on this socket", options.subscriptionsPerSocket, live)];
@@ -98,12 +105,14 @@ export function attachWebSocket(
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        const contextValue = await enveloped.contextFactory();
+        requestIds.set(contextValue, `${socketIds.get(ctx.extra.socket)}/${id}`);
         const args: ExecutionArgs = {
           schema: enveloped.schema,
           operationName: payload.operationName ?? null,
           document,
           variableValues: payload.variables ?? null,
-          contextValue: await enveloped.contextFactory(),
+          contextValue,
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
         const errors = enveloped.validate(args.schema, args.document);

@@ -30,7 +30,7 @@ export class DatedJobs extends DueRowLoop {
     private readonly deps: ServiceDeps,
     private readonly handlers: Record<DatedJobKind, DatedJobHandler>,
   ) {
-    super({ name: "dated jobs", bus: deps.bus, now: deps.now, wakeOn: [...new Set(Object.values(handlers).map((h) => h.wakeOn))] });
+    super({ log: deps.log.child({ worker: "dated jobs" }), bus: deps.bus, now: deps.now, wakeOn: [...new Set(Object.values(handlers).map((h) => h.wakeOn))] });
   }
 
   /** Jobs of every workspace: each handler writes inside its subject's workspace. */
@@ -67,7 +67,7 @@ export class DatedJobs extends DueRowLoop {
       }, LOCKED_TRANSACTION); // a job may queue behind the row locks of the writes it touches (an account's lock)
     } catch (error) {
       if (!claimed) throw error;
-      console.error(`dated job ${claimed.kind} ${claimed.subjectId} failed:`, error);
+      this.log.error({ err: error, kind: claimed.kind, subjectId: claimed.subjectId }, "dated job failed; it is tried again later");
       const retryMs = Math.min(MAX_RETRY_MS, RETRY_MS * 2 ** claimed.attempts);
       await this.deps.prisma.$executeRaw`
         UPDATE "DatedJob" SET attempts = attempts + 1, "lastError" = ${String(error)},

@@ -1,5 +1,6 @@
 import type { EventBus } from "../events/bus.ts";
 import type { TopicName } from "../events/topics.ts";
+import type { Logger } from "../logger.ts";
 
 /** A safety net: re-check at least this often even if no change event arrives. */
 const MAX_SLEEP_MS = 30_000;
@@ -13,8 +14,8 @@ export interface FiringPass {
 }
 
 export interface DueRowLoopOptions {
-  /** for the log when a pass fails */
-  name: string;
+  /** where a failed pass is reported */
+  log: Logger;
   bus: EventBus;
   now: () => Date;
   /** Events that accompany every write of a due row: each may bring an earlier one, so it wakes the loop. */
@@ -38,7 +39,11 @@ export abstract class DueRowLoop {
   private next: Date | null = null;
   private changes: AsyncIterableIterator<unknown>[] = [];
 
-  constructor(private readonly options: DueRowLoopOptions) {}
+  protected readonly log: Logger;
+
+  constructor(private readonly options: DueRowLoopOptions) {
+    this.log = options.log;
+  }
 
   /** Fires every row due at `now` (claimed with FOR UPDATE SKIP LOCKED) and reports the next instant. */
   protected abstract fireDue(now: Date): Promise<FiringPass>;
@@ -64,7 +69,7 @@ export abstract class DueRowLoop {
   /** Fires every row due at the service clock's now; resolves with how many this call fired. */
   tick(): Promise<number> {
     const run = this.queue.then(() => this.fire());
-    this.queue = run.catch((error) => console.error(`${this.options.name}:`, error)).finally(() => this.arm());
+    this.queue = run.catch((error) => this.log.error({ err: error }, "firing pass failed")).finally(() => this.arm());
     return run;
   }
 

@@ -2,6 +2,7 @@ import type { EventBus, MissedEvents } from "../events/bus.ts";
 import type { TopicName } from "../events/topics.ts";
 import { acrossWorkspaces } from "../db/workspace-scope.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Logger } from "../logger.ts";
 
 const BATCH = 200;
 const PRUNE_BATCH = 1_000;
@@ -29,13 +30,13 @@ export class OutboxRelay {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly bus: EventBus,
-    private readonly options: { pollMs?: number; retentionMs?: number; pruneEveryMs?: number } = {},
+    private readonly options: { log: Logger; pollMs?: number; retentionMs?: number; pruneEveryMs?: number },
   ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.kick(), this.options.pollMs ?? 500);
     this.timer.unref();
-    this.pruneTimer = setInterval(() => void this.prune().catch((error) => console.error("outbox prune:", error)), this.options.pruneEveryMs ?? 60_000);
+    this.pruneTimer = setInterval(() => void this.prune().catch((error) => this.options.log.error({ err: error }, "pruning published events failed")), this.options.pruneEveryMs ?? 60_000);
     this.pruneTimer.unref();
     void this.kick();
   }
@@ -48,7 +49,7 @@ export class OutboxRelay {
     this.draining = this.drain()
       .then(() => (this.failures = 0))
       .catch((error) => {
-        if (this.failures++ === 0) console.error("outbox relay (retrying with backoff):", error);
+        if (this.failures++ === 0) this.options.log.error({ err: error }, "publishing failed; retrying with backoff");
         clearTimeout(this.retry);
         this.retry = setTimeout(() => void this.kick(), Math.min(MAX_BACKOFF_MS, 50 * 2 ** this.failures));
         this.retry.unref();

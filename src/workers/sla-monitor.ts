@@ -15,7 +15,7 @@ const BATCH = 500;
  */
 export class SlaMonitor extends DueRowLoop {
   constructor(private readonly deps: ServiceDeps) {
-    super({ name: "sla monitor", bus: deps.bus, now: deps.now, wakeOn: ["ticketChanged"] });
+    super({ log: deps.log.child({ worker: "sla monitor" }), bus: deps.bus, now: deps.now, wakeOn: ["ticketChanged"] });
   }
 
   protected async fireDue(now: Date): Promise<FiringPass> {

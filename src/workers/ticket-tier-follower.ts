@@ -3,6 +3,7 @@ import { inWorkspace } from "../db/workspace-scope.ts";
 import { DomainError } from "../domain/errors.ts";
 import { OPEN_TICKET_STATUSES } from "../modules/ticket/domain/index.ts";
 import type { ServiceDeps } from "../db/service-deps.ts";
+import type { Logger } from "../logger.ts";
 import type { EntitlementService } from "../modules/entitlement/index.ts";
 import type { TicketLifecycleService } from "../modules/ticket/index.ts";
 
@@ -17,11 +18,14 @@ import type { TicketLifecycleService } from "../modules/ticket/index.ts";
 export class TicketTierFollower {
   private loops: AsyncIterableIterator<{ accountId: string; workspaceId: string }>[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly log: Logger;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly parts: { entitlements: EntitlementService; lifecycle: TicketLifecycleService },
-  ) {}
+  ) {
+    this.log = deps.log.child({ worker: "tier follower" });
+  }
 
   start(): void {
     this.loops = [this.deps.bus.subscribe("tierSubscriptionChanged"), this.deps.bus.subscribe("accountChanged")];
@@ -62,6 +66,6 @@ export class TicketTierFollower {
   }
 
   private enqueue(workspaceId: string, accountId: string): void {
-    this.queue = this.queue.then(() => inWorkspace(workspaceId, () => this.follow(accountId))).catch((error) => console.error("tier follower:", error));
+    this.queue = this.queue.then(() => inWorkspace(workspaceId, () => this.follow(accountId))).catch((error) => this.log.error({ err: error, accountId }, "following the account's tier failed"));
   }
 }

@@ -1,5 +1,6 @@
 import { type App, buildApp } from "../../src/server/app.ts";
 import type { AdapterWrapper } from "../../src/db/client.ts";
+import type { Logger } from "../../src/logger.ts";
 import { migratedDatabase, migratedPgliteImage } from "./migrated.ts";
 import { ADMIN_TOKEN, testConfig } from "./test-config.ts";
 import { dataOf, postGql } from "./gql.ts";
@@ -45,7 +46,7 @@ export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
 }
 
 /** The real app on port 0 with a fresh, migrated database (in-memory PGlite, or a new PostgreSQL database). */
-export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper; log?: Logger } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await migratedDatabase();
   const config = testConfig({ ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
   const app = await buildApp({
@@ -53,6 +54,7 @@ export async function startTestApp(options: { now?: () => Date; env?: Record<str
     ...(database.url ? {} : { databaseImage: migratedPgliteImage() }),
     ...(options.now ? { now: options.now } : {}),
     ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const url = await app.start(0);
   const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { createEventBus } from "../../src/events/bus.ts";
+import { silentLogger } from "../../src/logger.ts";
 import { SlaMonitor } from "../../src/workers/sla-monitor.ts";
 import type { ServiceDeps } from "../../src/db/service-deps.ts";
 import { testClock } from "../helpers/clock.ts";
@@ -28,7 +29,7 @@ describe("the SLA monitor on PostgreSQL, several instances racing", () => {
   });
 
   it("fires each due alert exactly once when the monitors of several instances claim them at the same instant", async () => {
-    const monitors = databases.map((db) => new SlaMonitor({ prisma: db.prisma, sql: db.sql, bus: createEventBus(), now: clock.now, committed: () => {} } as unknown as ServiceDeps));
+    const monitors = databases.map((db) => new SlaMonitor({ prisma: db.prisma, sql: db.sql, bus: createEventBus(), now: clock.now, log: silentLogger, committed: () => {} } as unknown as ServiceDeps));
     // connected and warm, so that the racing statements start together
     expect(await Promise.all(monitors.map((monitor) => monitor.tick()))).toEqual(monitors.map(() => 0));
     const fireAt = new Date(T0 + 60_000);

@@ -1,5 +1,5 @@
 /** The ledger module's public API: what other modules, the server, the workers, the seed and tests use. */
-export * from "./ledger-append.ts";
+export type { LedgerWrite } from "./ledger-append.ts";
 export * from "./ledger-service.ts";
 export * from "./low-balance-alert-service.ts";
 export * from "./unit-package-service.ts";

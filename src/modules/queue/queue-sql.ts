@@ -2,20 +2,7 @@ import { latestOverdueDue } from "../sla/domain/index.ts";
 import { accountScope } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { OPEN_TICKET_STATUSES, TICKET_STATUSES } from "../ticket/domain/index.ts";
-import type { TicketFilter } from "./ticket-queue-service.ts";
-
-/**
- * A ticket's place in the queue order: priority rank (higher first), due instant of its running
- * clocks (none last), arrival, id. A cursor carries it, so the next page starts right after it
- * even if that ticket has moved or closed meanwhile.
- */
-export interface QueueKey {
-  priorityRank: number;
-  /** epoch ms; null: no running clock */
-  nextDueAt: number | null;
-  createdAt: number;
-  id: string;
-}
+import type { QueueKey, TicketFilter } from "./domain/index.ts";
 
 /** Where a page starts: after (forward) or before (backward) a key, or at either end. */
 export interface QueuePage {

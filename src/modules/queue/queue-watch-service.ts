@@ -8,8 +8,8 @@ import type { ServiceDeps } from "../../db/service-deps.ts";
 import { visibleTicket } from "../ticket/index.ts";
 import { accountScope } from "../../auth/policy.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
-import { changeMayConcern } from "./queue-membership.ts";
-import { QUEUE_ORDER, type TicketFilter, type TicketQueueService } from "./ticket-queue-service.ts";
+import { QUEUE_ORDER, type TicketQueueService } from "./ticket-queue-service.ts";
+import { changeMayConcern, type TicketFilter } from "./domain/index.ts";
 
 export type QueueChangeKind = "SNAPSHOT" | "TICKET_ADDED" | "TICKET_UPDATED" | "TICKET_REMOVED" | "RESUMED";
 

@@ -2,7 +2,7 @@ import { canWorkTicket } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { ForbiddenError } from "../../domain/errors.ts";
 import type { TicketEvent, TicketSettings, TicketStatus } from "./domain/index.ts";
-import { ticketClockPhases, ticketTransition } from "./domain/index.ts";
+import { applyEffects, type ClockState, clockSummary, type Engines, ticketClockPhases, ticketClocksOf, ticketTransition } from "./domain/index.ts";
 import { enqueue } from "../../events/outbox.ts";
 import type { Prisma, TicketMessageKind } from "../../generated/prisma/client.ts";
 import { actorOf } from "../account/index.ts";
@@ -10,7 +10,7 @@ import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { lockTicket, recordTicketEvent, type TicketWithClocks, visibleTicket } from "./ticket-access.ts";
-import { applyEffects, type ClockState, clockSummary, type Engines, enginesFor, saveClocks, stateOf, ticketClocksOf } from "./ticket-clocks.ts";
+import { enginesFor, newClockId, saveClocks, stateOf } from "./ticket-clocks.ts";
 
 export type TicketQuery = { select?: Prisma.TicketSelect; include?: Prisma.TicketInclude };
 
@@ -87,7 +87,7 @@ export class TicketChanges {
       const kinds = states.map((state) => state.target.kind);
       const lifecycle = { status: ticket.status, solvedAt: ticket.solvedAt?.getTime() ?? null, clocks: ticketClockPhases(kinds, ticketClocksOf(states)) };
       const next = ticketTransition(lifecycle, event, at, this.settings);
-      return { ...applyEffects(states, next.effects, at), status: next.status, solvedAt: next.solvedAt, history: { kind: event }, ...extra };
+      return { ...applyEffects(states, next.effects, at, newClockId), status: next.status, solvedAt: next.solvedAt, history: { kind: event }, ...extra };
     };
   }
 }

@@ -1,15 +1,15 @@
 import type { Ticket, SlaClock } from "../../generated/prisma/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { TicketStatus } from "./domain/index.ts";
+import { type ClockState, clockSummary, type Engines, slaClockOf, type TicketStatus } from "./domain/index.ts";
 import { outboxRow } from "../../events/outbox.ts";
 import type { AccountWithLevel } from "../account/index.ts";
 import type { Entitlement } from "../entitlement/index.ts";
 import { type Insert, rowsOf } from "../../db/insert-rows.ts";
 import { pendingAlerts } from "../sla/index.ts";
 import type { TicketQuery } from "./ticket-change.ts";
-import { CURRENT_CLOCKS, type ClockState, clockColumns, clockSummary, type Engines, slaClockOf } from "./ticket-clocks.ts";
+import { CURRENT_CLOCKS, clockColumns } from "./ticket-clocks.ts";
 import type { IntakeRequest } from "./ticket-intake-request.ts";
-import { uuid7 } from "../../db/uuid7.ts";
+import { v7 as uuid7 } from "uuid";
 
 /** What intake decided about a new ticket. */
 export interface IntakeDecision {
@@ -33,7 +33,6 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
   const { request, account, answer, kind, status, states, engines, actor, now } = decision;
   const at = now.getTime();
   const id = uuid7();
-  const written = new Date();
   const tier = answer.tier;
   const ticket: Omit<Ticket, "number"> = {
     id,
@@ -62,9 +61,9 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
     solvedAt: null,
     closedAt: null,
     createdAt: now,
-    updatedAt: written,
+    updatedAt: now,
   };
-  const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), workspaceId: account.workspaceId, ticketId: id, replacedAt: null, createdAt: written }));
+  const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), workspaceId: account.workspaceId, ticketId: id, replacedAt: null, createdAt: now }));
   const alerts = pendingAlerts(states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds })));
   const history = { kind: "CREATED", actor, at: now, data: jsonOf({ to: status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons }) };
   const inserts = [

@@ -1,26 +1,29 @@
 import type { Viewer } from "../../auth/viewer.ts";
-import type { Reason } from "../entitlement/domain/index.ts";
 import { DomainError, ValidationError } from "../../domain/errors.ts";
 import type { InformationCondition } from "../request-type/domain/index.ts";
 import {
   assertEscalationAllowed,
   ESCALATION_CHANNELS,
   isTicketFlag,
+  applyEffects,
+  type ClockTarget,
+  clockTargetsOf,
+  intakeKind,
   missingInformation,
-  NotEntitledError,
+  newClock,
+  slaClockOf,
   OPEN_TICKET_STATUSES,
   ticketCreation,
-  WrittenChannelRequiredError,
 } from "./domain/index.ts";
 import type { SupportChannel } from "../tier/domain/index.ts";
 import { type AccountWithLevel, actorOf, requireAccountWithLevel } from "../account/index.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
-import type { Entitlement, EntitlementService } from "../entitlement/index.ts";
+import type { EntitlementService } from "../entitlement/index.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { insertRows } from "../../db/insert-rows.ts";
 import { idempotently, replayOf } from "../../db/write-kernel.ts";
-import { CURRENT_CLOCKS, applyEffects, type ClockTarget, clockTargetsOf, enginesFor, newClock, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import { CURRENT_CLOCKS, enginesFor, newClockId, stateOf } from "./ticket-clocks.ts";
 import { type IntakeRequest, normalise, type TicketCreateInput } from "./ticket-intake-request.ts";
 import { answeredInHand, intakeRows } from "./ticket-intake-rows.ts";
 import type { TicketChanges, TicketQuery } from "./ticket-change.ts";
@@ -28,15 +31,6 @@ import { unchanged } from "./ticket-change.ts";
 
 export type { TicketCreateInput };
 
-/**
- * Which entitlement reasons refuse a ticket. Blocking reasons not listed here do not:
- * CHANNEL_CLOSED (the clocks count only the target calendar's open time, so they effectively start
- * at its next opening) and OUT_OF_SCOPE (accepted as a PAID_OFFER request without SLA clocks);
- * NOT_SUPPORTED (a type declined outright, 003's outdated or modified products) and
- * UNITS_EXHAUSTED (001: premium is paid in advance) refuse.
- * WRITTEN_CHANNEL_REQUIRED has its own error, naming the written channels to use instead.
- */
-const REFUSING: ReadonlySet<Reason["code"]> = new Set(["ACCOUNT_INACTIVE", "PAYMENT_OVERDUE", "CHANNEL_NOT_IN_TIER", "LANGUAGE_NOT_OFFERED", "PREMIUM_REQUIRED", "UNITS_EXHAUSTED", "NOT_SUPPORTED"]);
 const UNIQUE_KEY = "Ticket_accountId_idempotencyKey_key";
 
 /** Opening tickets, with the entitlement answer applied, and completing their required information. */
@@ -77,10 +71,13 @@ export class TicketIntakeService {
     const missing = kind === "STANDARD" ? lacking : [];
 
     const tier = answer.tier;
-    const targets: ClockTarget[] = kind === "STANDARD" && tier ? clockTargetsOf(tier) : [];
+    const targets: ClockTarget[] =
+      kind === "STANDARD" && tier
+        ? clockTargetsOf(tier)
+        : [];
     const engines = await enginesFor(this.parts.calendars, targets.map((target) => target.calendarId));
     const creation = ticketCreation(targets.map((target) => target.kind), missing.length === 0);
-    const { states } = applyEffects(targets.map((target) => newClock(target)), creation.effects, at);
+    const { states } = applyEffects(targets.map((target) => newClock(newClockId(), target)), creation.effects, at, newClockId);
 
     const { inserts, ticket } = intakeRows({ request, account, answer, kind, status: creation.status, missing: missing.map((item) => item.key), states, engines, actor: actorOf(viewer), now });
     const [inserted] = await insertRows<{ number: number }>(this.deps.sql, inserts, ["number"]);
@@ -128,16 +125,6 @@ export class TicketIntakeService {
     const engines = await enginesFor(this.parts.calendars, clocks.map((clock) => clock.target.calendarId));
     for (const clock of clocks) assertEscalationAllowed(channel, slaClockOf(clock, engines), at);
   }
-}
-
-/** Decides per reason (see REFUSING): a standard ticket, a paid-offer request, or a typed refusal. */
-function intakeKind(answer: Entitlement): "STANDARD" | "PAID_OFFER" {
-  const blocking = answer.reasons.filter((reason) => reason.blocking);
-  const written = blocking.find((reason) => reason.code === "WRITTEN_CHANNEL_REQUIRED");
-  if (written) throw new WrittenChannelRequiredError(written.message, answer.channels.filter((c) => c.written).map((c) => c.channel));
-  const refusals = blocking.filter((reason) => REFUSING.has(reason.code));
-  if (refusals.length) throw new NotEntitledError(refusals);
-  return blocking.some((reason) => reason.code === "OUT_OF_SCOPE") ? "PAID_OFFER" : "STANDARD";
 }
 
 /** Rethrows a domain error about `from` (the entitlement question's name) as one about `to` (this input's). */

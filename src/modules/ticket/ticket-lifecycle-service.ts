@@ -1,11 +1,10 @@
 import type { Viewer } from "../../auth/viewer.ts";
 import { ConflictError, ValidationError } from "../../domain/errors.ts";
-import type { SlaClockHistory, SlaTargetKind } from "../sla/domain/index.ts";
 import type { TicketEvent, TicketStatus } from "./domain/index.ts";
-import { intakeInput } from "./domain/index.ts";
+import { type ClockState, type ClockTarget, clockTargetsOf, firstHistory, intakeInput, newClock } from "./domain/index.ts";
 import type { TicketChanges, TicketPlan, TicketQuery } from "./ticket-change.ts";
 import { unchanged } from "./ticket-change.ts";
-import { type ClockState, clockTargetsOf, newClock } from "./ticket-clocks.ts";
+import { newClockId } from "./ticket-clocks.ts";
 import type { TierService } from "../tier/index.ts";
 
 /** Status changes by an event of their own; replies and information have their own operations. */
@@ -76,7 +75,7 @@ export class TicketLifecycleService {
    */
   async tierChange(viewer: Viewer, input: { ticketId: string; tierCode: string; onlyIfDifferent?: boolean }, query: TicketQuery = {}) {
     const tier = await this.tiers.requireRow("tierCode", input.tierCode);
-    const targets = clockTargetsOf(tier);
+    const targets: ClockTarget[] = clockTargetsOf(tier);
     const plan = (context: Parameters<typeof unchanged>[0]): TicketPlan => {
       const { ticket, states, at } = context;
       if (input.onlyIfDifferent && ticket.tierId === tier.id) return unchanged(context);
@@ -85,7 +84,7 @@ export class TicketLifecycleService {
       const current = new Map(states.map((state) => [state.target.kind, state]));
       const next = targets.map((target): ClockState => {
         const state = current.get(target.kind);
-        return state ? { ...state, target, changed: true } : newClock(target, firstHistory(target.kind, ticket.status, at));
+        return state ? { ...state, target, changed: true } : newClock(newClockId(), target, firstHistory(target.kind, ticket.status, at));
       });
       const kept = new Set(targets.map((target) => target.kind));
       return {
@@ -98,13 +97,6 @@ export class TicketLifecycleService {
     };
     return this.changes.apply(viewer, input.ticketId, plan, { staffOnly: true, calendarIds: targets.map((target) => target.calendarId) }, query);
   }
-}
-
-/** A target the ticket gains mid-way starts now — paused at once while the ticket waits on the customer or is solved. */
-function firstHistory(kind: SlaTargetKind, status: TicketStatus, at: number): SlaClockHistory {
-  if (kind === "NEXT_RESPONSE" || status === "AWAITING_INFORMATION") return { startedAt: null, pauses: [], metAt: null };
-  const paused = status === "AWAITING_CUSTOMER" || status === "SOLVED";
-  return { startedAt: at, pauses: paused ? [{ from: at, to: null }] : [], metAt: null };
 }
 
 function optionalId(field: string, value: string | null | undefined): string | null | undefined {

@@ -7,7 +7,8 @@ import { selection } from "../../db/prisma-helpers.ts";
 import { scopeWhere } from "../../db/scope-where.ts";
 import { type InBurst, readInBurst, withId } from "../../events/burst.ts";
 import type { TicketQuery } from "./ticket-change.ts";
-import { clockStatuses, enginesFor, stateOf } from "./ticket-clocks.ts";
+import { enginesFor, stateOf } from "./ticket-clocks.ts";
+import { clockStatuses } from "./domain/index.ts";
 
 export type ClockView = SlaClockStatus & { calendarId: string };
 

@@ -4,7 +4,8 @@ import { ForbiddenError, ValidationError } from "../../domain/errors.ts";
 import { slaClockStatus, slaReport, slaReportOutcome, type SlaReport, type SlaReportRow } from "../sla/domain/index.ts";
 import type { CalendarService } from "../calendar/index.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
-import { enginesFor, slaClockOf, stateOf } from "./ticket-clocks.ts";
+import { enginesFor, stateOf } from "./ticket-clocks.ts";
+import { slaClockOf } from "./domain/index.ts";
 
 export const SLA_REPORT_GROUPS = ["TIER", "CHANNEL", "TEAM"] as const;
 export type SlaReportGroup = (typeof SLA_REPORT_GROUPS)[number];

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { v7 as uuid7 } from "uuid";
 import { canWorkTicket } from "../../auth/policy.ts";
 import type { Viewer } from "../../auth/viewer.ts";
 import { ForbiddenError } from "../../domain/errors.ts";
@@ -47,7 +47,7 @@ export class TicketWorkService {
     const now = this.deps.now();
     return idempotently(this.deps.prisma, replay, () =>
       this.deps.transaction(async (tx) => {
-        const id = randomUUID();
+        const id = uuid7();
         const debit = ticket.tier?.unitBased
           ? await this.ledger.debitWork(tx, { accountId: ticket.accountId, minutes: input.minutes, ticketId: ticket.id, workLogId: id, idempotencyKey: `work:${id}`, actor })
           : null;

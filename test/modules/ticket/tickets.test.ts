@@ -1,3 +1,4 @@
+import { version } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCrmAddons } from "../../fixtures/policies/001-crm-addons.ts";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
@@ -318,6 +319,17 @@ describe("tickets through GraphQL", () => {
       const ticket = await createTicket(t, { customerNumber: "C-GOLD" });
       const result = dataOf(await t.gql(WORK_LOG, { input: { ticketId: ticket.id, minutes: 10, note: "Checked logs", idempotencyKey: "g-1" } })).ticketWorkLog;
       expect(result).toMatchObject({ __typename: "TicketWorkLogSuccess", workLog: { unitsDebited: null } });
+    });
+
+    it("every row of a ticket gets a time-ordered id (UUID version 7, as the rows Prisma writes): the ticket, its clocks, history, alerts and work logs", async () => {
+      clock.set(mon("10:00"));
+      const ticket = await createTicket(t, { customerNumber: "C-GOLD" });
+      const row = await t.prisma.ticket.findFirstOrThrow({ where: { account: { customerNumber: "C-GOLD" } }, orderBy: { createdAt: "desc" }, include: { clocks: true, events: true, alerts: true } });
+      const logged = dataOf(await t.gql(WORK_LOG, { input: { ticketId: ticket.id, minutes: 5, note: "Checked again", idempotencyKey: "v7-1" } })).ticketWorkLog;
+      expect(logged.__typename).toBe("TicketWorkLogSuccess");
+      const ids = [row.id, ...[row.clocks, row.events, row.alerts].flat().map((child) => child.id), ...(await t.prisma.ticketWorkLog.findMany({ where: { ticketId: row.id } })).map((log) => log.id)];
+      expect(row.clocks.length * row.events.length * row.alerts.length).toBeGreaterThan(0);
+      expect(ids.filter((id) => version(id) !== 7)).toEqual([]);
     });
   });
 });

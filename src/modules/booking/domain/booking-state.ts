@@ -1,6 +1,5 @@
-import { ValidationError } from "../../../domain/errors.ts";
+import { DomainError, ValidationError } from "../../../domain/errors.ts";
 import type { Slot } from "./booking-slots.ts";
-import { BookingTransitionError } from "./errors.ts";
 
 export const BOOKING_KINDS = ["REMOTE_SESSION", "INSTALLATION"] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
@@ -53,3 +52,14 @@ function chosen(proposals: readonly Slot[], index: number, now: number): Slot {
 
 const final = (state: BookingState) => (state === "DONE" || state === "CANCELLED" ? `a ${state.toLowerCase()} booking is final` : undefined);
 const iso = (at: number) => new Date(at).toISOString();
+
+/** The booking's state does not allow this step. */
+export class BookingTransitionError extends DomainError {
+  constructor(
+    readonly state: BookingState,
+    readonly event: BookingEvent,
+    reason?: string,
+  ) {
+    super("INVALID_TRANSITION", `Cannot ${event} a booking that is ${state}${reason ? `: ${reason}` : ""}`);
+  }
+}

@@ -1,6 +1,5 @@
 import { DomainError } from "../../../domain/errors.ts";
 import type { TierEntitlement } from "../../tier/domain/index.ts";
-import type { BookingEvent, BookingState } from "./booking-state.ts";
 
 /**
  * 001: outside business hours a booking needs at least two proposed dates. `suggestedStart` is
@@ -21,16 +20,5 @@ export class PremiumRequiredError extends DomainError {
     message: string,
   ) {
     super("PREMIUM_REQUIRED", message, "customerNumber");
-  }
-}
-
-/** The booking's state does not allow this step. */
-export class BookingTransitionError extends DomainError {
-  constructor(
-    readonly state: BookingState,
-    readonly event: BookingEvent,
-    reason?: string,
-  ) {
-    super("INVALID_TRANSITION", `Cannot ${event} a booking that is ${state}${reason ? `: ${reason}` : ""}`);
   }
 }

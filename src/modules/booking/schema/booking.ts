@@ -3,7 +3,8 @@ import { canReadAccount, isStaff } from "../../../auth/policy.ts";
 import { BOOKING_LIMITS } from "../domain/booking-slots.ts";
 import { BOOKING_KINDS, BOOKING_STATES } from "../domain/booking-state.ts";
 import type { ProposedSlot } from "../domain/business-hours.ts";
-import { AtLeastTwoProposalsRequiredError, BookingTransitionError, PremiumRequiredError } from "../domain/errors.ts";
+import { AtLeastTwoProposalsRequiredError, PremiumRequiredError } from "../domain/errors.ts";
+import { BookingTransitionError } from "../domain/booking-state.ts";
 import { IdempotencyKeyReusedError } from "../../../domain/errors.ts";
 import { InsufficientUnitsError } from "../../ledger/domain/index.ts";
 import { proposalsOf } from "../booking-rows.ts";
@@ -42,7 +43,7 @@ builder.objectFields(errorType(
     type: "DateTime",
     nullable: true,
     description: "The first slot of the same length inside the hours after the one proposed (within 31 days), if any.",
-    resolve: (error) => (error as AtLeastTwoProposalsRequiredError).suggestedStart,
+    resolve: (error) => error.suggestedStart,
   }),
 }));
 builder.objectFields(errorType(
@@ -51,11 +52,11 @@ builder.objectFields(errorType(
     "The account's effective tier lacks the entitlement this booking needs; nothing was booked; book one of `offeredBy` first.",
     true,
   ), (t) => ({
-  entitlement: t.field({ type: TierEntitlement, description: "The entitlement the booking needs: REMOTE_SESSION or INSTALLATION.", resolve: (error) => (error as PremiumRequiredError).entitlement }),
-  offeredBy: t.stringList({ description: "Codes of the paid levels that include it.", resolve: (error) => [...(error as PremiumRequiredError).offeredBy] }),
+  entitlement: t.field({ type: TierEntitlement, description: "The entitlement the booking needs: REMOTE_SESSION or INSTALLATION.", resolve: (error) => error.entitlement }),
+  offeredBy: t.stringList({ description: "Codes of the paid levels that include it.", resolve: (error) => [...error.offeredBy] }),
 }));
 builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError", "The booking's state does not allow this step (e.g. confirming a cancelled one); nothing changed; code INVALID_TRANSITION."), (t) => ({
-  state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => (error as BookingTransitionError).state }),
+  state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => error.state }),
 }));
 
 const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({ description: "One proposed start and its end, and whether it lies inside the bookable hours.",

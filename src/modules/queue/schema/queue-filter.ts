@@ -1,4 +1,4 @@
-import type { TicketFilter } from "../ticket-queue-service.ts";
+import type { TicketFilter } from "../domain/index.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { TicketStatus } from "../../ticket/index.ts";
 import { SupportChannel } from "../../tier/index.ts";

@@ -1,4 +1,4 @@
-import type { TicketFilter } from "../ticket-queue-service.ts";
+import type { TicketFilter } from "../domain/index.ts";
 import type { QueueCounts as Counts } from "../ticket-queue-service.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
@@ -43,6 +43,16 @@ builder.prismaNode("Queue", {
 });
 
 builder.queryFields((t) => ({
+  tickets: t.connection(
+    {
+      type: TicketNode,
+      authScopes: { authenticated: true },
+      description: "Tickets in queue order: priority rank, then due time, then arrival. Customers and partners see their own.",
+      args: { filter: t.arg({ description: "Optional criteria; all given must hold; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
+      resolve: (_root, args, ctx, info) => resolveTicketConnection(args.filter ?? {}, args, ctx, info),
+    },
+    TICKET_CONNECTION,
+  ),
   queues: t.prismaField({ description: "Saved queues, by name; agents only.",
     type: ["Queue"],
     authScopes: { staff: true },

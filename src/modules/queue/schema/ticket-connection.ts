@@ -3,8 +3,9 @@ import { accountScope } from "../../../auth/policy.ts";
 import { type GraphQLResolveInfo, Kind } from "graphql";
 import { ValidationError } from "../../../domain/errors.ts";
 import type { Context } from "../../../graphql/context.ts";
-import { type QueueKey, type QueuePage, queueKeyOf } from "../queue-sql.ts";
-import { normaliseFilter, type QueueCounts, type TicketFilter } from "../ticket-queue-service.ts";
+import { type QueuePage, queueKeyOf } from "../queue-sql.ts";
+import type { QueueCounts } from "../ticket-queue-service.ts";
+import { normaliseFilter, type QueueKey, type TicketFilter } from "../domain/index.ts";
 
 /**
  * Ticket lists in queue order as Relay connections whose cursors carry the ticket's sort key, so a

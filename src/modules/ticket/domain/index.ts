@@ -1,13 +1,15 @@
 export { applyClockEffects, ticketClockPhases } from "./clock-effects.ts";
 export type { TicketClocks } from "./clock-effects.ts";
 export { assertEscalationAllowed, ESCALATION_CHANNELS, TooEarlyToEscalateError } from "./escalation.ts";
-export { InvalidTransitionError } from "./invalid-transition-error.ts";
 export { isTicketFlag, missingInformation, TICKET_FLAGS, ticketFlags } from "./required-information.ts";
 export type { RequiredInformationItem, TicketFlag } from "./required-information.ts";
 export { OPEN_TICKET_STATUSES, TICKET_STATUSES } from "./status.ts";
 export type { TicketStatus } from "./status.ts";
-export { TICKET_EVENTS, ticketCreation, ticketTransition } from "./transition.ts";
+export { InvalidTransitionError, TICKET_EVENTS, ticketCreation, ticketTransition } from "./transition.ts";
 export type { ClockEffect, TicketEvent, TicketLifecycle, TicketSettings, TicketTransition } from "./transition.ts";
 export { NotEntitledError, WrittenChannelRequiredError } from "./intake-errors.ts";
 export * as intakeInput from "./intake-input.ts";
 export type { AttachmentInput } from "./intake-input.ts";
+export { intakeKind, REFUSING } from "./intake-kind.ts";
+export { applyEffects, clockStatuses, clockSummary, clockTargetsOf, firstHistory, newClock, slaClockOf, ticketClocksOf } from "./clock-states.ts";
+export type { ClockState, ClockSummary, ClockTarget, Engines } from "./clock-states.ts";

@@ -1,7 +1,6 @@
-import { ValidationError } from "../../../domain/errors.ts";
+import { DomainError, ValidationError } from "../../../domain/errors.ts";
 import type { SlaClockAction, SlaClockPhase, SlaTargetKind } from "../../sla/domain/index.ts";
 import { SLA_TARGET_KINDS } from "../../sla/domain/index.ts";
-import { InvalidTransitionError } from "./invalid-transition-error.ts";
 import type { TicketStatus } from "./status.ts";
 
 export const TICKET_EVENTS = [
@@ -133,4 +132,15 @@ function startEffects(kinds: readonly SlaTargetKind[]): ClockEffect[] {
 
 function kindsOf(phases: TicketLifecycle["clocks"]): SlaTargetKind[] {
   return SLA_TARGET_KINDS.filter((kind) => phases[kind] !== undefined);
+}
+
+/** The ticket's status does not allow the event. */
+export class InvalidTransitionError extends DomainError {
+  constructor(
+    readonly status: TicketStatus,
+    readonly event: TicketEvent,
+    reason?: string,
+  ) {
+    super("INVALID_TRANSITION", `Cannot apply ${event} to a ticket that is ${status}${reason ? `: ${reason}` : ""}`);
+  }
 }

@@ -71,7 +71,7 @@ export const SlaClockStatus = builder.objectRef<ClockView>("SlaClockStatus").imp
 });
 
 builder.objectFields(errorType(InvalidTransitionError, "InvalidTransitionError", "The ticket's status does not allow this step (e.g. replying to a CLOSED ticket); nothing changed; code INVALID_TRANSITION."), (t) => ({
-  status: t.field({ type: TicketStatus, description: "The ticket's current status.", resolve: (error) => (error as InvalidTransitionError).status }),
+  status: t.field({ type: TicketStatus, description: "The ticket's current status.", resolve: (error) => error.status }),
 }));
 builder.objectFields(errorType(
     TooEarlyToEscalateError,
@@ -79,10 +79,10 @@ builder.objectFields(errorType(
     "004: the account has an open ticket whose first-response time still runs; chat or phone about it only from `allowedAt`; nothing was written.",
     true,
   ), (t) => ({
-  allowedAt: t.field({ type: "DateTime", nullable: true, description: "From when the contact is allowed; null until the open ticket's clock starts.", resolve: (error) => (error as TooEarlyToEscalateError).allowedAt }),
+  allowedAt: t.field({ type: "DateTime", nullable: true, description: "From when the contact is allowed; null until the open ticket's clock starts.", resolve: (error) => error.allowedAt }),
 }));
 builder.objectFields(errorType(NotEntitledError, "NotEntitledError", "The entitlement answer refused the request (channel, language, level or account status); nothing was written.", true), (t) => ({
-  reasons: t.field({ type: [EntitlementReason], description: "The blocking reasons, as the entitlement query would list them.", resolve: (error) => [...(error as NotEntitledError).reasons] }),
+  reasons: t.field({ type: [EntitlementReason], description: "The blocking reasons, as the entitlement query would list them.", resolve: (error) => [...error.reasons] }),
 }));
 builder.objectFields(errorType(
     WrittenChannelRequiredError,
@@ -90,7 +90,7 @@ builder.objectFields(errorType(
     "004: this request type is handled in writing only (ticket or chat), never by phone; nothing was written.",
     true,
   ), (t) => ({
-  writtenChannels: t.field({ type: [SupportChannel], description: "The tier's written channels to use instead.", resolve: (error) => [...(error as WrittenChannelRequiredError).writtenChannels] }),
+  writtenChannels: t.field({ type: [SupportChannel], description: "The tier's written channels to use instead.", resolve: (error) => [...error.writtenChannels] }),
 }));
 
 /** The `ticketId` of every input that acts on one ticket. */

@@ -5,7 +5,6 @@ import { CURRENT_CLOCKS } from "../ticket-clocks.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { EntitlementReason } from "../../entitlement/index.ts";
 import { decodeId } from "../../../graphql/global-id.ts";
-import { resolveTicketConnection, TICKET_CONNECTION, TicketFilterInput } from "../../queue/index.ts";
 import { RequiredInformationItem } from "../../request-type/index.ts";
 import { SlaClockStatus, TicketKind, TicketMessageKind, TicketStatus } from "./ticket-types.ts";
 import { SupportChannel, TierPriority } from "../../tier/index.ts";
@@ -137,14 +136,4 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ description: "A ticket's global id (from ticketCreate or `tickets`)." }) },
     resolve: (query, _root, { id }, ctx) => ctx.services.tickets.ticket(ctx.viewer, decodeId("id", id, "Ticket").id, query),
   }),
-  tickets: t.connection(
-    {
-      type: TicketNode,
-      authScopes: { authenticated: true },
-      description: "Tickets in queue order: priority rank, then due time, then arrival. Customers and partners see their own.",
-      args: { filter: t.arg({ description: "Optional criteria; all given must hold; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
-      resolve: (_root, args, ctx, info) => resolveTicketConnection(args.filter ?? {}, args, ctx, info),
-    },
-    TICKET_CONNECTION,
-  ),
 }));

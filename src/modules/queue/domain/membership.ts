@@ -1,12 +1,24 @@
-import { overdueAt } from "../sla/domain/index.ts";
-import type { accountScope } from "../../auth/policy.ts";
-import { OPEN_TICKET_STATUSES } from "../ticket/domain/index.ts";
-import type { QueueKey } from "./queue-sql.ts";
-import type { TicketFilter } from "./ticket-queue-service.ts";
+import type { AccountScope } from "../../../domain/account-scope.ts";
+import { overdueAt } from "../../sla/domain/index.ts";
+import { OPEN_TICKET_STATUSES } from "../../ticket/domain/index.ts";
+import type { TicketFilter } from "./ticket-filter.ts";
+
+/**
+ * A ticket's place in the queue order: priority rank (higher first), due instant of its running
+ * clocks (none last), arrival, id. A cursor carries it, so the next page starts right after it
+ * even if that ticket has moved or closed meanwhile.
+ */
+export interface QueueKey {
+  priorityRank: number;
+  /** epoch ms; null: no running clock */
+  nextDueAt: number | null;
+  createdAt: number;
+  id: string;
+}
 
 /** What a cached ticket list shows: the tickets of a scope and (normalised) filter, up to `bound` in queue order. */
 export interface TicketListShown {
-  scope: ReturnType<typeof accountScope>;
+  scope: AccountScope;
   filter: TicketFilter;
   /** the last ticket shown of a first page that had more after it; null: any matching ticket counts */
   bound: QueueKey | null;
@@ -31,11 +43,7 @@ export interface TicketPlace extends QueueKey {
  * it sold (or, for both, one they already hold: its account may just have moved). Other
  * workspaces' changes never reach a subscription (the bus filters them).
  */
-export function changeMayConcern(
-  scope: ReturnType<typeof accountScope>,
-  change: { ticketId: string; accountId: string; partnerId?: string | null },
-  held: ReadonlySet<string>,
-): boolean {
+export function changeMayConcern(scope: AccountScope, change: { ticketId: string; accountId: string; partnerId?: string | null }, held: ReadonlySet<string>): boolean {
   if ("none" in scope) return false;
   if ("all" in scope || held.has(change.ticketId)) return true;
   if ("id" in scope) return change.accountId === scope.id;
