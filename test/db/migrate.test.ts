@@ -8,31 +8,42 @@ import { MIGRATIONS_DIR, migrate, readMigrations } from "../../src/db/migrate.ts
 import { getDatamodel } from "../../src/generated/pothos-prisma-types.ts";
 import { freshDatabaseUrl } from "../helpers/database.ts";
 
+/** An empty database of its own (in-memory PGlite, or a new PostgreSQL database). */
+async function emptyDatabase() {
+  const database = await freshDatabaseUrl();
+  const db = await openDatabase({ databaseUrl: database.url, dataDir: "memory" });
+  return { db, close: async () => (await db.close(), await database.drop()) };
+}
+
 describe("the migrator", () => {
-  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  /** migrated once for the tests after the first, which starts from an empty database of its own */
+  let migrated: Awaited<ReturnType<typeof emptyDatabase>>;
   let db: Database;
   beforeAll(async () => {
-    database = await freshDatabaseUrl();
-    db = await openDatabase({ databaseUrl: database.url, dataDir: "memory" });
+    migrated = await emptyDatabase();
+    db = migrated.db;
+    await migrate(db);
   });
-  afterAll(async () => {
-    await db.close();
-    await database.drop();
-  });
+  afterAll(() => migrated.close());
 
   it("applies every migration once, recorded with Prisma's checksum", async () => {
-    const migrations = readMigrations();
-    expect(await migrate(db)).toEqual(migrations.map((m) => m.name));
-    expect(await migrate(db)).toEqual([]);
-    const rows = await db.withSession((s) =>
-      s.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-        `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
-      ),
-    );
-    expect(rows.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
-    for (const [i, row] of rows.entries()) {
-      expect(row.finished_at).not.toBeNull();
-      expect(row.checksum).toBe(createHash("sha256").update(migrations[i]!.sql).digest("hex"));
+    const empty = await emptyDatabase();
+    try {
+      const migrations = readMigrations();
+      expect(await migrate(empty.db)).toEqual(migrations.map((m) => m.name));
+      expect(await migrate(empty.db)).toEqual([]);
+      const rows = await empty.db.withSession((s) =>
+        s.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+          `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+        ),
+      );
+      expect(rows.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
+      for (const [i, row] of rows.entries()) {
+        expect(row.finished_at).not.toBeNull();
+        expect(row.checksum).toBe(createHash("sha256").update(migrations[i]!.sql).digest("hex"));
+      }
+    } finally {
+      await empty.close();
     }
   });
 

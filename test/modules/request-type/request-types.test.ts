@@ -20,8 +20,10 @@ describe("request types through GraphQL", () => {
   afterAll(() => t.stop());
 
   it("starts with the request types the sources name", async () => {
-    const { totalCount, edges } = await all();
-    expect(totalCount).toBe(STANDARD_REQUEST_TYPES.length);
+    const { edges: listed } = await all();
+    // other tests here add their own types
+    const edges = listed.filter((e: any) => STANDARD_REQUEST_TYPES.some((standard) => standard.code === e.node.code));
+    expect(edges).toHaveLength(STANDARD_REQUEST_TYPES.length);
     const byCode = Object.fromEntries(edges.map((e: any) => [e.node.code, e.node]));
     expect(edges.filter((e: any) => e.node.writtenOnly).map((e: any) => e.node.code).sort()).toEqual(
       ["ACCOUNT_UNLOCK", "BILLING_DATA", "CARD_DATA_DELETION", "CONTACT_DELETION", "DELIVERABILITY_INVESTIGATION", "INVOICE_REQUEST", "REFUND"],
@@ -32,9 +34,8 @@ describe("request types through GraphQL", () => {
     for (const code of ["USAGE_QUESTION", "TECHNICAL_QUESTION", "DEFECT", "UPDATE"]) expect(byCode[code]).toMatchObject({ inScope: true, writtenOnly: false });
   });
 
-  it("creates one with a checklist", async () => {
-    const input = {
-      code: "data_migration",
+  const withChecklist = (code: string) => ({
+    code,
       name: "Data migration",
       premiumOnly: true,
       requiresEntitlement: "DEVELOPMENT",
@@ -42,8 +43,10 @@ describe("request types through GraphQL", () => {
         { key: "sourceSystem", label: "The system the data comes from" },
         { key: "databaseBackup", label: "A database backup", when: "BROKEN_DATABASE" },
       ],
-    };
-    const { requestTypeCreate } = dataOf(await t.gql(CREATE, { input }));
+  });
+
+  it("creates one with a checklist", async () => {
+    const { requestTypeCreate } = dataOf(await t.gql(CREATE, { input: withChecklist("data_migration") }));
     expect(requestTypeCreate.requestType).toEqual({
       code: "DATA_MIGRATION",
       name: "Data migration",
@@ -60,10 +63,11 @@ describe("request types through GraphQL", () => {
   });
 
   it("updates what is given; null clears the entitlement and the alternative", async () => {
-    const { requestTypeUpdate } = dataOf(await t.gql(UPDATE, { input: { code: "DATA_MIGRATION", inScope: false, alternative: "Ask sales for a quote." } }));
+    dataOf(await t.gql(CREATE, { input: withChecklist("DATA_EXPORT") }));
+    const { requestTypeUpdate } = dataOf(await t.gql(UPDATE, { input: { code: "DATA_EXPORT", inScope: false, alternative: "Ask sales for a quote." } }));
     expect(requestTypeUpdate.requestType).toMatchObject({ inScope: false, alternative: "Ask sales for a quote.", premiumOnly: true, requiresEntitlement: "DEVELOPMENT" });
     expect(requestTypeUpdate.requestType.requiredInformation).toHaveLength(2);
-    const cleared = dataOf(await t.gql(UPDATE, { input: { code: "DATA_MIGRATION", alternative: null, requiresEntitlement: null } })).requestTypeUpdate;
+    const cleared = dataOf(await t.gql(UPDATE, { input: { code: "DATA_EXPORT", alternative: null, requiresEntitlement: null } })).requestTypeUpdate;
     expect(cleared.requestType).toMatchObject({ alternative: null, requiresEntitlement: null, inScope: false });
   });
 
