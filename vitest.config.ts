@@ -11,7 +11,10 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Several server processes need a shared PostgreSQL and Redis; PGlite is single-process. A
     // *.pg.test.ts races several connections, which PGlite (one connection) would serialise.
-    exclude: [...(process.env.DATABASE_URL && process.env.REDIS_URL ? [] : ["test/multi-instance/**"]), ...(process.env.DATABASE_URL ? [] : ["test/**/*.pg.test.ts"])],
+    exclude: [
+      ...(process.env.DATABASE_URL && process.env.REDIS_URL ? [] : ["test/multi-instance/**"]),
+      ...(process.env.DATABASE_URL ? [] : ["test/**/*.pg.test.ts"]),
+    ],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",

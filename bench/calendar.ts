@@ -153,7 +153,7 @@ export async function runCalendarBench(): Promise<void> {
   ];
   for (const [label, key] of rows) {
     const ratio = ours[key] / anchor[key].ops;
-    console.log(`${label.padEnd(28)}${fmt(ours[key]).padStart(12)}${fmt(anchor[key].ops).padStart(15)}${(fmt(ratio) + "×").padStart(11)}`);
+    console.log(`${label.padEnd(28)}${fmt(ours[key]).padStart(12)}${fmt(anchor[key].ops).padStart(15)}${(`${fmt(ratio)}×`).padStart(11)}`);
   }
   console.log(`500 h add / 15 min add cost ratio: ${(ours.addShort / ours.addLong).toFixed(2)} (target ≤ 2)`);
 
@@ -171,13 +171,19 @@ function reportAgreement(calendar: BusinessCalendar, { starts, amounts, ends }: 
   for (const i of addMisses.slice(0, 3)) {
     // the minute-stepping reference needs whole minutes; round the start up to the next one
     const start = Math.ceil(starts[i]! / MINUTE) * MINUTE;
-    const verdict = referee.add(start, amounts[i]!) === calendar.addBusinessMinutes(start, amounts[i]!) ? "reference agrees with ours" : "reference DISAGREES with ours";
-    console.log(`    ${iso(starts[i]!)} + ${amounts[i]} min: ours ${iso(calendar.addBusinessMinutes(starts[i]!, amounts[i]!))}, anchor ${iso(adds[i]!)} (${verdict})`);
+    const verdict =
+      referee.add(start, amounts[i]!) === calendar.addBusinessMinutes(start, amounts[i]!) ? "reference agrees with ours" : "reference DISAGREES with ours";
+    console.log(
+      `    ${iso(starts[i]!)} + ${amounts[i]} min: ours ${iso(calendar.addBusinessMinutes(starts[i]!, amounts[i]!))}, anchor ${iso(adds[i]!)} (${verdict})`,
+    );
   }
-  console.log(`  between: ${diffs.length - diffMisses.length}/${diffs.length} equal; ${explained.length}/${diffMisses.length} differences are the anchor's later-segment bug`);
+  console.log(
+    `  between: ${diffs.length - diffMisses.length}/${diffs.length} equal; ${explained.length}/${diffMisses.length} differences are the anchor's later-segment bug`,
+  );
   for (const i of diffMisses.slice(0, 3)) {
     const [from, to] = [Math.ceil(starts[i]! / MINUTE) * MINUTE, Math.floor(ends[i]! / MINUTE) * MINUTE];
-    const reference = referee.businessMinutesBetween(from, to) === calendar.businessMinutesBetween(from, to) ? "reference agrees with ours" : "reference DISAGREES with ours";
+    const reference =
+      referee.businessMinutesBetween(from, to) === calendar.businessMinutesBetween(from, to) ? "reference agrees with ours" : "reference DISAGREES with ours";
     console.log(`    ${iso(starts[i]!)} → ${iso(ends[i]!)}: ours ${calendar.businessMinutesBetween(starts[i]!, ends[i]!)}, anchor ${diffs[i]} (${reference})`);
   }
 }

@@ -9,11 +9,22 @@
  * Run: `npx tsx bench/queue-scale.ts`.
  */
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
 import { queueExplain } from "./support/queue-explain.ts";
 import { seedOpenTickets } from "./support/seed-open-tickets.ts";
-import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer, benchClient, DEMO_WORKSPACE } from "./support/server-process.ts";
+import {
+  adminGql,
+  benchDatabase,
+  fmt,
+  LOAD_CORE,
+  pinLoadCore,
+  POSTGRES_URL,
+  SERVER_CORE,
+  type ServerProcess,
+  startServer,
+  benchClient,
+  DEMO_WORKSPACE,
+} from "./support/server-process.ts";
 
 const SIZES = (process.env.QUEUE_SIZES ?? "5000,100000,1000000").split(",").map(Number);
 const CONCURRENCY = 16;
@@ -44,7 +55,13 @@ const FILTERS = Array.from({ length: 50 }, (_, i) => {
 const createBodies = (count: number) =>
   Array.from({ length: count }, (_, i) => {
     const customerNumber = ["C-10001", "C-10009"][i % 2]!;
-    const input = { customerNumber, channel: customerNumber === "C-10001" ? "EMAIL" : "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Bench ${i}`, body: "The export stops at 80 %." };
+    const input = {
+      customerNumber,
+      channel: customerNumber === "C-10001" ? "EMAIL" : "TICKET",
+      requestTypeCode: "USAGE_QUESTION",
+      subject: `Bench ${i}`,
+      body: "The export stops at 80 %.",
+    };
     return JSON.stringify({ query: CREATE, variables: { input } });
   });
 
@@ -72,7 +89,10 @@ const latencyOfBare = (r: LoadResult, bare: LoadResult) => `×${(r.p50 / bare.p5
 async function withService<T>(databaseUrl: string, cacheMs: number, run: (server: ServerProcess, url: string, headers: Record<string, string>) => Promise<T>) {
   const server = await startServer({ SEED: "demo", DATABASE_URL: databaseUrl, RESPONSE_CACHE_MS: String(cacheMs) }, SERVER_CORE);
   try {
-    const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
+    const headers = {
+      authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`,
+      "x-workspace": DEMO_WORKSPACE,
+    };
     return await run(server, `${server.url}/graphql`, headers);
   } finally {
     await server.stop();
@@ -116,13 +136,17 @@ export async function runQueueScaleBench(): Promise<void> {
         const throughput = await runLoad({ ...page, concurrency: CONCURRENCY, count: 5_000, maxMs: 6_000 });
         const cpuPerPage = ((server.cpuSeconds() - cpu) / throughput.requests) * 1000;
         console.log(`\n${fmt(size)} open tickets (seeded in ${fmt(seconds, 1)} s)`);
-        console.log(`  queue page c=1:  p50 ${latency.p50.toFixed(2)} ms p99 ${latency.p99.toFixed(2)} ms — ${latencyOfBare(latency, bare.latency)}${latency.errors ? ` (${latency.errors} errors)` : ""}`);
+        console.log(
+          `  queue page c=1:  p50 ${latency.p50.toFixed(2)} ms p99 ${latency.p99.toFixed(2)} ms — ${latencyOfBare(latency, bare.latency)}${latency.errors ? ` (${latency.errors} errors)` : ""}`,
+        );
         console.log(`  queue page c=16: ${describeLoad(throughput)} — ${ofBare(throughput, bare.throughput)}; server CPU ${fmt(cpuPerPage, 2)} ms per page`);
       });
     }
     await withService(database.url, 0, async (server, url, headers) => {
       const { pages, creates } = await mixed(url, headers);
-      console.log(`\nat ${fmt(SIZES.at(-1)!)}: 50 filters c=16 with 10 ticketCreate/s, cache off: ${describeLoad(pages)} — ${ofBare(pages, bare.throughput)}; creates p50 ${creates.p50.toFixed(1)} ms${creates.errors ? ` (${creates.errors} errors)` : ""}`);
+      console.log(
+        `\nat ${fmt(SIZES.at(-1)!)}: 50 filters c=16 with 10 ticketCreate/s, cache off: ${describeLoad(pages)} — ${ofBare(pages, bare.throughput)}; creates p50 ${creates.p50.toFixed(1)} ms${creates.errors ? ` (${creates.errors} errors)` : ""}`,
+      );
       const bodies = createBodies(4_000);
       await runLoad({ url, headers, bodies, concurrency: CONCURRENCY, count: 200, maxMs: 3_000 });
       const cpu = server.cpuSeconds();

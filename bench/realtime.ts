@@ -3,9 +3,20 @@
 // (graphql-ws clients) runs here, pinned to core 0.
 import { pathToFileURL } from "node:url";
 import { type Client, createClient } from "graphql-ws";
-import pg from "pg";
 import WebSocket from "ws";
-import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, LOAD_CORE, percentile, pinLoadCore, SERVER_CORE, type ServerProcess, startServer, benchClient } from "./support/server-process.ts";
+import {
+  adminGql as gql,
+  BENCH_ADMIN_TOKEN,
+  benchDatabase,
+  fmt,
+  LOAD_CORE,
+  percentile,
+  pinLoadCore,
+  SERVER_CORE,
+  type ServerProcess,
+  startServer,
+  benchClient,
+} from "./support/server-process.ts";
 
 const CHANGED = `subscription { accountChanged { sequence account { name } } }`;
 
@@ -29,7 +40,17 @@ async function connect(url: string, count: number, query: string, onEvent: (data
         }),
         received: 0,
       };
-      subscriber.client.subscribe({ query }, { next: (value) => (subscriber.received++, onEvent(value.data)), error: () => {}, complete: () => {} });
+      subscriber.client.subscribe(
+        { query },
+        {
+          next: (value) => {
+            subscriber.received++;
+            onEvent(value.data);
+          },
+          error: () => {},
+          complete: () => {},
+        },
+      );
       subscribers.push(subscriber);
       return new Promise<void>((resolve) => subscriber.client.on("connected", () => resolve()));
     });
@@ -39,17 +60,22 @@ async function connect(url: string, count: number, query: string, onEvent: (data
 }
 
 async function accountFixture(url: string): Promise<string> {
-  const data = await gql(url, `mutation { accountCreate(input: { customerNumber: "C-BENCH", name: "Bench" }) { ... on AccountCreateSuccess { account { id } } } }`);
+  const data = await gql(
+    url,
+    `mutation { accountCreate(input: { customerNumber: "C-BENCH", name: "Bench" }) { ... on AccountCreateSuccess { account { id } } } }`,
+  );
   return data.accountCreate.account.id;
 }
 
-const rename = (url: string, id: string, name: string) => gql(url, `mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id, name });
+const rename = (url: string, id: string, name: string) =>
+  gql(url, `mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id, name });
 
 /** Resolves once every subscriber has received at least `count` events. */
 async function untilReceived(subscribers: Subscriber[], count: number, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (subscribers.some((s) => s.received < count)) {
-    if (Date.now() > deadline) throw new Error(`only ${subscribers.filter((s) => s.received >= count).length}/${subscribers.length} subscribers got ${count} events`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${subscribers.filter((s) => s.received >= count).length}/${subscribers.length} subscribers got ${count} events`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -77,7 +103,9 @@ async function idleSockets(count: number) {
     await untilReceived(subscribers, 1);
     const after = server.rss();
     await disconnect(subscribers);
-    console.log(`idle sockets held: ${fmt(count)} with one subscription each; server RSS ${fmt(before / 2 ** 20)} → ${fmt(after / 2 ** 20)} MiB, ${fmt((after - before) / count / 1024, 1)} KiB per socket`);
+    console.log(
+      `idle sockets held: ${fmt(count)} with one subscription each; server RSS ${fmt(before / 2 ** 20)} → ${fmt(after / 2 ** 20)} MiB, ${fmt((after - before) / count / 1024, 1)} KiB per socket`,
+    );
   });
 }
 
@@ -129,10 +157,13 @@ async function deliveryLatency(subscriberCount: number, perSecond: number, secon
 async function scheduleAlerts(databaseUrl: string, count: number, from: number, spreadMs: number) {
   const db = await benchClient(databaseUrl);
   const week = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"].map((day) => ({ day, start: "00:00", end: "24:00" }));
-  await db.query(`INSERT INTO "Account" (id, "customerNumber", name, "updatedAt") VALUES ('00000000-0000-7000-8000-000000000001', 'C-ALERTS', 'Alerts', now())`);
-  await db.query(`INSERT INTO "BusinessCalendar" (id, name, "timeZone", definition, "updatedAt") VALUES ('00000000-0000-7000-8000-000000000002', '24/7', 'UTC', $1, now())`, [
-    JSON.stringify({ name: "24/7", timeZone: "UTC", weeklyHours: week }),
-  ]);
+  await db.query(
+    `INSERT INTO "Account" (id, "customerNumber", name, "updatedAt") VALUES ('00000000-0000-7000-8000-000000000001', 'C-ALERTS', 'Alerts', now())`,
+  );
+  await db.query(
+    `INSERT INTO "BusinessCalendar" (id, name, "timeZone", definition, "updatedAt") VALUES ('00000000-0000-7000-8000-000000000002', '24/7', 'UTC', $1, now())`,
+    [JSON.stringify({ name: "24/7", timeZone: "UTC", weeklyHours: week })],
+  );
   const perTicket = count / 100;
   for (let t = 0; t < 100; t++) {
     const ticket = `00000000-0000-7000-9000-${String(t).padStart(12, "0")}`;
@@ -147,7 +178,7 @@ async function scheduleAlerts(databaseUrl: string, count: number, from: number, 
        VALUES ($1, $2, 'RESOLUTION', 8, 'HOURS', 'CALENDAR', '00000000-0000-7000-8000-000000000002', true, '{}', now())`,
       [clock, ticket],
     );
-    const fireAts = Array.from({ length: perTicket }, (_, i) => new Date(from + Math.random() * spreadMs).toISOString());
+    const fireAts = Array.from({ length: perTicket }, (_, _i) => new Date(from + Math.random() * spreadMs).toISOString());
     await db.query(
       `INSERT INTO "SlaAlert" (id, "ticketId", "clockId", kind, threshold, "fireAt")
        SELECT gen_random_uuid(), $1, $2, 'WARNING', (n::float / 1000), (f::timestamptz AT TIME ZONE 'UTC') FROM unnest($3::text[]) WITH ORDINALITY AS x(f, n)`,
@@ -155,7 +186,9 @@ async function scheduleAlerts(databaseUrl: string, count: number, from: number, 
     );
   }
   // Tell the running monitors that the schedule changed, as a ticket write would.
-  await db.query(`INSERT INTO "OutboxEvent" (topic, payload) VALUES ('ticketChanged', '{"ticketId":"bench","accountId":"bench","partnerId":null,"kind":"UPDATED"}')`);
+  await db.query(
+    `INSERT INTO "OutboxEvent" (topic, payload) VALUES ('ticketChanged', '{"ticketId":"bench","accountId":"bench","partnerId":null,"kind":"UPDATED"}')`,
+  );
   await db.end();
 }
 
@@ -172,7 +205,9 @@ async function alertLateness(count: number) {
     await untilReceived(subscribers, count, 60_000);
     await disconnect(subscribers);
     const db = await benchClient(database.url);
-    const fired = await db.query(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::float8 p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::float8 p99 FROM (SELECT EXTRACT(EPOCH FROM "firedAt" - "fireAt") * 1000 AS ms FROM "SlaAlert") x`);
+    const fired = await db.query(
+      `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::float8 p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::float8 p99 FROM (SELECT EXTRACT(EPOCH FROM "firedAt" - "fireAt") * 1000 AS ms FROM "SlaAlert") x`,
+    );
     await db.end();
     return { atSubscriber: lateness.sort((a, b) => a - b), firing: fired.rows[0] as { p50: number; p99: number } };
   } finally {
@@ -190,14 +225,20 @@ export async function runRealtimeBench(): Promise<void> {
   const perSubscriber = await deliveriesPerCore(false, 500, 40);
   const shared = await deliveriesPerCore(true, 500, 40);
   console.log(`deliveries per server CPU-second (500 subscribers × 40 events, one subscription document):`);
-  console.log(`  per-subscriber execution (anchor) ${fmt(perSubscriber.perCoreSecond)}   shared execution ${fmt(shared.perCoreSecond)}   ratio ${fmt(shared.perCoreSecond / perSubscriber.perCoreSecond, 1)}× (target ≥ 5×)`);
+  console.log(
+    `  per-subscriber execution (anchor) ${fmt(perSubscriber.perCoreSecond)}   shared execution ${fmt(shared.perCoreSecond)}   ratio ${fmt(shared.perCoreSecond / perSubscriber.perCoreSecond, 1)}× (target ≥ 5×)`,
+  );
 
   const latencies = await deliveryLatency(1_000, 10, 6);
-  console.log(`delivery latency, 1,000 subscribers × 10 events/s for 6 s (${fmt(latencies.length)} deliveries): p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms, max ${fmt(latencies.at(-1)!, 1)} ms (target p99 ≤ 100 ms)`);
+  console.log(
+    `delivery latency, 1,000 subscribers × 10 events/s for 6 s (${fmt(latencies.length)} deliveries): p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms, max ${fmt(latencies.at(-1)!, 1)} ms (target p99 ≤ 100 ms)`,
+  );
 
   const { atSubscriber, firing } = await alertLateness(10_000);
   console.log(`SLA alert lateness, 10,000 alerts due over 10 s: fired (firedAt − due) p50 ${fmt(firing.p50)} ms, p99 ${fmt(firing.p99)} ms;`);
-  console.log(`  at the subscriber p50 ${fmt(percentile(atSubscriber, 50))} ms, p99 ${fmt(percentile(atSubscriber, 99))} ms, max ${fmt(atSubscriber.at(-1)!)} ms (target p99 ≤ 250 ms)`);
+  console.log(
+    `  at the subscriber p50 ${fmt(percentile(atSubscriber, 50))} ms, p99 ${fmt(percentile(atSubscriber, 99))} ms, max ${fmt(atSubscriber.at(-1)!)} ms (target p99 ≤ 250 ms)`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runRealtimeBench();

@@ -2,9 +2,18 @@
 // `after:` while other subscribers receive live events. Server on PostgreSQL, pinned to core 1.
 import { pathToFileURL } from "node:url";
 import { createClient } from "graphql-ws";
-import pg from "pg";
 import WebSocket from "ws";
-import { adminGql as gql, BENCH_ADMIN_TOKEN, benchDatabase, fmt, percentile, pinLoadCore, SERVER_CORE, startServer, benchClient } from "./support/server-process.ts";
+import {
+  adminGql as gql,
+  BENCH_ADMIN_TOKEN,
+  benchDatabase,
+  fmt,
+  percentile,
+  pinLoadCore,
+  SERVER_CORE,
+  startServer,
+  benchClient,
+} from "./support/server-process.ts";
 
 /** The live delivery target that holds without a replay (README, realtime) and must hold during one. */
 const LIVE_P99_TARGET_MS = 100;
@@ -12,7 +21,14 @@ const LIVE = `subscription { accountChanged { cursor account { name } } }`;
 const RESUME = `subscription($after: String) { accountChanged(after: $after) { cursor account { name } } }`;
 
 const client = (url: string) =>
-  createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => {}, connectionParams: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } });
+  createClient({
+    url: `${url.replace("http", "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => {},
+    connectionParams: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+  });
 
 const until = async (done: () => boolean | Promise<boolean>, what: string, timeoutMs = 300_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -28,9 +44,13 @@ export async function runResumeBench(missed = 10_000, liveSubscribers = 100, per
   const server = await startServer({ DATABASE_URL: database.url }, SERVER_CORE);
   const db = await benchClient(database.url);
   try {
-    const { accountCreate } = await gql(server.url, `mutation { accountCreate(input: { customerNumber: "C-RESUME", name: "Resume" }) { ... on AccountCreateSuccess { account { id } } } }`);
+    const { accountCreate } = await gql(
+      server.url,
+      `mutation { accountCreate(input: { customerNumber: "C-RESUME", name: "Resume" }) { ... on AccountCreateSuccess { account { id } } } }`,
+    );
     const id = accountCreate.account.id;
-    const rename = (name: string) => gql(server.url, `mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id, name });
+    const rename = (name: string) =>
+      gql(server.url, `mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id, name });
 
     // The cursor the returning subscriber left with.
     let cursor: string | null = null;
@@ -43,7 +63,10 @@ export async function runResumeBench(missed = 10_000, liveSubscribers = 100, per
 
     // What it misses: account events committed while it is away, published by the relay.
     const raw = await db.query(`SELECT id FROM "Account" WHERE "customerNumber" = 'C-RESUME'`);
-    await db.query(`INSERT INTO "OutboxEvent" (topic, payload) SELECT 'accountChanged', jsonb_build_object('accountId', $1::text, 'kind', 'UPDATED') FROM generate_series(1, $2::int)`, [raw.rows[0].id, missed]);
+    await db.query(
+      `INSERT INTO "OutboxEvent" (topic, payload) SELECT 'accountChanged', jsonb_build_object('accountId', $1::text, 'kind', 'UPDATED') FROM generate_series(1, $2::int)`,
+      [raw.rows[0].id, missed],
+    );
     const unpublished = async () => Number((await db.query(`SELECT count(*) FROM "OutboxEvent" WHERE "publishedAt" IS NULL`)).rows[0].count);
     await until(async () => (await unpublished()) === 0, "the relay to publish what was missed");
 
@@ -53,16 +76,19 @@ export async function runResumeBench(missed = 10_000, liveSubscribers = 100, per
     let probes = 0;
     const live = Array.from({ length: liveSubscribers }, () => client(server.url));
     for (const c of live) {
-      c.subscribe({ query: LIVE }, {
-        next: ({ data }) => {
-          const name = (data as any).accountChanged.account?.name;
-          if (name === "live-probe") probes++;
-          const at = sent.get(name);
-          if (at !== undefined) latencies.push(performance.now() - at);
+      c.subscribe(
+        { query: LIVE },
+        {
+          next: ({ data }) => {
+            const name = (data as any).accountChanged.account?.name;
+            if (name === "live-probe") probes++;
+            const at = sent.get(name);
+            if (at !== undefined) latencies.push(performance.now() - at);
+          },
+          error: () => {},
+          complete: () => {},
         },
-        error: () => {},
-        complete: () => {},
-      });
+      );
     }
     await Promise.all(live.map((c) => new Promise<void>((resolve) => c.on("connected", () => resolve()))));
     await rename("live-probe");
@@ -90,13 +116,16 @@ export async function runResumeBench(missed = 10_000, liveSubscribers = 100, per
     const returning = client(server.url);
     const started = performance.now();
     let caughtUp = 0;
-    returning.subscribe({ query: RESUME, variables: { after: cursor } }, {
-      next: () => {
-        if (++replayed === missed) caughtUp = performance.now() - started;
+    returning.subscribe(
+      { query: RESUME, variables: { after: cursor } },
+      {
+        next: () => {
+          if (++replayed === missed) caughtUp = performance.now() - started;
+        },
+        error: (e) => console.error(e),
+        complete: () => {},
       },
-      error: (e) => console.error(e),
-      complete: () => {},
-    });
+    );
     const during = await liveWhile(() => replayed >= missed);
     await returning.dispose();
     await Promise.all(live.map((c) => c.dispose()));

@@ -8,7 +8,18 @@
  */
 import { pathToFileURL } from "node:url";
 import { describeLoad, type LoadResult, runLoad } from "./load.ts";
-import { adminGql, benchDatabase, fmt, LOAD_CORE, pinLoadCore, POSTGRES_URL, SERVER_CORE, type ServerProcess, startServer, DEMO_WORKSPACE } from "./support/server-process.ts";
+import {
+  adminGql,
+  benchDatabase,
+  fmt,
+  LOAD_CORE,
+  pinLoadCore,
+  POSTGRES_URL,
+  SERVER_CORE,
+  type ServerProcess,
+  startServer,
+  DEMO_WORKSPACE,
+} from "./support/server-process.ts";
 
 const CONCURRENCY = 16;
 const QUEUE_TICKETS = 300;
@@ -60,12 +71,18 @@ const LIMITS_OFF = { OPERATION_LIMITS: "off", RATE_LIMIT_PER_MINUTE: "0" };
 /** A demo-seeded server made ready for the load: an agent's headers, a queue of 300 more open tickets, its page and intake bodies. */
 async function prepare(server: ServerProcess) {
   const url = `${server.url}/graphql`;
-  const headers = { authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`, "x-workspace": DEMO_WORKSPACE };
+  const headers = {
+    authorization: `Bearer ${(await adminGql(server.url, AGENT_TOKEN, {}, DEMO_WORKSPACE)).apiTokenCreate.secret}`,
+    "x-workspace": DEMO_WORKSPACE,
+  };
   const fillers = createBodies(QUEUE_TICKETS, (i) => `Queue filler ${i}`, ["C-10001", "C-10009"]);
   const filled = await runLoad({ url, headers, bodies: fillers, concurrency: 4, count: QUEUE_TICKETS, maxMs: 60_000 });
   if (filled.errors) throw new Error(`${filled.errors} of the queue's tickets failed`);
   const queueId = (await adminGql(server.url, QUEUE, {}, DEMO_WORKSPACE)).queueCreate.queue.id;
-  return { page: { url, headers, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] }, creates: { url, headers, bodies: createBodies(500, (i) => `Bench ${i}`) } };
+  return {
+    page: { url, headers, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] },
+    creates: { url, headers, bodies: createBodies(500, (i) => `Bench ${i}`) },
+  };
 }
 
 async function benchOn(label: string, env: Record<string, string>, anchor: LoadResult): Promise<void> {
@@ -83,12 +100,18 @@ async function benchOn(label: string, env: Record<string, string>, anchor: LoadR
 
     const ratio = (r: LoadResult) => `${((r.perSecond / anchor.perSecond) * 100).toFixed(0)} % of the Yoga baseline`;
     console.log(`${label}`);
-    console.log(`  queue page (50 of 300 tickets, one viewer, response cache on: mostly the cache; cache off at scale: bench/queue-scale.ts) at peak, ${CONCURRENCY} in flight: ${describeLoad(peak)}  — ${ratio(peak)}`);
+    console.log(
+      `  queue page (50 of 300 tickets, one viewer, response cache on: mostly the cache; cache off at scale: bench/queue-scale.ts) at peak, ${CONCURRENCY} in flight: ${describeLoad(peak)}  — ${ratio(peak)}`,
+    );
     console.log(`  queue page at 70 % of peak (${rate} req/s):      ${describeLoad(paced)}`);
-    console.log(`  ticketCreate, ${CONCURRENCY} in flight:              ${describeLoad(creates)}  — ${ratio(creates)}; server CPU ${fmt(cpuPerCreate, 2)} ms per ticket`);
+    console.log(
+      `  ticketCreate, ${CONCURRENCY} in flight:              ${describeLoad(creates)}  — ${ratio(creates)}; server CPU ${fmt(cpuPerCreate, 2)} ms per ticket`,
+    );
     const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
     if (env.DATABASE_URL) {
-      console.log(`  targets (PostgreSQL): cached queue page ≥ 800 req/s ${verdict(peak.perSecond >= 800)}; p99 ≤ 25 ms at 70 % ${verdict(paced.p99 <= 25)}; ticketCreate ≥ 400/s ${verdict(creates.perSecond >= 400)}`);
+      console.log(
+        `  targets (PostgreSQL): cached queue page ≥ 800 req/s ${verdict(peak.perSecond >= 800)}; p99 ≤ 25 ms at 70 % ${verdict(paced.p99 <= 25)}; ticketCreate ≥ 400/s ${verdict(creates.perSecond >= 400)}`,
+      );
     }
   });
 }
@@ -127,9 +150,15 @@ async function printLimitsCost(): Promise<void> {
     const perSecond = (kind: "page" | "creates", i: number) => (served[kind][i]! / seconds[kind][i]!).toFixed(0);
     console.log(`PGlite (in memory), limits on vs OPERATION_LIMITS=off, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s each, ${CONCURRENCY} in flight:`);
     const cpuPer = (kind: "page" | "creates", i: number) => fmt((cpu[kind][i]! / served[kind][i]!) * 1000, 2);
-    console.log(`  queue page ${perSecond("page", 0)} vs ${perSecond("page", 1)} req/s, ticketCreate ${perSecond("creates", 0)} vs ${perSecond("creates", 1)} req/s`);
-    console.log(`  server CPU per request: queue page ${cpuPer("page", 0)} vs ${cpuPer("page", 1)} ms, ticketCreate ${cpuPer("creates", 0)} vs ${cpuPer("creates", 1)} ms`);
-    console.log(`  limits on vs off: queue page ${page.toFixed(1)} %, ticketCreate ${creates.toFixed(1)} % of the throughput without them (target ≥ 95 %: ${verdict(page)}, ${verdict(creates)})`);
+    console.log(
+      `  queue page ${perSecond("page", 0)} vs ${perSecond("page", 1)} req/s, ticketCreate ${perSecond("creates", 0)} vs ${perSecond("creates", 1)} req/s`,
+    );
+    console.log(
+      `  server CPU per request: queue page ${cpuPer("page", 0)} vs ${cpuPer("page", 1)} ms, ticketCreate ${cpuPer("creates", 0)} vs ${cpuPer("creates", 1)} ms`,
+    );
+    console.log(
+      `  limits on vs off: queue page ${page.toFixed(1)} %, ticketCreate ${creates.toFixed(1)} % of the throughput without them (target ≥ 95 %: ${verdict(page)}, ${verdict(creates)})`,
+    );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }

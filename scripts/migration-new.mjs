@@ -17,9 +17,7 @@ const work = mkdtempSync(join(tmpdir(), "migration-"));
 
 // 6.19 wants a url line and no prisma-client generators it does not know.
 const forDiff = (schema) =>
-  schema
-    .replace(/generator\s+\w+\s*\{[^}]*\}/g, "")
-    .replace(/(datasource db \{[^}]*provider\s*=\s*"postgresql")/, '$1\n  url = env("DATABASE_URL")');
+  schema.replace(/generator\s+\w+\s*\{[^}]*\}/g, "").replace(/(datasource db \{[^}]*provider\s*=\s*"postgresql")/, '$1\n  url = env("DATABASE_URL")');
 
 let previous = 'datasource db {\n  provider = "postgresql"\n}\n';
 try {
@@ -31,9 +29,29 @@ writeFileSync(join(work, "to.prisma"), forDiff(readFileSync(join(root, "prisma/s
 const anyFile = join(root, "package.json");
 const sql = execFileSync(
   process.execPath,
-  [join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--config", join(root, "scripts/migration-tool/prisma6.config.ts"),
-    "--from-schema-datamodel", join(work, "from.prisma"), "--to-schema-datamodel", join(work, "to.prisma"), "--script"],
-  { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "postgresql://unused@localhost/unused", PRISMA_QUERY_ENGINE_LIBRARY: anyFile, PRISMA_SCHEMA_ENGINE_BINARY: anyFile, PRISMA_HIDE_UPDATE_MESSAGE: "1" } },
+  [
+    join(root, "node_modules/prisma6/build/index.js"),
+    "migrate",
+    "diff",
+    "--config",
+    join(root, "scripts/migration-tool/prisma6.config.ts"),
+    "--from-schema-datamodel",
+    join(work, "from.prisma"),
+    "--to-schema-datamodel",
+    join(work, "to.prisma"),
+    "--script",
+  ],
+  {
+    cwd: root,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      DATABASE_URL: "postgresql://unused@localhost/unused",
+      PRISMA_QUERY_ENGINE_LIBRARY: anyFile,
+      PRISMA_SCHEMA_ENGINE_BINARY: anyFile,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
+  },
 );
 if (!sql.trim() || /empty migration/i.test(sql)) {
   console.error("schema.prisma has no changes against HEAD");

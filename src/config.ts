@@ -73,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
   const logFormat = env.LOG_FORMAT || "text";
   if (logFormat !== "text" && logFormat !== "json") throw new ConfigError(`LOG_FORMAT must be "text" or "json", got "${env.LOG_FORMAT}"`);
-  if (!Number.isInteger(wsPingMs) || wsPingMs < 50 || wsPingMs > 600_000) throw new ConfigError(`WS_PING_MS must be a whole number of milliseconds 50–600000, got "${env.WS_PING_MS}"`);
+  if (!Number.isInteger(wsPingMs) || wsPingMs < 50 || wsPingMs > 600_000)
+    throw new ConfigError(`WS_PING_MS must be a whole number of milliseconds 50–600000, got "${env.WS_PING_MS}"`);
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -111,7 +112,9 @@ export function checkAdminToken(token: string): string[] {
   if (token.length < 16) throw new ConfigError("ADMIN_TOKEN must be at least 16 characters");
   if (token.length > 200) throw new ConfigError(`ADMIN_TOKEN must be at most 200 characters, got ${token.length}`);
   if (!BEARER_TOKEN.test(token)) {
-    throw new ConfigError("ADMIN_TOKEN may only hold letters, digits and . _ ~ + / = - (no spaces or other characters): it is sent as Authorization: Bearer <token>");
+    throw new ConfigError(
+      "ADMIN_TOKEN may only hold letters, digits and . _ ~ + / = - (no spaces or other characters): it is sent as Authorization: Bearer <token>",
+    );
   }
   const bits = Math.floor(token.length * Math.log2(new Set(token).size));
   return bits < 80 ? [`ADMIN_TOKEN looks weak (about ${bits} bits): use a long random value, e.g. openssl rand -base64 32`] : [];
@@ -125,13 +128,17 @@ function onOff(name: string, value: string | undefined, fallback: boolean): bool
 
 /** Exact origins (scheme://host[:port]); "same origin" needs none. */
 function corsOrigins(value: string | undefined): string[] {
-  const origins = (value ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+  const origins = (value ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let url: URL | undefined;
     try {
       url = new URL(origin);
     } catch {}
-    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com (no path, no trailing slash), got "${origin}"`);
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin)
+      throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com (no path, no trailing slash), got "${origin}"`);
   }
   return origins;
 }

@@ -34,7 +34,9 @@ try {
   }
   const url = await app.start();
   for (const line of adminLines(app.adminAccess)) log.info(line);
-  log.info(`listening on ${url}/graphql (${app.db.kind}${config.redisUrl ? ", redis fan-out" : ""}); open it in a browser for GraphiQL, GET ${url}/healthz for health`);
+  log.info(
+    `listening on ${url}/graphql (${app.db.kind}${config.redisUrl ? ", redis fan-out" : ""}); open it in a browser for GraphiQL, GET ${url}/healthz for health`,
+  );
 } catch (error) {
   log.error(startFailureLine(error, config));
   log.debug({ err: error }, "why the start failed");

@@ -1,8 +1,3 @@
-// Grows a demo-seeded database to a given number of open tickets in SQL (generate_series), not
-// through the API: 1M tickets through ticketCreate would take the bench an hour. Each new ticket
-// copies one of the open demo tickets (account, tier, priority, request type, current clocks) and
-// spreads arrival and due instants, so queue order, filters and clock evaluation see realistic data.
-import pg from "pg";
 import { benchClient, DEMO_WORKSPACE } from "./server-process.ts";
 
 const TEMPLATES = `

@@ -24,7 +24,11 @@ export function selection<Q extends { select?: object | null }>(query: Q): Q {
  * from a driver directly (SQLSTATE 23505, e.g. src/db/insert-rows.ts).
  */
 export function violatedUniqueIndex(error: unknown): string | null {
-  const { code, constraint, meta } = error as { code?: string; constraint?: string; meta?: { driverAdapterError?: { cause?: { originalMessage?: string; constraint?: { index?: string } } } } };
+  const { code, constraint, meta } = error as {
+    code?: string;
+    constraint?: string;
+    meta?: { driverAdapterError?: { cause?: { originalMessage?: string; constraint?: { index?: string } } } };
+  };
   if (code === "23505") return constraint ?? "";
   if (code !== "P2002") return null;
   const cause = meta?.driverAdapterError?.cause;

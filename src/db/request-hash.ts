@@ -8,5 +8,7 @@ export function requestHash(operation: string, payload: Record<string, string | 
   const fields = Object.keys(payload)
     .sort()
     .map((key) => [key, payload[key]]);
-  return createHash("sha256").update(JSON.stringify([operation, fields])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([operation, fields]))
+    .digest("hex");
 }

@@ -53,7 +53,10 @@ export function scopedPool(pool: pg.Pool, scopes: ScopeSwitch): pg.Pool {
   const connect = (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => {
     const client = checkout(scopes.enforced ? settingsOf(currentScope()) : OWNER);
     if (!callback) return client;
-    client.then((c) => callback(undefined, c, () => c.release()), (error: Error) => callback(error));
+    client.then(
+      (c) => callback(undefined, c, () => c.release()),
+      (error: Error) => callback(error),
+    );
     return undefined;
   };
   // pg-pool's query() checks out through this.connect, so it takes the proxy's.

@@ -77,7 +77,10 @@ class RedisBus extends LocalBus {
     for (const connection of [this.pub, this.sub]) {
       // one line per outage, not one per reconnect attempt; readiness (/readyz) reports it meanwhile
       let reported = false;
-      connection.on("error", (error: Error) => void (reported || this.log.error(`Redis unreachable (${error.message}); retrying`), (reported = true)));
+      connection.on("error", (error: Error) => {
+        if (!reported) this.log.error(`Redis unreachable (${error.message}); retrying`);
+        reported = true;
+      });
       connection.on("ready", () => (reported = false));
     }
     void this.sub.subscribe(this.outbox);
@@ -123,14 +126,17 @@ class RedisBus extends LocalBus {
   }
   /** Resolves once the subscriber connection has joined every channel asked for so far. */
   override async ready(): Promise<void> {
-    await this.sub.subscribe(...[...this.channels].map((c) => this.prefix + c), this.outbox, this.prefix + "ping");
+    await this.sub.subscribe(...[...this.channels].map((c) => this.prefix + c), this.outbox, `${this.prefix}ping`);
   }
   override async reachable(timeoutMs: number): Promise<boolean> {
     // Offline commands would queue until Redis is back: ask only connections that are up, and not for long.
     if (this.pub.status !== "ready" || this.sub.status !== "ready") return false;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    const answered = this.pub.ping().then(() => true, () => false);
+    const answered = this.pub.ping().then(
+      () => true,
+      () => false,
+    );
     return Promise.race([answered, late]).finally(() => clearTimeout(timer));
   }
   override async close(): Promise<void> {

@@ -38,7 +38,10 @@ function canonical(value: unknown): unknown {
 const scopeOf = (viewer: Viewer) => [viewer.role, viewer.partnerId ?? null, viewer.accountId ?? null, (viewer as { workspaceId?: string }).workspaceId ?? null];
 
 export function streamKey(field: string, args: Record<string, unknown>, viewer: Viewer): string {
-  return createHash("sha256").update(JSON.stringify([field, canonical(args), scopeOf(viewer)])).digest("base64url").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify([field, canonical(args), scopeOf(viewer)]))
+    .digest("base64url")
+    .slice(0, 16);
 }
 
 export const cursorOf = (key: string, sequence: number) => Buffer.from(`1.${key}.${sequence}`).toString("base64url");

@@ -9,4 +9,7 @@ export async function enqueue<T extends TopicName>(tx: Tx, topic: T, payload: Om
 }
 
 /** An outbox row, for writes that insert it themselves. */
-export const outboxRow = <T extends TopicName>(topic: T, payload: Omit<Topics[T], Published>) => ({ topic, payload: payload as Prisma.InputJsonObject & Prisma.JsonObject });
+export const outboxRow = <T extends TopicName>(topic: T, payload: Omit<Topics[T], Published>) => ({
+  topic,
+  payload: payload as Prisma.InputJsonObject & Prisma.JsonObject,
+});

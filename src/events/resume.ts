@@ -21,7 +21,10 @@ async function oldestRetained(prisma: PrismaClient): Promise<number | null> {
 
 /** The position of the first event of `topics` committed at or after `since` (for a fresh screen). */
 export async function positionSince(prisma: PrismaClient, topics: TopicName[], since: Date): Promise<number> {
-  const first = await prisma.outboxEvent.findFirst({ where: { topic: { in: topics }, createdAt: { gte: since }, sequence: { not: null } }, orderBy: { sequence: "asc" } });
+  const first = await prisma.outboxEvent.findFirst({
+    where: { topic: { in: topics }, createdAt: { gte: since }, sequence: { not: null } },
+    orderBy: { sequence: "asc" },
+  });
   if (first?.sequence != null) return Number(first.sequence) - 1;
   const last = await prisma.outboxEvent.aggregate({ _max: { sequence: true } });
   return Number(last._max.sequence ?? 0);
@@ -75,7 +78,9 @@ export async function eventsAfter<T extends TopicName>(
           select: { payload: true, sequence: true, workspaceId: true },
         });
         page = rows.length;
-        const pushed = rows.map((row) => push({ ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as unknown as Topics[T] & Sequenced));
+        const pushed = rows.map((row) =>
+          push({ ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as unknown as Topics[T] & Sequenced),
+        );
         if (rows.length > 0) last = Number(rows.at(-1)!.sequence);
         await Promise.all(pushed);
         await new Promise((resolve) => setImmediate(resolve)); // a page at a time: live deliveries go in between

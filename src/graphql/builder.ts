@@ -48,8 +48,14 @@ export const builder = new SchemaBuilder<{
         : new GraphQLError("Authentication required: send Authorization: Bearer <token>", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   errors: {
-    defaultResultOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Success`, description: "The operation succeeded; its field holds the object it wrote." },
-    defaultUnionOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Result`, description: "The operation's answer: its success type, or one of the typed errors it can meet (each implements Error; select `__typename`)." },
+    defaultResultOptions: {
+      name: ({ fieldName }) => `${capitalise(fieldName)}Success`,
+      description: "The operation succeeded; its field holds the object it wrote.",
+    },
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${capitalise(fieldName)}Result`,
+      description: "The operation's answer: its success type, or one of the typed errors it can meet (each implements Error; select `__typename`).",
+    },
   },
   prisma: {
     client: (ctx) => prismaFor(ctx),
@@ -78,8 +84,16 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { description: "The item." },
     nodeTypeOptions: { description: "An object with a global id, fetched again with `node(id:)`." },
     idFieldOptions: { description: "Global id: opaque, stable, unique across types." },
-    nodeQueryOptions: { description: "The object with this global id, or null when it does not exist or is not visible to the caller.", args: { id: { description: "A global id from any object's `id` field." } }, resolve: nodeVisibility.node as never },
-    nodesQueryOptions: { description: "The objects with these global ids, in the same order; null where one does not exist or is not visible.", args: { ids: { description: "Global ids from objects' `id` fields." } }, resolve: nodeVisibility.nodes as never },
+    nodeQueryOptions: {
+      description: "The object with this global id, or null when it does not exist or is not visible to the caller.",
+      args: { id: { description: "A global id from any object's `id` field." } },
+      resolve: nodeVisibility.node as never,
+    },
+    nodesQueryOptions: {
+      description: "The objects with these global ids, in the same order; null where one does not exist or is not visible.",
+      args: { ids: { description: "Global ids from objects' `id` fields." } },
+      resolve: nodeVisibility.nodes as never,
+    },
     defaultConnectionTypeOptions: { description: "One page of a list, with its cursors (Relay cursor connection)." },
     defaultEdgeTypeOptions: { description: "One item of a page and its cursor." },
   },

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from "../domain/errors.ts";
+import { ConflictError, type DomainError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import { builder } from "./builder.ts";
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
@@ -10,13 +10,16 @@ export const ErrorInterface = builder.interfaceRef<DomainError>("Error").impleme
 });
 
 /** The `field` every error type that names an offending input field shares. */
-export const OFFENDING_FIELD = "The offending argument or input field, as a dotted path from the mutation's `input`, e.g. weeklyHours.2.end; null when no single field is at fault.";
+export const OFFENDING_FIELD =
+  "The offending argument or input field, as a dotted path from the mutation's `input`, e.g. weeklyHours.2.end; null when no single field is at fault.";
 
 /**
  * Registers a DomainError subclass as a GraphQL error type; `withField` adds the offending input
  * field. The type is the class's own, so fields added with `builder.objectFields` read it uncast.
  */
+// biome-ignore lint/suspicious/noExplicitAny: any constructor of the error class (Pothos keys object types by class)
 export function errorType<E extends DomainError>(cls: new (...args: any[]) => E, name: string, description: string, withField = false): ObjectRef<E> {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   const ref = builder.objectType(cls as new (...args: any[]) => DomainError, {
     name,
     description,
@@ -33,9 +36,24 @@ export function errorType<E extends DomainError>(cls: new (...args: any[]) => E,
 type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 type ObjectRef<Shape> = PothosSchemaTypes.ObjectRef<SchemaTypes, Shape>;
 
-errorType(ValidationError, "ValidationError", "The input breaks a rule (a format, a range, an unknown zone, an overlap); nothing was written; code VALIDATION.", true);
-errorType(NotFoundError, "NotFoundError", "Something the input refers to does not exist in this workspace or is not visible to the caller; code NOT_FOUND.", true);
-errorType(ConflictError, "ConflictError", "The input clashes with what is stored (a code or number already taken, a state that no longer allows it); code CONFLICT.", true);
+errorType(
+  ValidationError,
+  "ValidationError",
+  "The input breaks a rule (a format, a range, an unknown zone, an overlap); nothing was written; code VALIDATION.",
+  true,
+);
+errorType(
+  NotFoundError,
+  "NotFoundError",
+  "Something the input refers to does not exist in this workspace or is not visible to the caller; code NOT_FOUND.",
+  true,
+);
+errorType(
+  ConflictError,
+  "ConflictError",
+  "The input clashes with what is stored (a code or number already taken, a state that no longer allows it); code CONFLICT.",
+  true,
+);
 errorType(ForbiddenError, "ForbiddenError", "The caller's token may not do this (role or workspace); nothing was written; code FORBIDDEN.");
 errorType(
   IdempotencyKeyReusedError,

@@ -21,17 +21,122 @@ interface DemoTicket {
  * (000), and a customisation request turned into a paid offer (003).
  */
 const DAY: DemoTicket[] = [
-  { ticket: { customerNumber: "C-10001", channel: "EMAIL", requestTypeCode: "DEFECT", subject: "Order export stops at 80 %", body: "Since this morning the CSV export of orders stops at 80 %." }, steps: [{ assign: "agent-anna", team: "ecommerce" }, { work: 25 }, { reply: "We can reproduce it and are on it." }] },
-  { ticket: { customerNumber: "C-10001", channel: "PORTAL", requestTypeCode: "USAGE_QUESTION", subject: "Bulk-edit shipping rules", body: "How do I change the shipping rule of 200 products at once?" }, steps: [{ reply: "Use the bulk editor under Products › Bulk edit." }, { event: "solve" }] },
-  { ticket: { customerNumber: "C-10001", channel: "PHONE_CALLBACK", requestTypeCode: "TECHNICAL_QUESTION", subject: "Call back: payment provider webhook", body: "Please call back about failing webhooks." } },
-  { ticket: { customerNumber: "C-10001", channel: "EMAIL", requestTypeCode: "CUSTOMISATION", subject: "Custom invoice layout", body: "We would like our own invoice template with a second logo." } },
-  { ticket: { customerNumber: "C-10002", channel: "TICKET", language: "fr", requestTypeCode: "DELIVERABILITY_INVESTIGATION", subject: "Taux de rebond élevé", body: "Nos e-mails vers un grand FAI rebondissent depuis hier." }, steps: [{ assign: "agent-luc", team: "deliverability" }, { note: "Check the IP reputation first." }, { reply: "Could you send us the bounce messages?" }, { event: "awaitCustomer" }] },
-  { ticket: { customerNumber: "C-10002", channel: "CHAT", language: "fr", requestTypeCode: "INVOICE_REQUEST", subject: "Facture de février", body: "Pouvez-vous renvoyer la facture de février ?" } },
-  { ticket: { customerNumber: "C-10002", channel: "TICKET", language: "en", requestTypeCode: "USAGE_QUESTION", subject: "API key scopes", body: "Which scope does the send endpoint need?" }, steps: [{ reply: "It needs mail.send." }, { customer: "Thanks, and for templates?" }] },
-  { ticket: { customerNumber: "C-10003", channel: "EMAIL", requestTypeCode: "USAGE_QUESTION", subject: "Newsletter scheduling", body: "Can we schedule a newsletter for another time zone?" } },
-  { ticket: { customerNumber: "C-10004", channel: "TICKET", requestTypeCode: "DEFECT", flags: ["BROKEN_DATABASE"], providedInformation: ["environment", "reproductionSteps"], subject: "Add-on breaks the CRM database", body: "After the update the CRM database does not open any more." } },
-  { ticket: { customerNumber: "C-10004", channel: "TICKET", requestTypeCode: "HOW_TO", subject: "Show me how to import the contacts file", body: "We need help importing contacts.xlsx." }, steps: [{ assign: "agent-jonas", team: "crm" }, { reply: "Booked: a remote session this afternoon." }] },
-  { ticket: { customerNumber: "C-10005", channel: "EMAIL", language: "de", requestTypeCode: "REFUND", subject: "Erstattung Doppelbuchung", body: "Der März wurde doppelt abgebucht." }, steps: [{ event: "hold" }] },
+  {
+    ticket: {
+      customerNumber: "C-10001",
+      channel: "EMAIL",
+      requestTypeCode: "DEFECT",
+      subject: "Order export stops at 80 %",
+      body: "Since this morning the CSV export of orders stops at 80 %.",
+    },
+    steps: [{ assign: "agent-anna", team: "ecommerce" }, { work: 25 }, { reply: "We can reproduce it and are on it." }],
+  },
+  {
+    ticket: {
+      customerNumber: "C-10001",
+      channel: "PORTAL",
+      requestTypeCode: "USAGE_QUESTION",
+      subject: "Bulk-edit shipping rules",
+      body: "How do I change the shipping rule of 200 products at once?",
+    },
+    steps: [{ reply: "Use the bulk editor under Products › Bulk edit." }, { event: "solve" }],
+  },
+  {
+    ticket: {
+      customerNumber: "C-10001",
+      channel: "PHONE_CALLBACK",
+      requestTypeCode: "TECHNICAL_QUESTION",
+      subject: "Call back: payment provider webhook",
+      body: "Please call back about failing webhooks.",
+    },
+  },
+  {
+    ticket: {
+      customerNumber: "C-10001",
+      channel: "EMAIL",
+      requestTypeCode: "CUSTOMISATION",
+      subject: "Custom invoice layout",
+      body: "We would like our own invoice template with a second logo.",
+    },
+  },
+  {
+    ticket: {
+      customerNumber: "C-10002",
+      channel: "TICKET",
+      language: "fr",
+      requestTypeCode: "DELIVERABILITY_INVESTIGATION",
+      subject: "Taux de rebond élevé",
+      body: "Nos e-mails vers un grand FAI rebondissent depuis hier.",
+    },
+    steps: [
+      { assign: "agent-luc", team: "deliverability" },
+      { note: "Check the IP reputation first." },
+      { reply: "Could you send us the bounce messages?" },
+      { event: "awaitCustomer" },
+    ],
+  },
+  {
+    ticket: {
+      customerNumber: "C-10002",
+      channel: "CHAT",
+      language: "fr",
+      requestTypeCode: "INVOICE_REQUEST",
+      subject: "Facture de février",
+      body: "Pouvez-vous renvoyer la facture de février ?",
+    },
+  },
+  {
+    ticket: {
+      customerNumber: "C-10002",
+      channel: "TICKET",
+      language: "en",
+      requestTypeCode: "USAGE_QUESTION",
+      subject: "API key scopes",
+      body: "Which scope does the send endpoint need?",
+    },
+    steps: [{ reply: "It needs mail.send." }, { customer: "Thanks, and for templates?" }],
+  },
+  {
+    ticket: {
+      customerNumber: "C-10003",
+      channel: "EMAIL",
+      requestTypeCode: "USAGE_QUESTION",
+      subject: "Newsletter scheduling",
+      body: "Can we schedule a newsletter for another time zone?",
+    },
+  },
+  {
+    ticket: {
+      customerNumber: "C-10004",
+      channel: "TICKET",
+      requestTypeCode: "DEFECT",
+      flags: ["BROKEN_DATABASE"],
+      providedInformation: ["environment", "reproductionSteps"],
+      subject: "Add-on breaks the CRM database",
+      body: "After the update the CRM database does not open any more.",
+    },
+  },
+  {
+    ticket: {
+      customerNumber: "C-10004",
+      channel: "TICKET",
+      requestTypeCode: "HOW_TO",
+      subject: "Show me how to import the contacts file",
+      body: "We need help importing contacts.xlsx.",
+    },
+    steps: [{ assign: "agent-jonas", team: "crm" }, { reply: "Booked: a remote session this afternoon." }],
+  },
+  {
+    ticket: {
+      customerNumber: "C-10005",
+      channel: "EMAIL",
+      language: "de",
+      requestTypeCode: "REFUND",
+      subject: "Erstattung Doppelbuchung",
+      body: "Der März wurde doppelt abgebucht.",
+    },
+    steps: [{ event: "hold" }],
+  },
 ];
 
 /** Opens the demo day's tickets of `customers` (one vendor's) and walks them through their first steps. */

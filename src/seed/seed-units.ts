@@ -25,10 +25,20 @@ export async function seedUnitLedgers(prisma: PrismaClient, services: Services, 
     if (!account) throw new Error(`demo data: no account ${customerNumber} for its unit ledger`);
     for (const line of lines) {
       const idempotencyKey = `demo-${++step}`;
-      if ("purchase" in line) await services.ledger.purchase(seeder, { customerNumber, packageCode: line.purchase, quantity: line.quantity ?? 1, idempotencyKey });
+      if ("purchase" in line)
+        await services.ledger.purchase(seeder, { customerNumber, packageCode: line.purchase, quantity: line.quantity ?? 1, idempotencyKey });
       else if ("adjust" in line) await services.ledger.adjust(seeder, { customerNumber, units: line.adjust, reason: line.reason, idempotencyKey });
       // work done before the demo day: paid for like a work log, without its ticket
-      else await prisma.$transaction((tx) => services.ledger.debitWork(tx, { accountId: account.id, minutes: line.workMinutes, workLogId: `${idempotencyKey}-worklog`, idempotencyKey, actor: "SEED" }));
+      else
+        await prisma.$transaction((tx) =>
+          services.ledger.debitWork(tx, {
+            accountId: account.id,
+            minutes: line.workMinutes,
+            workLogId: `${idempotencyKey}-worklog`,
+            idempotencyKey,
+            actor: "SEED",
+          }),
+        );
     }
   }
 }

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
-import { type Viewer } from "../auth/viewer.ts";
 import { type Config, describeDatabase } from "../config.ts";
 import { createLogger, inRequest, type Logger, newRequestId } from "../logger.ts";
 import { type AdapterWrapper, openDatabase, type Database } from "../db/client.ts";
@@ -73,7 +72,12 @@ export interface App {
 
 export async function buildApp({ config, now = () => new Date(), log = createLogger(config.log), wrapAdapter, databaseImage }: AppOptions): Promise<App> {
   log.info(`database: opening ${describeDatabase(config)}`);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(wrapAdapter ? { wrapAdapter } : {}), ...(databaseImage ? { image: databaseImage } : {}) });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(wrapAdapter ? { wrapAdapter } : {}),
+    ...(databaseImage ? { image: databaseImage } : {}),
+  });
   log.info("migrations: checking");
   const applied = await migrate(db);
   log.info(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
@@ -116,7 +120,13 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
   // a generated first-start token is the platform administrator; the token row lives in the default workspace
   const adminAccess = await inWorkspace(DEFAULT_WORKSPACE_ID, () => services.tokens.ensureAdminAccess(config.production));
 
-  const cache = responseCache({ ttlMs: config.responseCacheMs, bus, now, ticketPlace: (id) => acrossWorkspaces(() => services.ticketQueues.place(id)), published: () => relay.kick() });
+  const cache = responseCache({
+    ttlMs: config.responseCacheMs,
+    bus,
+    now,
+    ticketPlace: (id) => acrossWorkspaces(() => services.ticketQueues.place(id)),
+    published: () => relay.kick(),
+  });
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -126,7 +136,15 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
     maskedErrors: { maskError },
     logging: yogaLogger(log.child({ module: "graphql" })),
     maxRequestBodySize: false,
-    plugins: [bodyLimit(), noHttpSubscriptions(), ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []), inputErrorPaths(), workspaceScope(), ...(config.introspection ? [] : [noIntrospection()]), cache.plugin],
+    plugins: [
+      bodyLimit(),
+      noHttpSubscriptions(),
+      ...(config.limits.checkOperations ? [operationLimits(config.limits)] : []),
+      inputErrorPaths(),
+      workspaceScope(),
+      ...(config.introspection ? [] : [noIntrospection()]),
+      cache.plugin,
+    ],
     context: async ({ request, viewer }) => ({
       viewer: viewer ?? (await authenticateRequest(services, request.headers.get("authorization"), request.headers.get("x-workspace"))),
       services,
@@ -160,7 +178,13 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
   // graphql-ws, which prints them as internal errors before start() can report them in one line.
   const wss = new WebSocketServer({ noServer: true, path: "/graphql", maxPayload: 256 * 1024 });
   server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req)));
-  const ws = attachWebSocket(wss, yoga, services, { share: config.shareSubscriptions, subscriptionsPerSocket: config.limits.subscriptionsPerSocket, pingMs: config.wsPingMs, live: liveSubscriptions, rates });
+  const ws = attachWebSocket(wss, yoga, services, {
+    share: config.shareSubscriptions,
+    subscriptionsPerSocket: config.limits.subscriptionsPerSocket,
+    pingMs: config.wsPingMs,
+    live: liveSubscriptions,
+    rates,
+  });
   slaMonitor.start();
   services.ticketTierFollower.start();
   datedJobs.start();

@@ -16,7 +16,8 @@ export function bodyLimit(): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const length = request.headers.get("content-length");
       if (length !== null) {
-        if (!/^\d+$/.test(length)) throw createGraphQLError("Content-Length must be one number of bytes", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+        if (!/^\d+$/.test(length))
+          throw createGraphQLError("Content-Length must be one number of bytes", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
         if (Number(length) > MAX_REQUEST_BYTES) throw tooLarge();
         return;
       }
@@ -32,7 +33,9 @@ export function bodyLimit(): Plugin {
             },
           }),
         );
-        return requestParser(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, signal: req.signal, body: counted, duplex: "half" } as RequestInit));
+        return requestParser(
+          new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, signal: req.signal, body: counted, duplex: "half" } as RequestInit),
+        );
       });
     },
   };

@@ -32,12 +32,16 @@ export function healthEndpoints(db: Database, bus: EventBus, redisConfigured: bo
     const path = (req.url ?? "").split("?")[0];
     if (req.method !== "GET" || (path !== "/healthz" && path !== "/readyz")) return false;
     if (path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ status: "ok", database: db.kind, subscriptions: subscriptions() }));
+      res
+        .writeHead(200, { "content-type": "application/json", "cache-control": "no-store" })
+        .end(JSON.stringify({ status: "ok", database: db.kind, subscriptions: subscriptions() }));
       return true;
     }
     const checks = await readiness();
     const ready = Object.values(checks).every((check) => check === "ok" || check === "not configured");
-    res.writeHead(ready ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ status: ready ? "ready" : "not ready", checks }));
+    res
+      .writeHead(ready ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" })
+      .end(JSON.stringify({ status: ready ? "ready" : "not ready", checks }));
     return true;
   };
 }

@@ -11,16 +11,19 @@ export function noHttpSubscriptions(): Plugin {
   return {
     onParams({ params }) {
       if (!params.query || !/\bsubscription\b/.test(params.query)) return;
-      let operation;
+      let operation: ReturnType<typeof getOperationAST>;
       try {
         operation = getOperationAST(parse(params.query), params.operationName);
       } catch {
         return;
       }
       if (operation?.operation !== "subscription") return;
-      throw createGraphQLError("Subscriptions are served over WebSocket only: connect with graphql-transport-ws to /graphql (HTTP and server-sent events are not offered)", {
-        extensions: { code: "SUBSCRIPTION_OVER_HTTP", http: { status: 400 } },
-      });
+      throw createGraphQLError(
+        "Subscriptions are served over WebSocket only: connect with graphql-transport-ws to /graphql (HTTP and server-sent events are not offered)",
+        {
+          extensions: { code: "SUBSCRIPTION_OVER_HTTP", http: { status: 400 } },
+        },
+      );
     },
   };
 }

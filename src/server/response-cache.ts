@@ -191,10 +191,17 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
       const refreshing = entry && entryAge < 2 * ttlMs ? entry : null;
       if (refreshing) refreshing.refreshing = true;
       const startedIn = seq;
-      const shows: Shows | null = rootFields(operation).every((name) => DECLARING_ROOTS.has(name)) ? { tickets: new Set(), accounts: new Set(), lists: [], counts: false } : null;
+      const shows: Shows | null = rootFields(operation).every((name) => DECLARING_ROOTS.has(name))
+        ? { tickets: new Set(), accounts: new Set(), lists: [], counts: false }
+        : null;
       if (shows) args.contextValue.cacheDependsOn = (dependency) => collect(shows, dependency);
       let settle!: (result: ExecutionResult | null) => void;
-      const mine: Entry = { result: new Promise((resolve) => (settle = resolve)), storedAt: performance.now(), clockAt: now().getTime(), depends: shows ?? "all" };
+      const mine: Entry = {
+        result: new Promise((resolve) => (settle = resolve)),
+        storedAt: performance.now(),
+        clockAt: now().getTime(),
+        depends: shows ?? "all",
+      };
       // a refresh joins the map once done; until then the stale answer is what others get
       if (!refreshing) store(key, mine);
       setExecuteFn(async (executionArgs) => {

@@ -9,10 +9,12 @@ export function startFailureLine(error: unknown, config: Config | undefined): st
   if (code === "DATA_DIR_IN_USE") return `cannot start: ${message}`;
   const where = config ? `${config.host}:${config.port}` : "the configured address";
   if (code === "EADDRINUSE") return `cannot start: ${where} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`;
-  if (code === "EACCES" && (error as NodeJS.ErrnoException).syscall === "listen") return `cannot start: no permission to listen on ${where} (EACCES); use a PORT above 1023`;
+  if (code === "EACCES" && (error as NodeJS.ErrnoException).syscall === "listen")
+    return `cannot start: no permission to listen on ${where} (EACCES); use a PORT above 1023`;
   if (code === "EADDRNOTAVAIL") return `cannot start: HOST ${config?.host ?? ""} is not an address of this machine (EADDRNOTAVAIL)`;
   const database = config ? describeDatabase(config) : "the database";
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT") return `cannot start: ${database} is not reachable (${code}); is it running, and is DATABASE_URL right?`;
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT")
+    return `cannot start: ${database} is not reachable (${code}); is it running, and is DATABASE_URL right?`;
   if (code === "3D000") return `cannot start: ${database} does not exist; create it or point DATABASE_URL at one that does`;
   return `cannot start: ${message}${code ? ` (${code})` : ""}; set LOG_LEVEL=debug to see the stack`;
 }
@@ -25,7 +27,9 @@ export function adminLines(access: AdminAccess): string[] {
     case "ADMIN_TOKEN":
       return ["admin: send the header Authorization: Bearer <ADMIN_TOKEN> (the value in the environment)"];
     case "EXISTING":
-      return [`admin: no ADMIN_TOKEN set; use the admin token shown at the first start (it begins ${access.prefix}) or restart with ADMIN_TOKEN=<16+ characters>`];
+      return [
+        `admin: no ADMIN_TOKEN set; use the admin token shown at the first start (it begins ${access.prefix}) or restart with ADMIN_TOKEN=<16+ characters>`,
+      ];
     case "CREATED":
       return [
         "admin: no ADMIN_TOKEN set, so this first start created an admin token. It is shown only now (only its hash is stored):",

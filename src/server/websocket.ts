@@ -14,7 +14,11 @@ import type { TokenWithdrawal } from "../events/topics.ts";
 import { inRequest, newRequestId } from "../logger.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
-const CLOSED_BECAUSE: Record<TokenWithdrawal, string> = { REVOKED: "Token revoked", PARTNER_DEACTIVATED: "Partner deactivated", ACCOUNT_CLOSED: "Account closed" };
+const CLOSED_BECAUSE: Record<TokenWithdrawal, string> = {
+  REVOKED: "Token revoked",
+  PARTNER_DEACTIVATED: "Partner deactivated",
+  ACCOUNT_CLOSED: "Account closed",
+};
 /** Subscriptions whose first result is a snapshot each subscriber gets for itself. */
 const SNAPSHOT_FIELDS = new Set(["queueChanged"]);
 
@@ -75,7 +79,7 @@ export function attachWebSocket(
         const { socket } = ctx.extra;
         const authorization = ctx.connectionParams?.authorization;
         if (authorization === undefined || authorization === null || authorization === "") {
-          socket.close(4401, "Unauthorized: send { authorization: \"Bearer <token>\" } in connection_init");
+          socket.close(4401, 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init');
           return false;
         }
         try {
@@ -92,7 +96,8 @@ export function attachWebSocket(
       onSubscribe: async (ctx, id, payload) => {
         // graphql-ws has already entered this one among the socket's live operations (counted before any await: the others arrive meanwhile)
         const live = Object.keys(ctx.subscriptions).length;
-        if (live > options.subscriptionsPerSocket) return [limitExceeded("MAX_SUBSCRIPTIONS", "Live subscriptions on this socket", options.subscriptionsPerSocket, live)];
+        if (live > options.subscriptionsPerSocket)
+          return [limitExceeded("MAX_SUBSCRIPTIONS", "Live subscriptions on this socket", options.subscriptionsPerSocket, live)];
         // every operation on a socket is a request of its credential, counted with its HTTP ones
         const refusal = await options.rates.check(String(ctx.connectionParams?.authorization), ctx.extra.request.socket.remoteAddress);
         if (refusal) return [new GraphQLError(refusal.message, { extensions: refusal.extensions })];

@@ -86,7 +86,11 @@ export function AlertCenter({ session, live }: { session: Session; live: Live })
             {feed.map((alert) => (
               <li key={alert.alertId} class={`alert-${alert.kind.toLowerCase()}`} data-alert={alert.kind}>
                 <span aria-hidden="true">{alert.kind === "BREACHED" ? "✖" : "⚠"}</span> <strong>{alert.kind === "BREACHED" ? "Breach" : "Warning"}</strong>{" "}
-                {text(alert)} <small>{clockTime(alert.alertAt)}{alert.late ? " (late)" : ""}</small>
+                {text(alert)}{" "}
+                <small>
+                  {clockTime(alert.alertAt)}
+                  {alert.late ? " (late)" : ""}
+                </small>
               </li>
             ))}
           </ol>
@@ -95,7 +99,8 @@ export function AlertCenter({ session, live }: { session: Session; live: Live })
       <div class="notices" role="status" aria-live="polite">
         {notices.map((alert) => (
           <div key={alert.alertId} class={`notice notice-${alert.kind.toLowerCase()}`} data-notice={alert.kind}>
-            <span aria-hidden="true">{alert.kind === "BREACHED" ? "✖" : "⚠"}</span> <strong>{alert.kind === "BREACHED" ? "SLA breached" : "SLA warning"}</strong> {text(alert)}
+            <span aria-hidden="true">{alert.kind === "BREACHED" ? "✖" : "⚠"}</span>{" "}
+            <strong>{alert.kind === "BREACHED" ? "SLA breached" : "SLA warning"}</strong> {text(alert)}
             <button type="button" aria-label="Dismiss" onClick={() => setNotices((list) => list.filter((a) => a.alertId !== alert.alertId))}>
               ×
             </button>

@@ -32,7 +32,15 @@ interface Answer {
   priority: { rank: number; label: string } | null;
   reasons: { code: string; blocking: boolean; message: string; nextOpeningAt: string | null; channel: string | null }[];
   promise: { kind: string; dueAt: string | null; guaranteed: boolean; calendar: { name: string; timeZone: string } }[];
-  channels: { channel: string; open: boolean; nextOpeningAt: string | null; pinRequired: boolean; written: boolean; languages: string[]; calendar: { timeZone: string } }[];
+  channels: {
+    channel: string;
+    open: boolean;
+    nextOpeningAt: string | null;
+    pinRequired: boolean;
+    written: boolean;
+    languages: string[];
+    calendar: { timeZone: string };
+  }[];
   requiredInformation: { key: string; label: string; when: string | null }[];
 }
 
@@ -52,7 +60,11 @@ export function Desk({ session }: { session: Session }) {
   const lookUp = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const variables = { customerNumber: String(form.get("customerNumber")).trim(), channel: String(form.get("channel")), requestType: String(form.get("requestType")) };
+    const variables = {
+      customerNumber: String(form.get("customerNumber")).trim(),
+      channel: String(form.get("channel")),
+      requestType: String(form.get("requestType")),
+    };
     setBusy(true);
     setError(null);
     try {
@@ -103,7 +115,9 @@ export function Desk({ session }: { session: Session }) {
         </p>
       )}
       {answer && <AnswerCard answer={answer.answer} />}
-      {answer && (PIN_CHANNELS.has(answer.channel) || answer.answer.pinRequired) && <PinCheck session={session} customerNumber={answer.answer.customerNumber} />}
+      {answer && (PIN_CHANNELS.has(answer.channel) || answer.answer.pinRequired) && (
+        <PinCheck session={session} customerNumber={answer.answer.customerNumber} />
+      )}
     </section>
   );
 }
@@ -129,7 +143,12 @@ function AnswerCard({ answer }: { answer: Answer }) {
       <dl>
         <dt>Support level</dt>
         <dd>
-          {answer.tier?.name ?? "none"} {answer.fallbackFrom && <small>(instead of {answer.fallbackFrom.name}: {humanize(answer.fallbackReason ?? "")})</small>}
+          {answer.tier?.name ?? "none"}{" "}
+          {answer.fallbackFrom && (
+            <small>
+              (instead of {answer.fallbackFrom.name}: {humanize(answer.fallbackReason ?? "")})
+            </small>
+          )}
           {answer.unitBased && <small> · paid from prepaid units</small>}
         </dd>
         <dt>Priority</dt>
@@ -140,7 +159,11 @@ function AnswerCard({ answer }: { answer: Answer }) {
             <dd class="promise">
               {promise.dueAt ? (
                 <>
-                  answer by <strong>{answerBy(promise.dueAt, promise.calendar.timeZone)}</strong> <small>({promise.calendar.timeZone}{promise.guaranteed ? "" : ", best effort"})</small>
+                  answer by <strong>{answerBy(promise.dueAt, promise.calendar.timeZone)}</strong>{" "}
+                  <small>
+                    ({promise.calendar.timeZone}
+                    {promise.guaranteed ? "" : ", best effort"})
+                  </small>
                 </>
               ) : (
                 "no opening ahead in its calendar"

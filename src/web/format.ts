@@ -9,6 +9,7 @@ export function answerBy(iso: string, timeZone: string, now = Date.now()): strin
 }
 
 /** A time of day for "last updated" and the alert feed, in the browser's zone. */
-export const clockTime = (at: number | string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(at));
+export const clockTime = (at: number | string) =>
+  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(at));
 
 export const humanize = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, " ");

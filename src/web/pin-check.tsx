@@ -12,7 +12,15 @@ const VERIFY = `mutation($input: SupportPinVerifyInput!) {
   }
 }`;
 
-type Result = { __typename: string; verified?: boolean; outcome?: string; attemptsLeft?: number; lockedUntil?: string | null; until?: string; message?: string };
+type Result = {
+  __typename: string;
+  verified?: boolean;
+  outcome?: string;
+  attemptsLeft?: number;
+  lockedUntil?: string | null;
+  until?: string;
+  message?: string;
+};
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function describe(result: Result): { ok: boolean; text: string } {

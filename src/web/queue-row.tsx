@@ -31,8 +31,12 @@ export class QueueRow extends Component<RowProps> {
         data-sla={sla.tone}
         title={`#${ticket.number} ${ticket.subject} · ${ticket.account.name}`}
       >
-        <div role="cell" class="num">#{ticket.number}</div>
-        <div role="cell" class="subject">{ticket.subject}</div>
+        <div role="cell" class="num">
+          #{ticket.number}
+        </div>
+        <div role="cell" class="subject">
+          {ticket.subject}
+        </div>
         <div role="cell">
           {ticket.account.name} <small>{ticket.account.customerNumber}</small>
         </div>

@@ -19,7 +19,10 @@ export function QueueSourcePicker({ session, source, onChange }: { session: Sess
   const applyFilter = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const tiers = String(form.get("tiers") ?? "").split(",").map((code) => code.trim().toUpperCase()).filter(Boolean);
+    const tiers = String(form.get("tiers") ?? "")
+      .split(",")
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean);
     const filter: Record<string, unknown> = {
       ...(tiers.length ? { tierCodes: tiers } : {}),
       ...(form.get("unassigned") ? { unassigned: true } : {}),

@@ -83,7 +83,10 @@ export function QueueView({ session, live }: { session: Session; live: Live }) {
     };
     // graphql-ws sends this very object again when it re-subscribes after a drop, so `after` (the
     // last change received) makes the server replay what was missed instead of a new snapshot.
-    const variables: { after?: string } & Record<string, unknown> = { ...("queueId" in source ? { queueId: source.queueId } : { filter: source.filter }), first: WINDOW };
+    const variables: { after?: string } & Record<string, unknown> = {
+      ...("queueId" in source ? { queueId: source.queueId } : { filter: source.filter }),
+      first: WINDOW,
+    };
     let unsubscribe = () => {};
     const open = () => {
       unsubscribe = live.client.subscribe<{ queueChanged: QueueChange }>(

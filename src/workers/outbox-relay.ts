@@ -36,7 +36,10 @@ export class OutboxRelay {
   start(): void {
     this.timer = setInterval(() => void this.kick(), this.options.pollMs ?? 500);
     this.timer.unref();
-    this.pruneTimer = setInterval(() => void this.prune().catch((error) => this.options.log.error({ err: error }, "pruning published events failed")), this.options.pruneEveryMs ?? 60_000);
+    this.pruneTimer = setInterval(
+      () => void this.prune().catch((error) => this.options.log.error({ err: error }, "pruning published events failed")),
+      this.options.pruneEveryMs ?? 60_000,
+    );
     this.pruneTimer.unref();
     void this.kick();
   }
@@ -71,11 +74,13 @@ export class OutboxRelay {
     const cutoff = new Date(Date.now() - retentionMs);
     let total = 0;
     for (;;) {
-      const deleted = await acrossWorkspaces(() => this.prisma.$executeRaw`
+      const deleted = await acrossWorkspaces(
+        () => this.prisma.$executeRaw`
         DELETE FROM "OutboxEvent" WHERE id IN (
           SELECT id FROM "OutboxEvent"
           WHERE "publishedAt" <= ${cutoff} AND sequence < (SELECT MAX(sequence) FROM "OutboxEvent")
-          ORDER BY sequence LIMIT ${PRUNE_BATCH})`);
+          ORDER BY sequence LIMIT ${PRUNE_BATCH})`,
+      );
       total += deleted;
       if (deleted < PRUNE_BATCH) return total;
       await new Promise((resolve) => setImmediate(resolve)); // let live delivery in between batches
@@ -137,6 +142,9 @@ export function missedEvents(prisma: PrismaClient): MissedEvents {
         take: MAX_FILL,
         select: { topic: true, payload: true, sequence: true, workspaceId: true },
       });
-      return rows.map((row) => ({ topic: row.topic as TopicName, payload: { ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as never }));
+      return rows.map((row) => ({
+        topic: row.topic as TopicName,
+        payload: { ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as never,
+      }));
     });
 }

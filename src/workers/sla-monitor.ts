@@ -34,7 +34,8 @@ export class SlaMonitor extends DueRowLoop {
   private async fireBatch(now: Date): Promise<FiringPass> {
     const at = now.toISOString();
     // Every workspace's alerts: each outbox event is written into its alert's workspace.
-    const [result] = await acrossWorkspaces(() => this.deps.prisma.$queryRaw<FiringPass[]>`
+    const [result] = await acrossWorkspaces(
+      () => this.deps.prisma.$queryRaw<FiringPass[]>`
       WITH due AS (
         SELECT id FROM "SlaAlert"
         WHERE "firedAt" IS NULL AND "fireAt" <= (${at}::timestamptz AT TIME ZONE 'UTC')
@@ -52,7 +53,8 @@ export class SlaMonitor extends DueRowLoop {
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM events)::int AS fired,
-             (SELECT min("fireAt") FROM "SlaAlert" WHERE "firedAt" IS NULL AND id NOT IN (SELECT id FROM due)) AS next`);
+             (SELECT min("fireAt") FROM "SlaAlert" WHERE "firedAt" IS NULL AND id NOT IN (SELECT id FROM due)) AS next`,
+    );
     if (result!.fired > 0) this.deps.committed();
     return result!;
   }

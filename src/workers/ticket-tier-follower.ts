@@ -66,6 +66,8 @@ export class TicketTierFollower {
   }
 
   private enqueue(workspaceId: string, accountId: string): void {
-    this.queue = this.queue.then(() => inWorkspace(workspaceId, () => this.follow(accountId))).catch((error) => this.log.error({ err: error, accountId }, "following the account's tier failed"));
+    this.queue = this.queue
+      .then(() => inWorkspace(workspaceId, () => this.follow(accountId)))
+      .catch((error) => this.log.error({ err: error, accountId }, "following the account's tier failed"));
   }
 }

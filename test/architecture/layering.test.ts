@@ -16,7 +16,11 @@ interface Edge {
 const SPECIFIER = /^\s*(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s+["']([^"']+)["']|^\s*import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']/gm;
 
 const onlyTypes = (clause: string) => {
-  const names = /^\{([^}]*)\}$/.exec(clause.trim())?.[1]?.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = /^\{([^}]*)\}$/
+    .exec(clause.trim())?.[1]
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names !== undefined && names.length > 0 && names.every((name) => name.startsWith("type "));
 };
 
@@ -114,10 +118,35 @@ describe("the layering of src/", () => {
   });
 
   it.each([
-    ["two files", [{ from: "src/a.ts", to: "src/b.ts" }, { from: "src/b.ts", to: "src/a.ts" }], [["src/a.ts", "src/b.ts"]]],
-    ["a ring of three, beside a chain", [{ from: "src/a.ts", to: "src/b.ts" }, { from: "src/b.ts", to: "src/c.ts" }, { from: "src/c.ts", to: "src/a.ts" }, { from: "src/c.ts", to: "src/d.ts" }], [["src/a.ts", "src/b.ts", "src/c.ts"]]],
+    [
+      "two files",
+      [
+        { from: "src/a.ts", to: "src/b.ts" },
+        { from: "src/b.ts", to: "src/a.ts" },
+      ],
+      [["src/a.ts", "src/b.ts"]],
+    ],
+    [
+      "a ring of three, beside a chain",
+      [
+        { from: "src/a.ts", to: "src/b.ts" },
+        { from: "src/b.ts", to: "src/c.ts" },
+        { from: "src/c.ts", to: "src/a.ts" },
+        { from: "src/c.ts", to: "src/d.ts" },
+      ],
+      [["src/a.ts", "src/b.ts", "src/c.ts"]],
+    ],
     ["a file importing itself", [{ from: "src/a.ts", to: "src/a.ts" }], [["src/a.ts"]]],
-    ["none in a diamond", [{ from: "src/a.ts", to: "src/b.ts" }, { from: "src/a.ts", to: "src/c.ts" }, { from: "src/b.ts", to: "src/d.ts" }, { from: "src/c.ts", to: "src/d.ts" }], []],
+    [
+      "none in a diamond",
+      [
+        { from: "src/a.ts", to: "src/b.ts" },
+        { from: "src/a.ts", to: "src/c.ts" },
+        { from: "src/b.ts", to: "src/d.ts" },
+        { from: "src/c.ts", to: "src/d.ts" },
+      ],
+      [],
+    ],
   ])("finds the cycles of %s", (_case, edges, cycles) => {
     expect(importCycles(edges)).toEqual(cycles);
   });

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 const SRC = new URL("../../src", import.meta.url).pathname;
 const MODULES = join(SRC, "modules");
 /** The shared rules (errors, money) and every module's pure rules. */
-const DOMAINS = [join(SRC, "domain"), ...readdirSync(MODULES).map((module) => join(MODULES, module, "domain")).filter((dir) => existsSync(dir))];
+const DOMAINS = [
+  join(SRC, "domain"),
+  ...readdirSync(MODULES)
+    .map((module) => join(MODULES, module, "domain"))
+    .filter((dir) => existsSync(dir)),
+];
 const PACKAGES = new Set(["luxon", "date-holidays"]);
 /** Reading the clock, the environment or chance: a rule is given the instant (and everything else) it needs. */
 const FORBIDDEN_CALLS = /Date\.now\(|new Date\(\s*\)|DateTime\.(now|local|utc)\(\s*\)|performance\.now\(|process\.(env|hrtime)|Math\.random\(|crypto\./;
@@ -22,15 +27,20 @@ const inADomain = (path: string): boolean => DOMAINS.some((domain) => path === d
 
 /** What makes `source` (at `file`) impure: imports that leave the domain folders or name another package, and clock/env reads. */
 export function impurities(file: string, source: string): string[] {
-  const imports = importsOf(source).filter((specifier) => (specifier.startsWith(".") ? !inADomain(resolve(dirname(file), specifier)) : !PACKAGES.has(specifier)));
+  const imports = importsOf(source).filter((specifier) =>
+    specifier.startsWith(".") ? !inADomain(resolve(dirname(file), specifier)) : !PACKAGES.has(specifier),
+  );
   const calls = [...source.matchAll(new RegExp(FORBIDDEN_CALLS, "g"))].map((match) => match[0]);
   return [...imports, ...calls];
 }
 
 describe("src/domain and src/modules/*/domain are a pure library", () => {
-  it.each(DOMAINS.flatMap(files).map((file) => [file.slice(SRC.length + 1), file]))("%s imports nothing but the domain, luxon and date-holidays, and reads no clock", (_name, file) => {
-    expect(impurities(file, readFileSync(file, "utf8"))).toEqual([]);
-  });
+  it.each(DOMAINS.flatMap(files).map((file) => [file.slice(SRC.length + 1), file]))(
+    "%s imports nothing but the domain, luxon and date-holidays, and reads no clock",
+    (_name, file) => {
+      expect(impurities(file, readFileSync(file, "utf8"))).toEqual([]);
+    },
+  );
 
   const ruleFile = join(MODULES, "ticket", "domain", "rule.ts");
   it.each([

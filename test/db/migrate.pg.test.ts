@@ -22,7 +22,9 @@ describe("the migrator on PostgreSQL", () => {
   it("is safe when several processes (each its own pool) migrate one empty database at once: each migration applied once", async () => {
     const applied = await Promise.all(dbs.map((db) => migrate(db)));
     expect(applied.flat().sort()).toEqual(readMigrations().map((m) => m.name));
-    const rows = await dbs[0]!.withSession((s) => s.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`));
+    const rows = await dbs[0]!.withSession((s) =>
+      s.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`),
+    );
     expect(rows.map((row) => row.migration_name)).toEqual(readMigrations().map((m) => m.name));
   });
 });

@@ -12,7 +12,11 @@ import { freshDatabaseUrl } from "../helpers/database.ts";
 async function emptyDatabase() {
   const database = await freshDatabaseUrl();
   const db = await openDatabase({ databaseUrl: database.url, dataDir: "memory" });
-  return { db, close: async () => (await db.close(), await database.drop()) };
+  const close = async () => {
+    await db.close();
+    await database.drop();
+  };
+  return { db, close };
 }
 
 describe("the migrator", () => {

@@ -13,12 +13,18 @@ import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts"
  * so); only dates that must lie in the future are given here, relative to today.
  */
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const blocks = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => ({ text: match[1]!, line: README.slice(0, match.index).split("\n").length + 1 }));
+const blocks = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => ({
+  text: match[1]!,
+  line: README.slice(0, match.index).split("\n").length + 1,
+}));
 
 const nextMonday = DateTime.now().setZone("Europe/Berlin").plus({ weeks: 1 }).startOf("week");
 const FUTURE: Record<string, unknown> = {
   // a Monday 10:00 inside the office hours and a Tuesday 19:00 outside them, next week
-  proposals: [nextMonday.set({ hour: 10 }).toISO({ suppressMilliseconds: true }), nextMonday.plus({ days: 1 }).set({ hour: 19 }).toISO({ suppressMilliseconds: true })],
+  proposals: [
+    nextMonday.set({ hour: 10 }).toISO({ suppressMilliseconds: true }),
+    nextMonday.plus({ days: 1 }).set({ hour: 19 }).toISO({ suppressMilliseconds: true }),
+  ],
 };
 
 function firstField(value: unknown, name: string): unknown {

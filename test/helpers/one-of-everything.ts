@@ -28,11 +28,21 @@ export async function populate(t: TestApp, w: TestApp, tag: string) {
   await services.tierSubscriptions.subscribe(STAFF, { customerNumber, tierCode: "CRM-PREMIUM" });
   await services.unitPackages.create(STAFF, { code: "UNITS-4", name: "4 units", units: 4, price: { amountMinor: 9900, currency: "EUR" } });
   await services.ledger.purchase(STAFF, { customerNumber, packageCode: "UNITS-4", quantity: 3, idempotencyKey: `buy-${tag}` });
-  const ticket = await services.ticketIntake.create(STAFF, { customerNumber, channel: "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Question of ${tag}`, body: "How?" }, { select: { id: true } });
+  const ticket = await services.ticketIntake.create(
+    STAFF,
+    { customerNumber, channel: "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Question of ${tag}`, body: "How?" },
+    { select: { id: true } },
+  );
   await services.ticketLifecycle.reply(STAFF, { ticketId: ticket.id, body: `Answer for ${tag}`, public: true });
   await services.ticketLifecycle.reply(STAFF, { ticketId: ticket.id, body: `Internal note on ${tag}`, public: false });
   await services.ticketQueues.queueCreate(STAFF, { name: `Queue ${tag}`, filter: {} });
   await services.helpArticles.create(STAFF, { title: `Article of ${tag}`, body: "How to import contacts.", language: "en", requestTypes: ["USAGE_QUESTION"] });
-  await services.bookings.request(STAFF, "INSTALLATION", { customerNumber, product: "CRM Connector", proposals: [weekdayAhead(14)], durationMinutes: 60, idempotencyKey: `install-${tag}` });
+  await services.bookings.request(STAFF, "INSTALLATION", {
+    customerNumber,
+    product: "CRM Connector",
+    proposals: [weekdayAhead(14)],
+    durationMinutes: 60,
+    idempotencyKey: `install-${tag}`,
+  });
   return { customerNumber, partnerCode: `P-${tag}`, ticketId: ticket.id };
 }

@@ -44,14 +44,16 @@ export function queryCounter() {
       },
     });
   // The plain SQL path (statements the services send outside Prisma) is counted as well.
-  wrap.sql = (query: SqlQuery): SqlQuery => async (sql, params) => {
-    if (counting) statements.push(sql);
-    if (held?.match.test(sql)) {
-      held.reached();
-      await held.released;
-    }
-    return query(sql, params);
-  };
+  wrap.sql =
+    (query: SqlQuery): SqlQuery =>
+    async (sql, params) => {
+      if (counting) statements.push(sql);
+      if (held?.match.test(sql)) {
+        held.reached();
+        await held.released;
+      }
+      return query(sql, params);
+    };
 
   return {
     wrap,

@@ -16,7 +16,10 @@ type Gql = Pick<TestApp, "gql">;
  * loaded), so both can open tickets and only the first's are in the GOLD queue.
  */
 export async function customers(t: Gql, prefix: string) {
-  for (const [suffix, tier] of [["G", "GOLD"], ["B", "BRONZE"]] as const) {
+  for (const [suffix, tier] of [
+    ["G", "GOLD"],
+    ["B", "BRONZE"],
+  ] as const) {
     await createAccount(t as TestApp, `${prefix}-${suffix}`, { language: "de" });
     await subscribeTier(t as TestApp, `${prefix}-${suffix}`, tier);
   }
@@ -31,7 +34,12 @@ export async function mixedEvents(t: Gql, prefix: string, n: number): Promise<st
   const gold: string[] = [];
   for (let i = 0; i < n; i++) {
     if (i % 4 === 2) {
-      dataOf(await t.gql(`mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id: account.id, name: `Renamed ${i}` }));
+      dataOf(
+        await t.gql(`mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, {
+          id: account.id,
+          name: `Renamed ${i}`,
+        }),
+      );
       continue;
     }
     const ticket = await createTicket(t as TestApp, { customerNumber: `${prefix}-${i % 4 === 0 ? "G" : "B"}`, subject: `Event ${i}` });

@@ -46,7 +46,9 @@ export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
 }
 
 /** The real app on port 0 with a fresh, migrated database (in-memory PGlite, or a new PostgreSQL database). */
-export async function startTestApp(options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper; log?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper; log?: Logger } = {},
+): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await migratedDatabase();
   const config = testConfig({ ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
   const app = await buildApp({

@@ -38,7 +38,13 @@ export interface TicketInput {
   [key: string]: unknown;
 }
 
-const defaults = (input: TicketInput) => ({ channel: "EMAIL", requestTypeCode: "USAGE_QUESTION", subject: "Export fails", body: "The CSV export stops at 80 %.", ...input });
+const defaults = (input: TicketInput) => ({
+  channel: "EMAIL",
+  requestTypeCode: "USAGE_QUESTION",
+  subject: "Export fails",
+  body: "The CSV export stops at 80 %.",
+  ...input,
+});
 
 /** ticketCreate's result, whatever its type. */
 export async function tryCreateTicket(t: TestApp, input: TicketInput, token?: string) {

@@ -15,7 +15,8 @@ export async function createWorkspace(t: TestApp, slug: string, name = `Vendor $
   const created = dataOf(await t.gql(WORKSPACE_CREATE, { input: { slug, name } }, ADMIN_TOKEN)).workspaceCreate;
   if (created.__typename !== "WorkspaceCreateSuccess") throw new Error(`workspaceCreate failed: ${JSON.stringify(created)}`);
   const workspaceId = (await t.app.services.workspaces.idOf(slug))!;
-  const asPlatformAdmin: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => t.gql(query, variables, token, { "x-workspace": slug, ...headers });
+  const asPlatformAdmin: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) =>
+    t.gql(query, variables, token, { "x-workspace": slug, ...headers });
   const admin = await tokenIssuer(asPlatformAdmin)("ADMIN");
   const gql: TestApp["gql"] = (query, variables, token = admin, headers) => t.gql(query, variables, token, headers);
   return { ...t, workspaceId, prisma: prismaIn(t.app, workspaceId), gql, token: tokenIssuer(gql) };

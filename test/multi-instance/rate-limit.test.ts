@@ -22,7 +22,11 @@ describe("the rate limit holds across instances (counted in Redis)", () => {
     const statuses: number[] = [];
     for (const instance of [a, b, a, b, a]) statuses.push((await postGql(instance.url, `{ __typename }`, {}, agent)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
-    const refused = await fetch(`${b.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${agent}` }, body: '{"query":"{ __typename }"}' });
+    const refused = await fetch(`${b.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${agent}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect([refused.status, refused.headers.get("retry-after")]).toEqual([429, "10"]);
   });
 });

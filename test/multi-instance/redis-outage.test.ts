@@ -37,7 +37,8 @@ describe("two instances through a Redis outage", () => {
     dataOf(await a.gql(`mutation { accountCreate(input: { customerNumber: "C-OUT-0", name: "Sentinel" }) { __typename } }`));
     for (const stream of streams) expect((await stream.next(20_000)).data.accountChanged.account.customerNumber).toBe("C-OUT-0");
 
-    const create = (n: number, via: TestApp) => via.gql(`mutation { accountCreate(input: { customerNumber: "C-OUT-${n}", name: "Outage ${n}" }) { __typename } }`);
+    const create = (n: number, via: TestApp) =>
+      via.gql(`mutation { accountCreate(input: { customerNumber: "C-OUT-${n}", name: "Outage ${n}" }) { __typename } }`);
     const numbers = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
     for (const n of numbers.slice(0, 4)) expect(dataOf(await create(n, n % 2 ? a : b)).accountCreate.__typename).toBe("AccountCreateSuccess");
     redis.drop();

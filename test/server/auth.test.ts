@@ -15,7 +15,10 @@ describe("authentication and API tokens", () => {
     expect(response.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
   });
 
-  it.each([["malformed", "Basic abc"], ["unknown", "Bearer sc_this-token-does-not-exist"]])("rejects a %s credential with 401", async (_label, header) => {
+  it.each([
+    ["malformed", "Basic abc"],
+    ["unknown", "Bearer sc_this-token-does-not-exist"],
+  ])("rejects a %s credential with 401", async (_label, header) => {
     const response = await fetch(`${t.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: header },
@@ -28,7 +31,9 @@ describe("authentication and API tokens", () => {
 
   it("issues a token once, shows only its prefix afterwards, and revokes it", async () => {
     const issued = dataOf(
-      await t.gql(`mutation { apiTokenCreate(input: { name: "Dashboard", role: AGENT }) { __typename ... on ApiTokenIssued { secret token { id prefix role revokedAt } } } }`),
+      await t.gql(
+        `mutation { apiTokenCreate(input: { name: "Dashboard", role: AGENT }) { __typename ... on ApiTokenIssued { secret token { id prefix role revokedAt } } } }`,
+      ),
     ).apiTokenCreate;
     expect(issued.secret).toMatch(/^sc_/);
     expect(issued.secret.startsWith(issued.token.prefix)).toBe(true);
@@ -36,7 +41,9 @@ describe("authentication and API tokens", () => {
     const listed = dataOf(await t.gql(`{ apiTokens { totalCount edges { node { prefix } } } }`)).apiTokens;
     expect(JSON.stringify(listed)).not.toContain(issued.secret);
     const revoked = dataOf(
-      await t.gql(`mutation($id: ID!) { apiTokenRevoke(input: { id: $id }) { __typename ... on ApiTokenRevokeSuccess { token { revokedAt } } } }`, { id: issued.token.id }),
+      await t.gql(`mutation($id: ID!) { apiTokenRevoke(input: { id: $id }) { __typename ... on ApiTokenRevokeSuccess { token { revokedAt } } } }`, {
+        id: issued.token.id,
+      }),
     ).apiTokenRevoke;
     expect(revoked.token.revokedAt).toBeTruthy();
     const after = await t.gql(`{ viewer { role } }`, {}, issued.secret);
@@ -55,9 +62,12 @@ describe("authentication and API tokens", () => {
     ["an AGENT token bound to an account", { role: "AGENT", customerNumber: "C-404" }, "ValidationError", "customerNumber"],
   ])("refuses %s", async (_label, input, typename, field) => {
     const result = dataOf(
-      await t.gql(`mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { __typename ... on ValidationError { field } ... on NotFoundError { field } } }`, {
-        input: { name: "t", ...input },
-      }),
+      await t.gql(
+        `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { __typename ... on ValidationError { field } ... on NotFoundError { field } } }`,
+        {
+          input: { name: "t", ...input },
+        },
+      ),
     ).apiTokenCreate;
     expect(result).toEqual({ __typename: typename, field });
   });

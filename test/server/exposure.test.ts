@@ -3,7 +3,10 @@ import { checkAdminToken, ConfigError, loadConfig } from "../../src/config.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 
 const preflight = (url: string, origin: string) =>
-  fetch(`${url}/graphql`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } });
+  fetch(`${url}/graphql`, {
+    method: "OPTIONS",
+    headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+  });
 
 describe("what the service shows to whom: CORS, GraphiQL, introspection", () => {
   let open: TestApp;
@@ -19,7 +22,11 @@ describe("what the service shows to whom: CORS, GraphiQL, introspection", () => 
 
   it("answers no cross-origin caller by default, and only the listed origins when CORS_ORIGINS is set", async () => {
     expect((await preflight(open.url, "https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
-    const post = await fetch(`${open.url}/graphql`, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const post = await fetch(`${open.url}/graphql`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(post.headers.get("access-control-allow-origin")).toBeNull();
     expect(post.headers.get("access-control-allow-credentials")).toBeNull();
 

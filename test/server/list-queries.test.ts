@@ -19,9 +19,16 @@ describe("list pages cost a constant number of statements", () => {
     t = await startTestApp({ wrapAdapter: counter.wrap });
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-LIST", name: "List partner" }) { __typename } }`));
     for (let i = 0; i < 30; i++) {
-      dataOf(await t.gql(`mutation($n: String!) { accountCreate(input: { customerNumber: $n, name: "Listed", partnerCode: "P-LIST" }) { __typename } }`, { n: `C-L${100 + i}` }));
       dataOf(
-        await t.gql(`mutation($k: String!) { unitsAdjust(input: { customerNumber: "C-L100", units: 2, reason: "goodwill", idempotencyKey: $k }) { __typename } }`, { k: `adjust-${i}` }),
+        await t.gql(`mutation($n: String!) { accountCreate(input: { customerNumber: $n, name: "Listed", partnerCode: "P-LIST" }) { __typename } }`, {
+          n: `C-L${100 + i}`,
+        }),
+      );
+      dataOf(
+        await t.gql(
+          `mutation($k: String!) { unitsAdjust(input: { customerNumber: "C-L100", units: 2, reason: "goodwill", idempotencyKey: $k }) { __typename } }`,
+          { k: `adjust-${i}` },
+        ),
       );
     }
   }, 120_000);

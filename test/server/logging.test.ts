@@ -21,7 +21,10 @@ async function post(t: TestApp, query: string, variables: Record<string, unknown
     headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] }, requestId: response.headers.get("x-request-id") };
+  return {
+    body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] },
+    requestId: response.headers.get("x-request-id"),
+  };
 }
 
 describe("the service's log (pino, through the front door)", () => {
@@ -58,29 +61,49 @@ describe("the service's log (pino, through the front door)", () => {
   });
 
   it("two requests at once log under two ids", async () => {
-    const [a, b] = await Promise.all([post(t, `{ previewCalendar(input: { name: "a", timeZone: "Nowhere/A", weeklyHours: [] }) { isOpen(at: "2026-03-02T10:00:00Z") } }`), post(t, `{ previewCalendar(input: { name: "b", timeZone: "Nowhere/B", weeklyHours: [] }) { isOpen(at: "2026-03-02T10:00:00Z") } }`)]);
+    const [a, b] = await Promise.all([
+      post(t, `{ previewCalendar(input: { name: "a", timeZone: "Nowhere/A", weeklyHours: [] }) { isOpen(at: "2026-03-02T10:00:00Z") } }`),
+      post(t, `{ previewCalendar(input: { name: "b", timeZone: "Nowhere/B", weeklyHours: [] }) { isOpen(at: "2026-03-02T10:00:00Z") } }`),
+    ]);
     expect(a.requestId).not.toBe(b.requestId);
-    expect(ofRequest(a.requestId).map((line) => line.msg).join()).toMatch(/Nowhere\/A/);
-    expect(ofRequest(b.requestId).map((line) => line.msg).join()).toMatch(/Nowhere\/B/);
+    expect(
+      ofRequest(a.requestId)
+        .map((line) => line.msg)
+        .join(),
+    ).toMatch(/Nowhere\/A/);
+    expect(
+      ofRequest(b.requestId)
+        .map((line) => line.msg)
+        .join(),
+    ).toMatch(/Nowhere\/B/);
   });
 });
 
 describe("LOG_LEVEL and LOG_FORMAT", () => {
   it.each([
     [{}, { level: "info", format: "text" }],
-    [{ LOG_LEVEL: "warn", LOG_FORMAT: "json" }, { level: "warn", format: "json" }],
+    [
+      { LOG_LEVEL: "warn", LOG_FORMAT: "json" },
+      { level: "warn", format: "json" },
+    ],
     [{ LOG_LEVEL: "silent" }, { level: "silent", format: "text" }],
   ])("%j reads as %j", (env, log) => {
     expect(loadConfig(env).log).toEqual(log);
   });
 
-  it.each([[{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/], [{ LOG_FORMAT: "xml" }, /LOG_FORMAT must be "text" or "json"/]])("%j is refused", (env, message) => {
+  it.each([
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    [{ LOG_FORMAT: "xml" }, /LOG_FORMAT must be "text" or "json"/],
+  ])("%j is refused", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it("text lines: the service's name, the module or worker, warnings marked, fields as key=value, errors and their stack on stderr", () => {
     const [out, err] = [[] as string[], [] as string[]];
-    const log = createLogger({ level: "info", format: "text" }, textLines({ out: { write: (line: string) => out.push(line) }, err: { write: (line: string) => err.push(line) } }));
+    const log = createLogger(
+      { level: "info", format: "text" },
+      textLines({ out: { write: (line: string) => out.push(line) }, err: { write: (line: string) => err.push(line) } }),
+    );
     log.info("listening on http://127.0.0.1:4000/graphql");
     log.debug("not at info");
     log.warn("ADMIN_TOKEN looks weak");

@@ -45,7 +45,12 @@ const TEXT: Malformed[] = [
 const MALFORMED: Record<string, Malformed[]> = {
   String: TEXT,
   // an ID takes a number as its decimal text, so a number is for the rules to refuse
-  ID: [...TEXT.filter((bad) => bad.label !== "a number"), { label: "a number", value: 12345, edge: false }, { label: "not an id", value: "not-an-id", edge: false }, { label: "missing row", value: encodeId("Account", randomUUID()), edge: false }],
+  ID: [
+    ...TEXT.filter((bad) => bad.label !== "a number"),
+    { label: "a number", value: 12345, edge: false },
+    { label: "not an id", value: "not-an-id", edge: false },
+    { label: "missing row", value: encodeId("Account", randomUUID()), edge: false },
+  ],
   Int: [
     { label: "a string", value: "12", edge: true },
     { label: "2^31", value: 2 ** 31, edge: true },
@@ -108,7 +113,9 @@ function withValue(base: Record<string, unknown>, path: (string | number)[], val
 function selectionOf(field: GraphQLField<unknown, unknown>): string {
   const type = getNamedType(field.type);
   if (isUnionType(type)) {
-    const members = type.getTypes().map((member) => `... on ${member.name} { ${["code", "message", "field"].filter((name) => name in member.getFields()).join(" ") || "__typename"} }`);
+    const members = type
+      .getTypes()
+      .map((member) => `... on ${member.name} { ${["code", "message", "field"].filter((name) => name in member.getFields()).join(" ") || "__typename"} }`);
     return `{ __typename ${members.join(" ")} }`;
   }
   return isObjectType(type) || isInterfaceType(type) ? "{ __typename }" : "";
@@ -118,11 +125,17 @@ function selectionOf(field: GraphQLField<unknown, unknown>): string {
 function namedFields(body: GqlResponse, mutation: string): string[] {
   const result = body.data?.[mutation as never] as { field?: string | null } | undefined;
   if (result?.field) return [result.field];
-  return (body.errors ?? []).flatMap((error) => [String(error.extensions?.field ?? ""), ...[...error.message.matchAll(/"([^"]+)"/g)].map((match) => match[1]!)]);
+  return (body.errors ?? []).flatMap((error) => [
+    String(error.extensions?.field ?? ""),
+    ...[...error.message.matchAll(/"([^"]+)"/g)].map((match) => match[1]!),
+  ]);
 }
 
 const sameField = (named: string, path: (string | number)[]) => {
-  const steps = named.replace(/\[(\d+)\]/g, ".$1").split(".").filter((step) => step !== "input");
+  const steps = named
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .filter((step) => step !== "input");
   const wanted = path.slice(1).map(String);
   return steps.join(".").endsWith(wanted.join(".")) || (path[0] !== "input" && steps.at(-1) === String(path.at(-1)));
 };

@@ -20,7 +20,10 @@ describe("a well-formed id of a row that does not exist is null, not an error", 
 
   it.each(NODE_TYPES)("%s through node and nodes", async (typename) => {
     const missing = encodeId(typename, randomUUID());
-    const body = await t.gql(`query($id: ID!, $ids: [ID!]!) { node(id: $id) { id } nodes(ids: $ids) { id } }`, { id: missing, ids: [missing, encodeId(typename, randomUUID())] });
+    const body = await t.gql(`query($id: ID!, $ids: [ID!]!) { node(id: $id) { id } nodes(ids: $ids) { id } }`, {
+      id: missing,
+      ids: [missing, encodeId(typename, randomUUID())],
+    });
     expect(body).toMatchObject({ status: 200, data: { node: null, nodes: [null, null] } });
     expect(body.errors).toBeUndefined();
   });

@@ -24,7 +24,9 @@ interface World {
 const staff = (c: Caller) => c.role === "ADMIN" || c.role === "AGENT";
 const signedIn = (c: Caller) => c.role !== null;
 const readsAccount = (c: Caller, w: World, accountId: string) =>
-  staff(c) || (c.role === "CUSTOMER" && c.accountId === accountId) || (c.role === "PARTNER" && c.partnerId !== undefined && w.accounts.get(accountId)?.partnerId === c.partnerId);
+  staff(c) ||
+  (c.role === "CUSTOMER" && c.accountId === accountId) ||
+  (c.role === "PARTNER" && c.partnerId !== undefined && w.accounts.get(accountId)?.partnerId === c.partnerId);
 
 /**
  * Who may read a row of each Node type: the same rule as the type's own query field. Every type
@@ -71,7 +73,12 @@ describe("node(id) and nodes(ids) run each type's own authorisation, for every N
     const partnerOf = (code: string) => rows.get("Partner")!.find((p) => p.code === code)!.id;
     callers.push(
       { name: "anonymous", token: null, role: null },
-      { name: "customer", token: await t.token("CUSTOMER", { customerNumber: mine.customerNumber }), role: "CUSTOMER", accountId: accountOf(mine.customerNumber) },
+      {
+        name: "customer",
+        token: await t.token("CUSTOMER", { customerNumber: mine.customerNumber }),
+        role: "CUSTOMER",
+        accountId: accountOf(mine.customerNumber),
+      },
       { name: "other customer", token: await t.token("CUSTOMER", { customerNumber: "C-OTHER" }), role: "CUSTOMER", accountId: accountOf("C-OTHER") },
       { name: "partner", token: await t.token("PARTNER", { partnerCode: mine.partnerCode }), role: "PARTNER", partnerId: partnerOf(mine.partnerCode) },
       { name: "other partner", token: await t.token("PARTNER", { partnerCode: "P-OTHER" }), role: "PARTNER", partnerId: partnerOf("P-OTHER") },
@@ -95,7 +102,11 @@ describe("node(id) and nodes(ids) run each type's own authorisation, for every N
     let unreadable = 0;
     for (const caller of callers) {
       const expected = typeRows.map((row, i) => (RULES[type]!(caller, row, world) ? ids[i] : null));
-      const response = await t.gql(`query($ids: [ID!]!, $id: ID!) { nodes(ids: $ids) { id __typename } node(id: $id) { id } }`, { ids, id: ids.at(-1) }, caller.token);
+      const response = await t.gql(
+        `query($ids: [ID!]!, $id: ID!) { nodes(ids: $ids) { id __typename } node(id: $id) { id } }`,
+        { ids, id: ids.at(-1) },
+        caller.token,
+      );
       const got = (response.data as { nodes: ({ id: string } | null)[] } | undefined)?.nodes.map((node) => node?.id ?? null);
       expect({ caller: caller.name, got }).toEqual({ caller: caller.name, got: expected });
       expect(response.data!.node?.id ?? null).toBe(expected.at(-1));

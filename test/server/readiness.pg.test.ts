@@ -37,7 +37,10 @@ describe("readiness follows PostgreSQL", () => {
   it("answers /readyz 503 naming the database while PostgreSQL is unreachable, /healthz 200 throughout, and 200 again once it is back", async () => {
     expect((await get(`${t.url}/readyz`)).status).toBe(200);
     proxy.drop();
-    expect(await get(`${t.url}/readyz`)).toEqual({ status: 503, body: { status: "not ready", checks: { database: "unreachable", migrations: "unreachable", redis: "not configured" } } });
+    expect(await get(`${t.url}/readyz`)).toEqual({
+      status: 503,
+      body: { status: "not ready", checks: { database: "unreachable", migrations: "unreachable", redis: "not configured" } },
+    });
     expect((await get(`${t.url}/healthz`)).status).toBe(200);
     proxy.restore();
     await until(async () => (await get(`${t.url}/readyz`)).status === 200);

@@ -60,7 +60,9 @@ describe("the response cache", () => {
     await fresh();
     const body = JSON.stringify({ query: LIST });
     const raw = () =>
-      fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${agent}` }, body }).then((response) => response.text());
+      fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${agent}` }, body }).then((response) =>
+        response.text(),
+      );
     const first = await raw();
     const stringify = vi.spyOn(JSON, "stringify");
     try {
@@ -115,7 +117,14 @@ describe("the response cache", () => {
     expect(stale.tickets.edges.map((edge: any) => edge.node.subject)).toContain("Before the bus event");
     const delivered = t.app.bus.subscribe("ticketChanged");
     const next = delivered.next();
-    await t.app.bus.publish("ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, partnerId: null, kind: "UPDATED", sequence: 0, workspaceId: ticket.workspaceId });
+    await t.app.bus.publish("ticketChanged", {
+      ticketId: ticket.id,
+      accountId: ticket.accountId,
+      partnerId: null,
+      kind: "UPDATED",
+      sequence: 0,
+      workspaceId: ticket.workspaceId,
+    });
     await next;
     await delivered.return?.();
     const afterwards = await list();

@@ -21,13 +21,20 @@ function describedElements(): Described[] {
         for (const arg of field.args) all.push({ path: `${type.name}.${field.name}(${arg.name})`, name: arg.name, description: arg.description });
       }
     }
-    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) all.push({ path: `${type.name}.${field.name}`, name: field.name, description: field.description });
-    if (isEnumType(type)) for (const value of type.getValues()) all.push({ path: `${type.name}.${value.name}`, name: value.name, description: value.description });
+    if (isInputObjectType(type))
+      for (const field of Object.values(type.getFields())) all.push({ path: `${type.name}.${field.name}`, name: field.name, description: field.description });
+    if (isEnumType(type))
+      for (const value of type.getValues()) all.push({ path: `${type.name}.${value.name}`, name: value.name, description: value.description });
   }
   return all;
 }
 
-const words = (text: string) => text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 const FILLER = new Set(["a", "an", "the", "its", "it", "of", "this", "is", "was", "when", "to", "for"]);
 /** "The name.", "Created at." : nothing but the element's own name in other words. */
 const restatesName = ({ name, description }: Described) => {
@@ -38,7 +45,10 @@ const restatesName = ({ name, description }: Described) => {
 describe("the schema explains itself", () => {
   it("describes every public type, field, argument, enum value and input field", () => {
     const undescribed = describedElements().filter((element) => !element.description?.trim());
-    expect(undescribed.map((element) => element.path), "each needs a description saying its unit, default and rule").toEqual([]);
+    expect(
+      undescribed.map((element) => element.path),
+      "each needs a description saying its unit, default and rule",
+    ).toEqual([]);
   });
 
   it("says more in each description than the element's own name", () => {

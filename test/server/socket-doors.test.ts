@@ -16,7 +16,9 @@ function rawSocket(url: string, options: WebSocket.ClientOptions = {}) {
   });
   const messages: unknown[] = [];
   socket.on("message", (data) => messages.push(JSON.parse(String(data))));
-  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: String(reason), at: Date.now() })));
+  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+    socket.once("close", (code, reason) => resolve({ code, reason: String(reason), at: Date.now() })),
+  );
   return { socket, opened, closed, messages };
 }
 
@@ -54,7 +56,7 @@ describe("WebSocket doors", () => {
     const sockets = [rawSocket(t.url), rawSocket(t.url), rawSocket(t.url)];
     const credentials = [secret, secret, other];
     await Promise.all(sockets.map((s) => s.opened));
-    sockets.forEach((s, i) => s.socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${credentials[i]}` } })));
+    for (const [i, s] of sockets.entries()) s.socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${credentials[i]}` } }));
     await Promise.all(sockets.map((s) => new Promise((resolve) => s.socket.once("message", resolve)))); // connection_ack each
     expect(sockets.map((s) => (s.messages[0] as { type: string }).type)).toEqual(["connection_ack", "connection_ack", "connection_ack"]);
 

@@ -28,7 +28,7 @@ describe("customers and partners never see staff token ids", () => {
   }, 240_000);
   afterAll(() => t.stop());
 
-  it("staff see the token id behind messages, history and level changes; customers and partners see \"support\" (and their own id)", async () => {
+  it('staff see the token id behind messages, history and level changes; customers and partners see "support" (and their own id)', async () => {
     const variables = { id: encodeId("Ticket", mine.ticketId), number: mine.customerNumber };
     expect(actors(dataOf(await t.gql(SEEN, variables)))).toContain(STAFF.tokenId);
     for (const token of [await t.token("CUSTOMER", { customerNumber: mine.customerNumber }), await t.token("PARTNER", { partnerCode: mine.partnerCode })]) {

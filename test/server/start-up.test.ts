@@ -13,14 +13,19 @@ describe("a start that talks (the real process)", () => {
     const first = await startService(env);
     const output = first.output();
     const steps = [...new Set(progress(output))];
-    expect(steps.filter((step) => ["database", "migrations", "demo data", "admin", "listening on http"].includes(step)), output).toEqual(["database", "migrations", "demo data", "admin", "listening on http"]);
+    expect(
+      steps.filter((step) => ["database", "migrations", "demo data", "admin", "listening on http"].includes(step)),
+      output,
+    ).toEqual(["database", "migrations", "demo data", "admin", "listening on http"]);
     expect(output.trim().split("\n").at(-1)).toMatch(/^supportclock: listening on http/);
     expect(output).toMatch(/demo data: loaded/);
     const secret = /Authorization: Bearer (sc_\S+)/.exec(output)?.[1];
     expect(secret, output).toBeDefined();
     const asAdmin = dataOf(await postGql(first.url, `{ accounts { totalCount } apiTokens { edges { node { name role prefix platformAdmin } } } }`, {}, secret));
     expect(asAdmin.accounts.totalCount).toBe(0); // naming no workspace it acts in default; the demo has a workspace per source
-    expect(asAdmin.apiTokens.edges.map((edge: any) => edge.node)).toEqual([{ name: "first-start administrator", role: "ADMIN", prefix: secret!.slice(0, 8), platformAdmin: true }]);
+    expect(asAdmin.apiTokens.edges.map((edge: any) => edge.node)).toEqual([
+      { name: "first-start administrator", role: "ADMIN", prefix: secret!.slice(0, 8), platformAdmin: true },
+    ]);
     const demo = dataOf(await postGql(first.url, `{ workspace { slug } accounts { totalCount } }`, {}, secret, { "x-workspace": "source-002" }));
     expect(demo).toMatchObject({ workspace: { slug: "source-002" }, accounts: { totalCount: expect.any(Number) } });
     expect(demo.accounts.totalCount).toBeGreaterThan(0);
@@ -35,7 +40,9 @@ describe("a start that talks (the real process)", () => {
 
     const busy = await runUntilExit({ DATA_DIR: "memory", DATABASE_URL: undefined, PORT: new URL(second.url).port });
     expect(busy.code).toBe(1);
-    expect(busy.stderr.trim().split("\n")).toEqual([`supportclock: cannot start: 127.0.0.1:${new URL(second.url).port} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`]);
+    expect(busy.stderr.trim().split("\n")).toEqual([
+      `supportclock: cannot start: 127.0.0.1:${new URL(second.url).port} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`,
+    ]);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
   });
@@ -66,8 +73,16 @@ describe("a start that talks (the real process)", () => {
   });
 
   it.each<[string, Record<string, string | undefined>, RegExp]>([
-    ["production without ADMIN_TOKEN on a database without an admin token", { NODE_ENV: "production", ADMIN_TOKEN: undefined, DATA_DIR: "memory", DATABASE_URL: undefined }, /^supportclock: configuration error: no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN \(16\+ characters\) to start in production$/],
-    ["a PostgreSQL server that is not there", { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" }, /^supportclock: cannot start: PostgreSQL at 127\.0\.0\.1:1\/none is not reachable \(ECONNREFUSED\); is it running, and is DATABASE_URL right\?$/],
+    [
+      "production without ADMIN_TOKEN on a database without an admin token",
+      { NODE_ENV: "production", ADMIN_TOKEN: undefined, DATA_DIR: "memory", DATABASE_URL: undefined },
+      /^supportclock: configuration error: no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN \(16\+ characters\) to start in production$/,
+    ],
+    [
+      "a PostgreSQL server that is not there",
+      { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
+      /^supportclock: cannot start: PostgreSQL at 127\.0\.0\.1:1\/none is not reachable \(ECONNREFUSED\); is it running, and is DATABASE_URL right\?$/,
+    ],
     ["a short ADMIN_TOKEN", { ADMIN_TOKEN: "short" }, /^supportclock: configuration error: ADMIN_TOKEN must be at least 16 characters$/],
   ])("refuses %s in one line with a non-zero exit", async (_name, env, line) => {
     const { code, stderr } = await runUntilExit(env);

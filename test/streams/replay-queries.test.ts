@@ -30,7 +30,8 @@ describe("a replay of N events reads its entities a burst at a time, not once pe
     const { result: changes, statements } = await counter.measure(async () => {
       const queue = subscribe(client, GOLD_QUEUE, { after: cursor });
       const changes = [];
-      for (let change = (await queue.next(30_000)).data.queueChanged; change.kind !== "RESUMED"; change = (await queue.next(30_000)).data.queueChanged) changes.push(change);
+      for (let change = (await queue.next(30_000)).data.queueChanged; change.kind !== "RESUMED"; change = (await queue.next(30_000)).data.queueChanged)
+        changes.push(change);
       queue.close();
       return changes;
     });
@@ -49,7 +50,8 @@ describe("a replay of N events reads its entities a burst at a time, not once pe
     const first = subscribe(client, query);
     await t.subscribed("accountChanged");
     const { account } = dataOf(await t.gql(`{ account(customerNumber: "C-BATCH-B") { id } }`));
-    const rename = (name: string) => t.gql(`mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id: account.id, name });
+    const rename = (name: string) =>
+      t.gql(`mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`, { id: account.id, name });
     dataOf(await rename("Before"));
     const cursor = (await first.next(30_000)).data.accountChanged.cursor;
     first.close();

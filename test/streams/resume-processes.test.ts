@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { migratedServiceDatabase } from "../helpers/migrated.ts";
 import { postGql } from "../helpers/gql.ts";
@@ -6,7 +6,10 @@ import { ADMIN, startService } from "../helpers/service-process.ts";
 import { customers, mixedEvents, resumeAndExpect, snapshotCursor } from "../helpers/streams.ts";
 import type { TestApp } from "../helpers/test-app.ts";
 
-const over = (url: string) => ({ gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(url, query, variables, token ?? undefined) }) as unknown as TestApp;
+const over = (url: string) =>
+  ({
+    gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(url, query, variables, token ?? undefined),
+  }) as unknown as TestApp;
 
 describe("a live queue resumed across kill -9 of the server", () => {
   let database: Awaited<ReturnType<typeof migratedServiceDatabase>>;

@@ -49,7 +49,8 @@ describe("a live queue resumed with its cursor", () => {
     const client = wsClient(t.url, ADMIN_TOKEN);
     const queue = subscribe(client, GOLD_QUEUE, { after: cursor });
     const replayed = [];
-    for (let change = (await queue.next(30_000)).data.queueChanged; change.kind !== "RESUMED"; change = (await queue.next(30_000)).data.queueChanged) replayed.push(change);
+    for (let change = (await queue.next(30_000)).data.queueChanged; change.kind !== "RESUMED"; change = (await queue.next(30_000)).data.queueChanged)
+      replayed.push(change);
     expect(replayed.at(-1)).toMatchObject({ kind: "TICKET_REMOVED", ticket: { id: solved.id } });
     queue.close();
     await client.dispose();

@@ -37,7 +37,10 @@ describe("the dashboard in a real browser, against the real server", () => {
   beforeAll(async () => {
     t = await startTestApp({ now: clock.now });
     await loadEcommerceBackoffice(t);
-    for (const [number, tier] of [["C-GOLD", "GOLD"], ["C-BRONZE", "BRONZE"]] as const) {
+    for (const [number, tier] of [
+      ["C-GOLD", "GOLD"],
+      ["C-BRONZE", "BRONZE"],
+    ] as const) {
       await createAccount(t, number, { language: "de", name: `${tier[0]}${tier.slice(1).toLowerCase()} shop` });
       await subscribeTier(t, number, tier);
     }

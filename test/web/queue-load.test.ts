@@ -19,7 +19,16 @@ function ticket(i: number, revision = 0): QueueTicket {
     account: { customerNumber: `C-${10_000 + i}`, name: `Customer ${i + 1}` },
     tier: { code: "GOLD", name: "Gold" },
     priority: { rank: 3, label: "high" },
-    slaClocks: [{ kind: "FIRST_RESPONSE", state: "RUNNING", running: true, breached: false, dueAt: new Date(Date.now() + (i + 1) * 60_000).toISOString(), remainingBusinessMinutes: i + 1 }],
+    slaClocks: [
+      {
+        kind: "FIRST_RESPONSE",
+        state: "RUNNING",
+        running: true,
+        breached: false,
+        dueAt: new Date(Date.now() + (i + 1) * 60_000).toISOString(),
+        remainingBusinessMinutes: i + 1,
+      },
+    ],
   };
 }
 
@@ -39,7 +48,16 @@ function fakeQueueServer(page: Page) {
         if (message.type === "connection_init") ws.send(JSON.stringify({ type: "connection_ack" }));
         else if (message.type === "ping") ws.send(JSON.stringify({ type: "pong" }));
         else if (message.type === "subscribe" && String(message.payload.query).includes("queueChanged")) {
-          ws.send(next(message.id, { kind: "SNAPSHOT", sequence: 1, position: null, ticket: null, counts, tickets: Array.from({ length: ROWS }, (_, i) => ticket(i)) }));
+          ws.send(
+            next(message.id, {
+              kind: "SNAPSHOT",
+              sequence: 1,
+              position: null,
+              ticket: null,
+              counts,
+              tickets: Array.from({ length: ROWS }, (_, i) => ticket(i)),
+            }),
+          );
           send = (change) => ws.send(change.replace('"id":"?"', `"id":"${message.id}"`));
           resolve();
         }
@@ -95,7 +113,9 @@ describe("a 1,000-row queue under 100 updates per second", () => {
 
     // Only the rows in view are in the DOM: each must be the ticket the model puts at its place.
     const shown = () =>
-      page.locator(".tickets [data-number]").evaluateAll((rows) => rows.map((row) => [Number(row.getAttribute("aria-rowindex")) - 2, Number(row.getAttribute("data-number"))]));
+      page
+        .locator(".tickets [data-number]")
+        .evaluateAll((rows) => rows.map((row) => [Number(row.getAttribute("aria-rowindex")) - 2, Number(row.getAttribute("data-number"))]));
     const expectInPlace = (rows: number[][]) => {
       expect(rows.length).toBeGreaterThan(10);
       for (const [index, number] of rows) expect(number, `row ${index}`).toBe(order[index!]! + 1);

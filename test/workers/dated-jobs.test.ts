@@ -183,7 +183,9 @@ describe("upgrading a database booked before dated jobs existed", () => {
       expect((await migrate(db)).map((name) => name.replace(/^\d+_/, ""))).toEqual(["dated_jobs", "workspace_dated_jobs"]);
       const jobs = await db.prisma.datedJob.findMany();
       const [subscription] = await db.prisma.tierSubscription.findMany();
-      expect(jobs.map((job) => [job.kind, job.subjectId, job.dueAt.toISOString(), job.doneAt])).toEqual([["TIER_PERIOD_END", subscription!.id, MARCH_END, null]]);
+      expect(jobs.map((job) => [job.kind, job.subjectId, job.dueAt.toISOString(), job.doneAt])).toEqual([
+        ["TIER_PERIOD_END", subscription!.id, MARCH_END, null],
+      ]);
     } finally {
       await db.close();
       await database.drop();

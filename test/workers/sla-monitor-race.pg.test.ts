@@ -29,7 +29,17 @@ describe("the SLA monitor on PostgreSQL, several instances racing", () => {
   });
 
   it("fires each due alert exactly once when the monitors of several instances claim them at the same instant", async () => {
-    const monitors = databases.map((db) => new SlaMonitor({ prisma: db.prisma, sql: db.sql, bus: createEventBus(), now: clock.now, log: silentLogger, committed: () => {} } as unknown as ServiceDeps));
+    const monitors = databases.map(
+      (db) =>
+        new SlaMonitor({
+          prisma: db.prisma,
+          sql: db.sql,
+          bus: createEventBus(),
+          now: clock.now,
+          log: silentLogger,
+          committed: () => {},
+        } as unknown as ServiceDeps),
+    );
     // connected and warm, so that the racing statements start together
     expect(await Promise.all(monitors.map((monitor) => monitor.tick()))).toEqual(monitors.map(() => 0));
     const fireAt = new Date(T0 + 60_000);

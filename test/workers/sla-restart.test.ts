@@ -16,7 +16,9 @@ describe("a server killed with SIGKILL", () => {
     database = await migratedServiceDatabase();
     const { env, dataDir } = database;
     const first = await startService(env);
-    const t = { gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(first.url, query, variables, token ?? undefined) } as unknown as TestApp;
+    const t = {
+      gql: (query: string, variables?: Record<string, unknown>, token: string | null = ADMIN) => postGql(first.url, query, variables, token ?? undefined),
+    } as unknown as TestApp;
     await loadEcommerceBackoffice(t);
     await createAccount(t, "C-KILL", { language: "de" });
     await subscribeTier(t, "C-KILL", "GOLD");
@@ -31,7 +33,8 @@ describe("a server killed with SIGKILL", () => {
 
     const second = await startService(env);
     const alerts = async () =>
-      (await postGql(second.url, `query($id: ID!) { ticket(id: $id) { slaAlerts { kind threshold firedAt late } } }`, { id: ticket.id }, ADMIN)).data?.ticket.slaAlerts;
+      (await postGql(second.url, `query($id: ID!) { ticket(id: $id) { slaAlerts { kind threshold firedAt late } } }`, { id: ticket.id }, ADMIN)).data?.ticket
+        .slaAlerts;
     await expect.poll(async () => (await alerts())?.filter((a: any) => a.firedAt && a.late).length, { timeout: 10_000 }).toBe(3);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
@@ -39,7 +42,11 @@ describe("a server killed with SIGKILL", () => {
     const after = await openDatabase({ databaseUrl: database.url, dataDir });
     try {
       const alerts = await after.prisma.slaAlert.findMany({ where: { ticket: { number: ticket.number } } });
-      expect(alerts.map((a) => [a.firedAt !== null, a.late])).toEqual([[true, true], [true, true], [true, true]]);
+      expect(alerts.map((a) => [a.firedAt !== null, a.late])).toEqual([
+        [true, true],
+        [true, true],
+        [true, true],
+      ]);
       const events = await after.prisma.outboxEvent.findMany({ where: { topic: "slaAlertFired" } });
       expect(events).toHaveLength(3);
       expect(events.every((e) => e.publishedAt !== null && e.sequence !== null)).toBe(true);

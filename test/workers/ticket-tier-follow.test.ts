@@ -58,7 +58,9 @@ describe("open tickets follow the support level their account holds", () => {
 
     clock.set(mon("12:00"));
     const account = dataOf(await t.gql(`{ account(customerNumber: "C-UP") { id } }`)).account;
-    await arrivesIn("BASIS", open.id, () => t.gql(`mutation($id: ID!) { accountUpdate(input: { id: $id, paymentStatus: OVERDUE }) { __typename } }`, { id: account.id }));
+    await arrivesIn("BASIS", open.id, () =>
+      t.gql(`mutation($id: ID!) { accountUpdate(input: { id: $id, paymentStatus: OVERDUE }) { __typename } }`, { id: account.id }),
+    );
     expect(await readTicket(t, open.id)).toMatchObject({ tier: { code: "BASIS" }, priority: { rank: 1 } });
   });
 });

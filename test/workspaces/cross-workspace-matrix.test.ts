@@ -24,7 +24,10 @@ describe("no workspace sees another's data", () => {
   let alphaTicket: string;
   /** Every global id of a Node in alpha, by type; and every raw row id. */
   const alphaIds = new Map<string, string[]>();
-  const nodeTypes = schema.getPossibleTypes(schema.getType("Node") as GraphQLInterfaceType).map((type) => type.name).filter((name) => !PLATFORM_TYPES.has(name));
+  const nodeTypes = schema
+    .getPossibleTypes(schema.getType("Node") as GraphQLInterfaceType)
+    .map((type) => type.name)
+    .filter((name) => !PLATFORM_TYPES.has(name));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,14 +36,21 @@ describe("no workspace sees another's data", () => {
     alphaTicket = (await populate(t, alpha, "ALPHA")).ticketId;
     await populate(t, beta, "BETA");
     const prisma = prismaIn(t.app, alpha.workspaceId) as unknown as Record<string, { findMany(args: object): Promise<{ id: string }[]> }>;
-    for (const type of nodeTypes) alphaIds.set(type, (await prisma[lowerFirst(type)]!.findMany({ select: { id: true } })).map((row) => encodeId(type, row.id)));
+    for (const type of nodeTypes)
+      alphaIds.set(
+        type,
+        (await prisma[lowerFirst(type)]!.findMany({ select: { id: true } })).map((row) => encodeId(type, row.id)),
+      );
   }, 240_000);
   afterAll(() => t.stop());
 
   const allAlphaIds = () => [...alphaIds.values()].flat();
   const leaks = (response: unknown) => {
     const text = JSON.stringify(response);
-    return [...allAlphaIds().filter((id) => text.includes(id)), ...["C-ALPHA", "P-ALPHA", "Question of ALPHA", "Queue ALPHA", "Article of ALPHA"].filter((marker) => text.includes(marker))];
+    return [
+      ...allAlphaIds().filter((id) => text.includes(id)),
+      ...["C-ALPHA", "P-ALPHA", "Question of ALPHA", "Queue ALPHA", "Article of ALPHA"].filter((marker) => text.includes(marker)),
+    ];
   };
 
   it("has an alpha row of every Node type (so the matrix covers them all)", () => {
@@ -67,10 +77,10 @@ describe("no workspace sees another's data", () => {
     const named = getNamedType(field.type);
     const connection = named.name.endsWith("Connection");
     const first = field.args.some((arg) => arg.name === "first") ? "(first: 100)" : "";
-    const row = connection && isObjectType(named) ? getNamedType(named.getFields()["edges"]!.type) : named;
-    const node = isObjectType(row) && row.getFields()["node"] ? getNamedType(row.getFields()["node"]!.type) : row;
-    const fields = isObjectType(node) && node.getFields()["id"] ? "id" : "__typename";
-    const total = connection && isObjectType(named) && named.getFields()["totalCount"] ? "totalCount " : "";
+    const row = connection && isObjectType(named) ? getNamedType(named.getFields().edges!.type) : named;
+    const node = isObjectType(row) && row.getFields().node ? getNamedType(row.getFields().node!.type) : row;
+    const fields = isObjectType(node) && node.getFields().id ? "id" : "__typename";
+    const total = connection && isObjectType(named) && named.getFields().totalCount ? "totalCount " : "";
     return connection ? `{ ${field.name}${first} { ${total}edges { node { ${fields} } } } }` : `{ ${field.name}${first} { ${fields} } }`;
   };
 
@@ -111,8 +121,17 @@ describe("no workspace sees another's data", () => {
       await services.accounts.create(STAFF, { customerNumber: `C-${tag}-2`, name: `Second ${tag}` });
       await services.ledger.purchase(STAFF, { customerNumber: `C-${tag}-2`, packageCode: "UNITS-4", quantity: 2, idempotencyKey: `buy-${tag}-2` });
       await services.ledger.adjust(STAFF, { customerNumber: `C-${tag}-2`, units: -5, reason: "Down to 3 of a threshold of 4", idempotencyKey: `low-${tag}` });
-      const opened = await services.ticketIntake.create(STAFF, { customerNumber: `C-${tag}-2`, channel: "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Second question of ${tag}`, body: "?" }, { select: { id: true } });
-      const { ticket } = await ticketWithPendingAlerts(t.app, `C-${tag}-3`, [{ kind: "WARNING", threshold: 0.75, fireAt: new Date(Date.now() - 60_000) }], w.workspaceId);
+      const opened = await services.ticketIntake.create(
+        STAFF,
+        { customerNumber: `C-${tag}-2`, channel: "TICKET", requestTypeCode: "USAGE_QUESTION", subject: `Second question of ${tag}`, body: "?" },
+        { select: { id: true } },
+      );
+      const { ticket } = await ticketWithPendingAlerts(
+        t.app,
+        `C-${tag}-3`,
+        [{ kind: "WARNING", threshold: 0.75, fireAt: new Date(Date.now() - 60_000) }],
+        w.workspaceId,
+      );
       return [opened.id, ticket.id].map((id) => encodeId("Ticket", id));
     };
     const alphaTickets = await act(alpha, "ALPHA");
@@ -126,8 +145,11 @@ describe("no workspace sees another's data", () => {
     while (!changed.includes(betaAlertTicket!)) changed.push((await queue.next(10_000)).data.queueChanged.ticket.id);
     expect(changed.filter((id) => alphaTickets.includes(id))).toEqual([]);
     expect(changed).toContain(betaOpened);
-    const followed = await follow.next(2_000).then((event) => event, (error: unknown) => error);
-    expect(JSON.stringify(followed)).not.toContain("TicketUpdate\"");
+    const followed = await follow.next(2_000).then(
+      (event) => event,
+      (error: unknown) => error,
+    );
+    expect(JSON.stringify(followed)).not.toContain('TicketUpdate"');
     for (const subscription of [accounts, queue, alerts, low, follow]) subscription.close();
     await client.dispose();
   });

@@ -35,10 +35,26 @@ describe("row-level security on every workspace-owned table", () => {
     expect(tables.length).toBeGreaterThan(20);
     const filled = [];
     for (const table of tables) {
-      const both = await acrossWorkspaces(() => t.app.db.sql<{ ws: string }>(`SELECT DISTINCT "workspaceId" AS ws FROM "${table}" WHERE "workspaceId" IN ($1, $2)`, [alpha, beta]));
+      const both = await acrossWorkspaces(() =>
+        t.app.db.sql<{ ws: string }>(`SELECT DISTINCT "workspaceId" AS ws FROM "${table}" WHERE "workspaceId" IN ($1, $2)`, [alpha, beta]),
+      );
       if (both.length === 2) filled.push(table);
     }
-    expect(filled).toEqual(expect.arrayContaining(["Account", "Ticket", "SlaClock", "UnitLedgerEntry", "Booking", "Tier", "TierTarget", "RequestType", "HelpArticle", "ApiToken", "OutboxEvent"]));
+    expect(filled).toEqual(
+      expect.arrayContaining([
+        "Account",
+        "Ticket",
+        "SlaClock",
+        "UnitLedgerEntry",
+        "Booking",
+        "Tier",
+        "TierTarget",
+        "RequestType",
+        "HelpArticle",
+        "ApiToken",
+        "OutboxEvent",
+      ]),
+    );
   });
 
   it("has row-level security enabled and forced, with a policy, on every one of them", async () => {
@@ -58,10 +74,17 @@ describe("row-level security on every workspace-owned table", () => {
   it("an unfiltered query in a workspace sees only that workspace's rows, in every table", async () => {
     const leaks: string[] = [];
     for (const table of tables) {
-      for (const [mine, theirs] of [[alpha, beta], [beta, alpha]] as const) {
-        const seen = await count(() => inWorkspace(mine, () => t.app.db.sql<Count>(`SELECT count(*)::int AS n FROM "${table}" WHERE "workspaceId" = $1`, [theirs])));
+      for (const [mine, theirs] of [
+        [alpha, beta],
+        [beta, alpha],
+      ] as const) {
+        const seen = await count(() =>
+          inWorkspace(mine, () => t.app.db.sql<Count>(`SELECT count(*)::int AS n FROM "${table}" WHERE "workspaceId" = $1`, [theirs])),
+        );
         const everything = await count(() => inWorkspace(mine, () => t.app.db.sql<Count>(`SELECT count(*)::int AS n FROM "${table}"`)));
-        const own = await count(() => acrossWorkspaces(() => t.app.db.sql<Count>(`SELECT count(*)::int AS n FROM "${table}" WHERE "workspaceId" = $1`, [mine])));
+        const own = await count(() =>
+          acrossWorkspaces(() => t.app.db.sql<Count>(`SELECT count(*)::int AS n FROM "${table}" WHERE "workspaceId" = $1`, [mine])),
+        );
         if (seen !== 0 || everything !== own) leaks.push(`${table}: from ${mine} saw ${seen} of the other's rows, ${everything} rows of ${own} own`);
       }
     }

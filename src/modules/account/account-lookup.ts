@@ -25,12 +25,23 @@ export async function requireAccountWithLevel(sql: SqlQuery, viewer: Viewer, cus
      WHERE a."customerNumber" = $1`,
     [number],
   );
-  const account = row && { ...revive<Account>(row.account, ACCOUNT_DATES), tierSubscriptions: row.level ? [revive<TierSubscription>(row.level, LEVEL_DATES)] : [] };
+  const account = row && {
+    ...revive<Account>(row.account, ACCOUNT_DATES),
+    tierSubscriptions: row.level ? [revive<TierSubscription>(row.level, LEVEL_DATES)] : [],
+  };
   return visibleOr(viewer, field, number, account);
 }
 
 const ACCOUNT_DATES = { createdAt: true, updatedAt: true, pinLockedUntil: true } as const;
-const LEVEL_DATES = { startedAt: true, currentPeriodStart: true, currentPeriodEnd: true, cancelledAt: true, endedAt: true, createdAt: true, updatedAt: true } as const;
+const LEVEL_DATES = {
+  startedAt: true,
+  currentPeriodStart: true,
+  currentPeriodEnd: true,
+  cancelledAt: true,
+  endedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 function visibleOr<A extends Account>(viewer: Viewer, field: string, number: string, account: A | null | undefined): A {
   if (!account || !canReadAccount(viewer, account)) throw new NotFoundError(field, `No account with customer number ${number}`);

@@ -101,7 +101,9 @@ export class AccountService {
 
   /** The account a delivered event names, if the viewer may see it; read with those of the event's whole burst. */
   delivered(viewer: Viewer, delivery: InBurst<{ accountId: string }>, query: Query = {}) {
-    return readInBurst(delivery, "accountId", query, (ids) => this.deps.prisma.account.findMany({ ...withId(selection(query)), where: { AND: [{ id: { in: ids } }, this.where(viewer, {})] } }));
+    return readInBurst(delivery, "accountId", query, (ids) =>
+      this.deps.prisma.account.findMany({ ...withId(selection(query)), where: { AND: [{ id: { in: ids } }, this.where(viewer, {})] } }),
+    );
   }
 
   /** Changes to accounts the viewer may see, optionally one customer number, re-authorised per event; after the cursor `after`, then live. */
@@ -137,9 +139,7 @@ export class AccountService {
         filter.status?.length ? { status: { in: filter.status } } : {},
         filter.paymentStatus?.length ? { paymentStatus: { in: filter.paymentStatus } } : {},
         filter.partnerCode ? { partner: { code: input.partnerCode("filter.partnerCode", filter.partnerCode) } } : {},
-        search
-          ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { customerNumber: { contains: search.toUpperCase() } }] }
-          : {},
+        search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { customerNumber: { contains: search.toUpperCase() } }] } : {},
       ],
     };
   }

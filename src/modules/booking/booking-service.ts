@@ -78,7 +78,10 @@ export class BookingService {
   /** A new booking, or on a replay of the idempotency key the one the key created. */
   async request(viewer: Viewer, kind: BookingKind, data: BookingRequestInput): Promise<BookingWrite> {
     const key = idempotencyKey("idempotencyKey", data.idempotencyKey);
-    const slots = proposedSlots(data.proposals.map((start) => start.getTime()), data.durationMinutes);
+    const slots = proposedSlots(
+      data.proposals.map((start) => start.getTime()),
+      data.durationMinutes,
+    );
     const product = input.product("product", data.product);
     const note = input.note("note", data.note);
     const account = await requireAccount(this.deps.prisma, viewer, data.customerNumber);
@@ -225,7 +228,10 @@ export class BookingService {
 
   /** Runs `fn` under the account's row lock; the one-open-installation index backs the check inside. */
   private locked<T>(accountId: string, replay: Replay<T> | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.deps.withAccountLock(accountId, fn, { replay, conflict: { index: "Booking_one_open_installation", field: "product", message: OPEN_INSTALLATION } });
+    return this.deps.withAccountLock(accountId, fn, {
+      replay,
+      conflict: { index: "Booking_one_open_installation", field: "product", message: OPEN_INSTALLATION },
+    });
   }
 }
 
@@ -238,7 +244,12 @@ const literal = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 /** 001: a booking covers one installation; another one for the same product waits until that one is done or cancelled. */
 async function assertNoOpenInstallation(tx: Tx, accountId: string, product: string | null): Promise<void> {
   const open = await tx.booking.findFirst({
-    where: { accountId, kind: "INSTALLATION", state: { in: [...OPEN_BOOKING_STATES] }, product: product === null ? null : { equals: literal(product), mode: "insensitive" } },
+    where: {
+      accountId,
+      kind: "INSTALLATION",
+      state: { in: [...OPEN_BOOKING_STATES] },
+      product: product === null ? null : { equals: literal(product), mode: "insensitive" },
+    },
     select: { id: true },
   });
   if (open) throw new ConflictError("product", OPEN_INSTALLATION);

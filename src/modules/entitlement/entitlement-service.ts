@@ -66,10 +66,7 @@ export class EntitlementService {
     const language = languageTag("language", (question.language ?? account.language).trim());
     const at = (question.at ?? this.deps.now()).getTime();
     if (!(at >= EARLIEST && at < LATEST)) throw new ValidationError("at", "at must be an instant in 1901–2099");
-    const [requestType, standing] = await Promise.all([
-      this.parts.requestTypes.require("requestType", question.requestTypeCode),
-      this.standing(account, at),
-    ]);
+    const [requestType, standing] = await Promise.all([this.parts.requestTypes.require("requestType", question.requestTypeCode), this.standing(account, at)]);
     const units = await this.prepaidUnits(account, standing);
     const answer = evaluateEntitlement({ ...standing, units, requestType, channel: question.channel, language });
     return {
@@ -111,7 +108,12 @@ export class EntitlementService {
     return {
       account: { status: account.status, paymentStatus: account.paymentStatus, partnerId: account.partnerId, createdAt: account.createdAt.getTime() },
       catalog,
-      subscription: paid && { startedAt: paid.startedAt.getTime(), currentPeriodEnd: paid.currentPeriodEnd.getTime(), autoRenew: paid.autoRenew, tier: paid.tier },
+      subscription: paid && {
+        startedAt: paid.startedAt.getTime(),
+        currentPeriodEnd: paid.currentPeriodEnd.getTime(),
+        autoRenew: paid.autoRenew,
+        tier: paid.tier,
+      },
       at,
       calendars: await this.engines(paid ? [...catalog, paid.tier] : catalog),
     };

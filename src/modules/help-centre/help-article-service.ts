@@ -117,7 +117,8 @@ export class HelpArticleService {
 
   private async validate(definition: HelpArticleDefinition) {
     const article = validateHelpArticle(definition);
-    for (const [index, code] of article.requestTypes.entries()) await this.requestTypes.require(`requestTypes.${index}`, requestTypeCode(`requestTypes.${index}`, code));
+    for (const [index, code] of article.requestTypes.entries())
+      await this.requestTypes.require(`requestTypes.${index}`, requestTypeCode(`requestTypes.${index}`, code));
     return article;
   }
 }

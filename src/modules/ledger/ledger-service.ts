@@ -5,7 +5,16 @@ import { ConflictError, NotFoundError, ValidationError } from "../../domain/erro
 import * as ledger from "./domain/index.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ServiceDeps } from "../../db/service-deps.ts";
-import { appendEntry, assertWorkLogFree, type EntryDraft, LEDGER_COLUMNS, type LedgerWrite, type LockedAccount, type Tx, type WriteRequest } from "./ledger-append.ts";
+import {
+  appendEntry,
+  assertWorkLogFree,
+  type EntryDraft,
+  LEDGER_COLUMNS,
+  type LedgerWrite,
+  type LockedAccount,
+  type Tx,
+  type WriteRequest,
+} from "./ledger-append.ts";
 import { selection } from "../../db/prisma-helpers.ts";
 import { requestHash } from "../../db/request-hash.ts";
 import { byCode, byCustomerNumber } from "../../db/workspace-scope.ts";

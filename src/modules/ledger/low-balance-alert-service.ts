@@ -31,7 +31,14 @@ export class LowBalanceAlertService {
         const alert = byId.get(event.alertId);
         if (!alert || !canReadAccount(viewer, alert.account)) return null;
         if (customerNumber && alert.account.customerNumber !== customerNumber) return null;
-        return { id: alert.id, sequence: event.sequence, accountId: alert.accountId, balance: alert.balance, threshold: alert.threshold, at: alert.createdAt } satisfies LowBalanceAlertView;
+        return {
+          id: alert.id,
+          sequence: event.sequence,
+          accountId: alert.accountId,
+          balance: alert.balance,
+          threshold: alert.threshold,
+          at: alert.createdAt,
+        } satisfies LowBalanceAlertView;
       });
     });
   }

@@ -33,9 +33,7 @@ export class UnitPackageService {
   async create(viewer: Viewer, data: UnitPackageCreateInput, query: Query = {}) {
     requireStaff(viewer, STAFF_ONLY);
     const pkg = ledger.unitPackage(data);
-    return uniquely("code", `Package code ${pkg.code} is already taken`, () =>
-      this.deps.prisma.unitPackage.create({ ...selection(query), data: pkg }),
-    );
+    return uniquely("code", `Package code ${pkg.code} is already taken`, () => this.deps.prisma.unitPackage.create({ ...selection(query), data: pkg }));
   }
 
   async update(viewer: Viewer, data: UnitPackageUpdateInput, query: Query = {}) {
@@ -89,5 +87,4 @@ export class UnitPackageService {
     if (!pkg) throw new NotFoundError("code", `No unit package with code ${code}`);
     return pkg;
   }
-
 }

@@ -39,7 +39,11 @@ const QUEUE_ORDER_DESC_SQL = `-t."priorityRank" DESC, ${DUE} DESC, t."createdAt"
 
 // Statuses are written as literals (from the fixed list, never from input): the index is partial on
 // the open ones, and the planner proves that only against constants.
-const statusList = (statuses: readonly string[]) => statuses.filter((status) => (TICKET_STATUSES as readonly string[]).includes(status)).map((status) => `'${status}'`).join(", ");
+const statusList = (statuses: readonly string[]) =>
+  statuses
+    .filter((status) => (TICKET_STATUSES as readonly string[]).includes(status))
+    .map((status) => `'${status}'`)
+    .join(", ");
 
 // One value is an equality: the planner then reads the assignee's or team's queue order index in
 // order (PostgreSQL 15 does not for `= ANY` of an array).
@@ -85,7 +89,9 @@ export function queuePageClauses(page: QueuePage, params: SqlParams): { conditio
   const conditions: string[] = [];
   const bound = (key: QueueKey, op: ">" | "<") => {
     const due = key.nextDueAt === null ? `'infinity'::timestamp(3)` : params.instant(key.nextDueAt);
-    conditions.push(`ROW(${SORT_KEY}) ${op} ROW(${params.add(-key.priorityRank, "::int")}, ${due}, ${params.instant(key.createdAt)}, ${params.add(key.id, "::text")})`);
+    conditions.push(
+      `ROW(${SORT_KEY}) ${op} ROW(${params.add(-key.priorityRank, "::int")}, ${due}, ${params.instant(key.createdAt)}, ${params.add(key.id, "::text")})`,
+    );
   };
   if (page.after) bound(page.after, ">");
   if (page.before) bound(page.before, "<");

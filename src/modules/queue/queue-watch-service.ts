@@ -60,38 +60,47 @@ export class QueueWatchService {
     const head = Number(last._max.sequence ?? 0);
     const inQueue = new Set(members.map((m) => m.id));
     const replayedUpTo = position.after === null ? -1 : head;
-    const snapshot = position.after === null ? { kind: "SNAPSHOT" as const, sequence: head, ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter } : null;
+    const snapshot =
+      position.after === null ? { kind: "SNAPSHOT" as const, sequence: head, ticketIds: page.map((p) => p.id), ticketId: null, position: null, filter } : null;
     if (position.after === null) position.after = head; // what commits while the snapshot is sent comes next
     const scope = accountScope(viewer);
-    const changes = await resumable<"ticketChanged" | "slaAlertFired", QueueChange>(this.deps, ["ticketChanged", "slaAlertFired"], position, async (burst) => {
-      const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
-      if (events.length === 0) return [];
-      const ids = [...new Set(events.map((e) => e.ticketId))];
-      this.ticketsReEvaluated += ids.length;
-      const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
-      // One read each, however many events the burst holds: which are in the queue now, their
-      // places, and (for a replay) which the viewer may see at all.
-      const [placed, positions, readable] = await Promise.all([
-        this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: { id: true } }),
-        this.queues.positions(viewer, filter, ids),
-        // any status: a ticket solved while the client was away is one it may still show
-        replayed.size ? this.deps.prisma.ticket.findMany({ where: { AND: [scopeWhere(viewer, "account"), { id: { in: [...replayed] } }] }, select: { id: true } }) : [],
-      ]);
-      const inQueueNow = new Set(placed.map((t) => t.id));
-      const mayHaveHeld = new Set(readable.map((t) => t.id));
-      const sequence = Math.max(...events.map((e) => e.sequence));
-      return ids.map((id): QueueChange | null => {
-        const was = inQueue.has(id) || mayHaveHeld.has(id);
-        if (!inQueueNow.has(id)) {
-          if (!was) return null;
-          inQueue.delete(id);
-          return { kind: "TICKET_REMOVED", sequence, ticketIds: [], ticketId: id, position: null, filter };
-        }
-        const kind = inQueue.has(id) || replayed.has(id) ? "TICKET_UPDATED" : "TICKET_ADDED";
-        inQueue.add(id);
-        return { kind, sequence, ticketIds: [], ticketId: id, position: positions.get(id)!, filter };
-      });
-    }, source.after ? (sequence) => ({ kind: "RESUMED", sequence, ticketIds: [], ticketId: null, position: null, filter }) : undefined);
+    const changes = await resumable<"ticketChanged" | "slaAlertFired", QueueChange>(
+      this.deps,
+      ["ticketChanged", "slaAlertFired"],
+      position,
+      async (burst) => {
+        const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
+        if (events.length === 0) return [];
+        const ids = [...new Set(events.map((e) => e.ticketId))];
+        this.ticketsReEvaluated += ids.length;
+        const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
+        // One read each, however many events the burst holds: which are in the queue now, their
+        // places, and (for a replay) which the viewer may see at all.
+        const [placed, positions, readable] = await Promise.all([
+          this.deps.prisma.ticket.findMany({ where: { AND: [where(), { id: { in: ids } }] }, select: { id: true } }),
+          this.queues.positions(viewer, filter, ids),
+          // any status: a ticket solved while the client was away is one it may still show
+          replayed.size
+            ? this.deps.prisma.ticket.findMany({ where: { AND: [scopeWhere(viewer, "account"), { id: { in: [...replayed] } }] }, select: { id: true } })
+            : [],
+        ]);
+        const inQueueNow = new Set(placed.map((t) => t.id));
+        const mayHaveHeld = new Set(readable.map((t) => t.id));
+        const sequence = Math.max(...events.map((e) => e.sequence));
+        return ids.map((id): QueueChange | null => {
+          const was = inQueue.has(id) || mayHaveHeld.has(id);
+          if (!inQueueNow.has(id)) {
+            if (!was) return null;
+            inQueue.delete(id);
+            return { kind: "TICKET_REMOVED", sequence, ticketIds: [], ticketId: id, position: null, filter };
+          }
+          const kind = inQueue.has(id) || replayed.has(id) ? "TICKET_UPDATED" : "TICKET_ADDED";
+          inQueue.add(id);
+          return { kind, sequence, ticketIds: [], ticketId: id, position: positions.get(id)!, filter };
+        });
+      },
+      source.after ? (sequence) => ({ kind: "RESUMED", sequence, ticketIds: [], ticketId: null, position: null, filter }) : undefined,
+    );
     return new Repeater<QueueChange & { cursor: string }>(async (push, stop) => {
       if (snapshot) await push({ ...snapshot, cursor: cursorOf(position.key, snapshot.sequence) });
       void stop.then(() => changes.return?.());

@@ -76,7 +76,8 @@ const RELATIONS: Record<string, { model: Model; list: boolean; args?: object; sq
     model: "SlaClock",
     list: true,
     args: CURRENT_CLOCKS,
-    sql: (object, x) => `COALESCE((SELECT json_agg(${object} ORDER BY ${x}."createdAt", ${x}.id) FROM "SlaClock" ${x} WHERE ${x}."ticketId" = t.id AND ${x}."replacedAt" IS NULL), '[]'::json)`,
+    sql: (object, x) =>
+      `COALESCE((SELECT json_agg(${object} ORDER BY ${x}."createdAt", ${x}.id) FROM "SlaClock" ${x} WHERE ${x}."ticketId" = t.id AND ${x}."replacedAt" IS NULL), '[]'::json)`,
   },
 };
 

@@ -51,7 +51,12 @@ export class TicketQueueService {
    * order index from the cursor on; `query` is Pothos' selection. A selection ticketJsonSql covers
    * is one statement; any other reads the page's ids, then the rows with Prisma.
    */
-  async tickets<T extends Record<string, unknown>>(viewer: Viewer, filter: TicketFilter, page: QueuePage, query: { select?: object; include?: object } = {}): Promise<T[]> {
+  async tickets<T extends Record<string, unknown>>(
+    viewer: Viewer,
+    filter: TicketFilter,
+    page: QueuePage,
+    query: { select?: object; include?: object } = {},
+  ): Promise<T[]> {
     const statement = ticketPageStatement(viewer, normaliseFilter(filter, "filter"), this.deps.now(), page, query);
     const rows = await this.deps.sql<{ row: Record<string, unknown> }>(statement.sql, statement.values);
     const { json } = statement;
@@ -141,7 +146,11 @@ export class TicketQueueService {
 
   queues(viewer: Viewer, options: { includeArchived?: boolean | null }, query: Prisma.QueueFindManyArgs = {}) {
     assertManager(viewer);
-    return this.deps.prisma.queue.findMany({ ...selection(query), where: options.includeArchived ? {} : { archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    return this.deps.prisma.queue.findMany({
+      ...selection(query),
+      where: options.includeArchived ? {} : { archivedAt: null },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    });
   }
 
   /** The filter of a saved queue (a NotFoundError on `field` when there is none), or an ad-hoc one checked. */
@@ -172,7 +181,13 @@ export class TicketQueueService {
         scopeWhere(viewer, "account"),
         { status: { in: [...(filter.statuses?.length ? filter.statuses : OPEN_TICKET_STATUSES)] } },
         filter.tierCodes?.length ? { tier: { code: { in: filter.tierCodes } } } : {},
-        { priorityRank: among(filter.priorityRanks), channel: among(filter.channels), language: among(filter.languages), teamId: among(filter.teamIds), assigneeId: among(filter.assigneeIds) },
+        {
+          priorityRank: among(filter.priorityRanks),
+          channel: among(filter.channels),
+          language: among(filter.languages),
+          teamId: among(filter.teamIds),
+          assigneeId: among(filter.assigneeIds),
+        },
         filter.unassigned == null ? {} : filter.unassigned ? { assigneeId: null } : { assigneeId: { not: null } },
         filter.breached == null ? {} : breachedWhere(filter.breached, now),
         filter.atRisk == null ? {} : atRiskWhere(filter.atRisk, now),

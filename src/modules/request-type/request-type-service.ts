@@ -51,7 +51,9 @@ export class RequestTypeService {
     requireStaff(viewer, STAFF_ONLY);
     const type = validateRequestType(definition);
     return this.snapshot.changed(
-      uniquely("code", `A request type with code ${type.code} already exists`, () => this.deps.prisma.requestType.create({ ...selection(query), data: columns(type) })),
+      uniquely("code", `A request type with code ${type.code} already exists`, () =>
+        this.deps.prisma.requestType.create({ ...selection(query), data: columns(type) }),
+      ),
     );
   }
 

@@ -36,7 +36,15 @@ export interface SlaAlertView {
 
 const include = {
   slaClock: true,
-  ticket: { select: { accountId: true, assigneeId: true, teamId: true, tier: { select: { code: true } }, account: { select: { partnerId: true, customerNumber: true } } } },
+  ticket: {
+    select: {
+      accountId: true,
+      assigneeId: true,
+      teamId: true,
+      tier: { select: { code: true } },
+      account: { select: { partnerId: true, customerNumber: true } },
+    },
+  },
 } as const;
 
 export class SlaAlertService {
@@ -90,7 +98,11 @@ export class SlaAlertService {
   }
 
   /** A warning at fraction f leaves (1 − f) of the budget; a breach leaves none. */
-  private async remainingAtAlert(kind: "WARNING" | "BREACHED", threshold: number, clock: { calendarId: string; startedAt: Date | null } & Parameters<typeof slaBudget>[0]) {
+  private async remainingAtAlert(
+    kind: "WARNING" | "BREACHED",
+    threshold: number,
+    clock: { calendarId: string; startedAt: Date | null } & Parameters<typeof slaBudget>[0],
+  ) {
     if (kind === "BREACHED") return { remainingBusinessMinutes: 0, remainingSeconds: 0 };
     const calendar = await this.calendars.get(clock.calendarId);
     const budget = calendar && slaBudget(clock, calendar.engine, clock.startedAt?.getTime() ?? null);

@@ -47,7 +47,10 @@ function wantedAlerts(clocks: readonly AlertClock[]): Map<string, PendingAlert> 
  */
 export async function syncSlaAlerts(tx: Tx, ticketId: string, clocks: readonly AlertClock[]): Promise<void> {
   const wanted = wantedAlerts(clocks);
-  const existing = await tx.slaAlert.findMany({ where: { ticketId }, select: { id: true, clockId: true, kind: true, threshold: true, fireAt: true, firedAt: true } });
+  const existing = await tx.slaAlert.findMany({
+    where: { ticketId },
+    select: { id: true, clockId: true, kind: true, threshold: true, fireAt: true, firedAt: true },
+  });
   const stale: string[] = [];
   const moved: { id: string; fireAt: Date }[] = [];
   for (const row of existing) {

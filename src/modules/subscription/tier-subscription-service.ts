@@ -63,7 +63,12 @@ export class TierSubscriptionService {
           currency: tier.currency,
         },
       });
-      await record(tx, subscription, "SUBSCRIBED", viewer, at, { toTierId: tier.id, ...periodOf(period), amountMinor: period.amountMinor, currency: tier.currency });
+      await record(tx, subscription, "SUBSCRIBED", viewer, at, {
+        toTierId: tier.id,
+        ...periodOf(period),
+        amountMinor: period.amountMinor,
+        currency: tier.currency,
+      });
       await schedulePeriodEnd(tx, subscription.id, subscription.currentPeriodEnd);
       return [subscription, "SUBSCRIBED"];
     });
@@ -132,7 +137,9 @@ export class TierSubscriptionService {
   async rollAtPeriodEnd(tx: Tx, subscriptionId: string, now: Date): Promise<void> {
     const subject = await tx.tierSubscription.findUnique({ where: { id: subscriptionId }, select: { accountId: true } });
     if (!subject) return;
-    await withAccountLockIn(tx, subject.accountId, async (tx) => rollIn(tx, await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId } }), now));
+    await withAccountLockIn(tx, subject.accountId, async (tx) =>
+      rollIn(tx, await tx.tierSubscription.findUniqueOrThrow({ where: { id: subscriptionId } }), now),
+    );
   }
 
   /** The admin operation: renews what is due now, optionally for one account. */

@@ -62,9 +62,14 @@ export class TicketChanges {
     return this.deps.transaction(async (tx) => {
       const ticket = await lockTicket(tx, viewer, ticketId);
       const next = plan({ ticket, states: ticket.clocks.map(stateOf), at: now.getTime(), engines });
-      if (next.replaced.length || next.states.some((state) => state.changed)) await saveClocks(tx, ticket.id, next.states, next.replaced, engines, now.getTime());
+      if (next.replaced.length || next.states.some((state) => state.changed))
+        await saveClocks(tx, ticket.id, next.states, next.replaced, engines, now.getTime());
       const actor = actorOf(viewer);
-      if (next.message) await tx.ticketMessage.create({ data: { ticketId: ticket.id, kind: next.message.kind, authorId: actor, body: next.message.body, createdAt: now }, select: { id: true } });
+      if (next.message)
+        await tx.ticketMessage.create({
+          data: { ticketId: ticket.id, kind: next.message.kind, authorId: actor, body: next.message.body, createdAt: now },
+          select: { id: true },
+        });
       if (next.history) await recordTicketEvent(tx, ticket.id, next.history.kind, actor, now, { from: ticket.status, to: next.status, ...next.history.data });
       await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, partnerId: ticket.account.partnerId, kind: "UPDATED" });
       return tx.ticket.update({

@@ -59,7 +59,14 @@ export function clockColumns(state: ClockState, engines: Engines, now: number) {
  * new rows, replaced rows (kept as history), then the pending SLA alerts. The caller stores
  * clockSummary() on the ticket row in its own update.
  */
-export async function saveClocks(tx: Tx, ticketId: string, states: readonly ClockState[], replaced: readonly string[], engines: Engines, now: number): Promise<void> {
+export async function saveClocks(
+  tx: Tx,
+  ticketId: string,
+  states: readonly ClockState[],
+  replaced: readonly string[],
+  engines: Engines,
+  now: number,
+): Promise<void> {
   const at = new Date(now);
   if (replaced.length) await tx.slaClock.updateMany({ where: { id: { in: [...replaced] } }, data: { replacedAt: at, dueAt: null } });
   const fresh = states.filter((state) => state.fresh).map((state) => ({ ...clockColumns(state, engines, now), ticketId }));

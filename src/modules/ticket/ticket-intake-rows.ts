@@ -63,14 +63,27 @@ export function intakeRows(decision: IntakeDecision): { inserts: Insert[]; ticke
     createdAt: now,
     updatedAt: now,
   };
-  const clocks: SlaClock[] = states.map((state) => ({ ...clockColumns(state, engines, at), pauses: jsonOf(state.history.pauses), workspaceId: account.workspaceId, ticketId: id, replacedAt: null, createdAt: now }));
+  const clocks: SlaClock[] = states.map((state) => ({
+    ...clockColumns(state, engines, at),
+    pauses: jsonOf(state.history.pauses),
+    workspaceId: account.workspaceId,
+    ticketId: id,
+    replacedAt: null,
+    createdAt: now,
+  }));
   const alerts = pendingAlerts(states.map((state) => ({ id: state.id, clock: slaClockOf(state, engines), thresholds: state.target.thresholds })));
   const history = { kind: "CREATED", actor, at: now, data: jsonOf({ to: status, basis: answer.basis, tierCode: tier?.code ?? null, reasons: answer.reasons }) };
   const inserts = [
     rowsOf("Ticket", [ticket]),
-    rowsOf("TicketAttachment", request.attachments.map((attachment) => ({ id: uuid7(), ticketId: id, ...attachment }))),
+    rowsOf(
+      "TicketAttachment",
+      request.attachments.map((attachment) => ({ id: uuid7(), ticketId: id, ...attachment })),
+    ),
     rowsOf("SlaClock", clocks),
-    rowsOf("SlaAlert", alerts.map((alert) => ({ id: uuid7(), ticketId: id, ...alert }))),
+    rowsOf(
+      "SlaAlert",
+      alerts.map((alert) => ({ id: uuid7(), ticketId: id, ...alert })),
+    ),
     rowsOf("TicketEvent", [{ id: uuid7(), ticketId: id, ...history }]),
     rowsOf("OutboxEvent", [outboxRow("ticketChanged", { ticketId: id, accountId: account.id, partnerId: account.partnerId, kind: "CREATED" })]),
   ];

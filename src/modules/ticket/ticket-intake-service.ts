@@ -48,7 +48,11 @@ export class TicketIntakeService {
       idempotency &&
       replayOf(
         idempotency.hash,
-        (db) => db.ticket.findUnique({ where: { accountId_idempotencyKey: { accountId: account.id, idempotencyKey: idempotency.key } }, select: { id: true, requestHash: true } }),
+        (db) =>
+          db.ticket.findUnique({
+            where: { accountId_idempotencyKey: { accountId: account.id, idempotencyKey: idempotency.key } },
+            select: { id: true, requestHash: true },
+          }),
         (existing, db) => db.ticket.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } }),
       );
     // the same key racing in from another request is answered as a replay would
@@ -59,10 +63,15 @@ export class TicketIntakeService {
     const now = this.deps.now();
     const at = now.getTime();
     const answer = await this.parts.entitlements
-      .evaluate(viewer, { customerNumber: account.customerNumber, channel: request.channel, language: request.language, requestTypeCode: request.requestTypeCode, at: now }, account)
+      .evaluate(
+        viewer,
+        { customerNumber: account.customerNumber, channel: request.channel, language: request.language, requestTypeCode: request.requestTypeCode, at: now },
+        account,
+      )
       .catch(renaming("requestType", "requestTypeCode"));
     const kind = intakeKind(answer);
-    if (kind === "STANDARD" && ESCALATION_CHANNELS.includes(request.channel)) await this.assertEscalationAllowed(account.id, answer.requestTypeId, request.channel, at);
+    if (kind === "STANDARD" && ESCALATION_CHANNELS.includes(request.channel))
+      await this.assertEscalationAllowed(account.id, answer.requestTypeId, request.channel, at);
 
     // the answer keeps OUTSIDE_SUPPORT_HOURS and INCLUDED_LEVEL items only when their condition holds
     const decided = answer.requiredInformation.flatMap((item) => (item.when && !isTicketFlag(item.when) ? [item.when] : []));
@@ -71,15 +80,34 @@ export class TicketIntakeService {
     const missing = kind === "STANDARD" ? lacking : [];
 
     const tier = answer.tier;
-    const targets: ClockTarget[] =
-      kind === "STANDARD" && tier
-        ? clockTargetsOf(tier)
-        : [];
-    const engines = await enginesFor(this.parts.calendars, targets.map((target) => target.calendarId));
-    const creation = ticketCreation(targets.map((target) => target.kind), missing.length === 0);
-    const { states } = applyEffects(targets.map((target) => newClock(newClockId(), target)), creation.effects, at, newClockId);
+    const targets: ClockTarget[] = kind === "STANDARD" && tier ? clockTargetsOf(tier) : [];
+    const engines = await enginesFor(
+      this.parts.calendars,
+      targets.map((target) => target.calendarId),
+    );
+    const creation = ticketCreation(
+      targets.map((target) => target.kind),
+      missing.length === 0,
+    );
+    const { states } = applyEffects(
+      targets.map((target) => newClock(newClockId(), target)),
+      creation.effects,
+      at,
+      newClockId,
+    );
 
-    const { inserts, ticket } = intakeRows({ request, account, answer, kind, status: creation.status, missing: missing.map((item) => item.key), states, engines, actor: actorOf(viewer), now });
+    const { inserts, ticket } = intakeRows({
+      request,
+      account,
+      answer,
+      kind,
+      status: creation.status,
+      missing: missing.map((item) => item.key),
+      states,
+      engines,
+      actor: actorOf(viewer),
+      now,
+    });
     const [inserted] = await insertRows<{ number: number }>(this.deps.sql, inserts, ["number"]);
     this.deps.committed();
     if (!answeredInHand(query)) return await this.deps.prisma.ticket.findUniqueOrThrow({ ...selection(query), where: { id: ticket.id } });
@@ -122,7 +150,10 @@ export class TicketIntakeService {
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     const clocks = open.flatMap((ticket) => ticket.clocks.map(stateOf));
-    const engines = await enginesFor(this.parts.calendars, clocks.map((clock) => clock.target.calendarId));
+    const engines = await enginesFor(
+      this.parts.calendars,
+      clocks.map((clock) => clock.target.calendarId),
+    );
     for (const clock of clocks) assertEscalationAllowed(channel, slaClockOf(clock, engines), at);
   }
 }

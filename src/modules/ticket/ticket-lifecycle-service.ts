@@ -40,7 +40,14 @@ export class TicketLifecycleService {
   /** An agent's public reply (meets a pending first or next response) or internal note. */
   reply(viewer: Viewer, input: TicketReplyInput, query: TicketQuery = {}) {
     const body = intakeInput.text("body", input.body, MAX_BODY);
-    if (!input.public) return this.changes.apply(viewer, input.ticketId, (context) => ({ ...unchanged(context), message: { kind: "INTERNAL_NOTE", body } }), { staffOnly: true }, query);
+    if (!input.public)
+      return this.changes.apply(
+        viewer,
+        input.ticketId,
+        (context) => ({ ...unchanged(context), message: { kind: "INTERNAL_NOTE", body } }),
+        { staffOnly: true },
+        query,
+      );
     const plan = this.changes.transition("agentPublicReply", { message: { kind: "PUBLIC_REPLY", body } });
     return this.changes.apply(viewer, input.ticketId, plan, { staffOnly: true }, query);
   }
@@ -92,7 +99,10 @@ export class TicketLifecycleService {
         states: next,
         replaced: states.filter((state) => !kept.has(state.target.kind)).map((state) => state.id),
         data: { tierId: tier.id, priorityRank: tier.priorityRank, priorityLabel: tier.priorityLabel },
-        history: { kind: "TIER_CHANGED", data: { fromTierId: ticket.tierId, toTierId: tier.id, toTierCode: tier.code, before: states.map((state) => state.target), after: targets } },
+        history: {
+          kind: "TIER_CHANGED",
+          data: { fromTierId: ticket.tierId, toTierId: tier.id, toTierCode: tier.code, before: states.map((state) => state.target), after: targets },
+        },
       };
     };
     return this.changes.apply(viewer, input.ticketId, plan, { staffOnly: true, calendarIds: targets.map((target) => target.calendarId) }, query);

@@ -26,7 +26,9 @@ export class TicketReadService {
 
   /** The ticket a delivered event names, if the viewer may see it; read with those of the event's whole burst. */
   delivered(viewer: Viewer, delivery: InBurst<{ ticketId: string | null }>, query: TicketQuery = {}) {
-    return readInBurst(delivery, "ticketId", query, (ids) => this.deps.prisma.ticket.findMany({ ...withId(selection(query)), where: { AND: [{ id: { in: ids } }, scopeWhere(viewer, "account")] } }));
+    return readInBurst(delivery, "ticketId", query, (ids) =>
+      this.deps.prisma.ticket.findMany({ ...withId(selection(query)), where: { AND: [{ id: { in: ids } }, scopeWhere(viewer, "account")] } }),
+    );
   }
 
   /** The tickets among `ids` the viewer may see, in the order of `ids`. */
@@ -39,7 +41,10 @@ export class TicketReadService {
 
   /** The current clocks' status at `at` (default: now); calendars come from the cache, so a page of tickets costs no query here. */
   async slaClocks(rows: readonly ClockRow[], at?: Date | null): Promise<ClockView[]> {
-    const engines = await enginesFor(this.calendars, rows.map((row) => row.calendarId));
+    const engines = await enginesFor(
+      this.calendars,
+      rows.map((row) => row.calendarId),
+    );
     return clockStatuses(rows.map(stateOf), engines, (at ?? this.deps.now()).getTime());
   }
 }

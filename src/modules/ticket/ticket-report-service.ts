@@ -36,7 +36,10 @@ export class TicketReportService {
       where: { kind: "FIRST_RESPONSE", replacedAt: null, ticket: { kind: "STANDARD", createdAt: { gte: input.from, lt: input.to } } },
       include: { ticket: { select: { channel: true, teamId: true, tier: { select: { code: true } } } } },
     });
-    const engines = await enginesFor(this.calendars, rows.map((row) => row.calendarId));
+    const engines = await enginesFor(
+      this.calendars,
+      rows.map((row) => row.calendarId),
+    );
     const now = this.deps.now().getTime();
     const decided = rows.flatMap((row): SlaReportRow[] => {
       const status = slaClockStatus(slaClockOf(stateOf(row), engines), now);

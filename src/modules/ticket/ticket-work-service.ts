@@ -40,7 +40,11 @@ export class TicketWorkService {
     const hash = requestHash("TICKET_WORK_LOG", { minutes: input.minutes, note });
     const replay = replayOf(
       hash,
-      (db) => db.ticketWorkLog.findUnique({ where: { ticketId_idempotencyKey: { ticketId: ticket.id, idempotencyKey: key } }, select: { id: true, requestHash: true } }),
+      (db) =>
+        db.ticketWorkLog.findUnique({
+          where: { ticketId_idempotencyKey: { ticketId: ticket.id, idempotencyKey: key } },
+          select: { id: true, requestHash: true },
+        }),
       (existing, db) => db.ticketWorkLog.findUniqueOrThrow({ ...selection(query), where: { id: existing.id } }),
     );
     const actor = actorOf(viewer);
@@ -49,7 +53,14 @@ export class TicketWorkService {
       this.deps.transaction(async (tx) => {
         const id = uuid7();
         const debit = ticket.tier?.unitBased
-          ? await this.ledger.debitWork(tx, { accountId: ticket.accountId, minutes: input.minutes, ticketId: ticket.id, workLogId: id, idempotencyKey: `work:${id}`, actor })
+          ? await this.ledger.debitWork(tx, {
+              accountId: ticket.accountId,
+              minutes: input.minutes,
+              ticketId: ticket.id,
+              workLogId: id,
+              idempotencyKey: `work:${id}`,
+              actor,
+            })
           : null;
         const log = await tx.ticketWorkLog.create({
           ...selection(query),
@@ -66,7 +77,11 @@ export class TicketWorkService {
             createdAt: now,
           },
         });
-        await recordTicketEvent(tx, ticket.id, "WORK_LOGGED", actor, now, { workLogId: id, minutes: input.minutes, unitsDebited: debit ? -debit.entry.units : null });
+        await recordTicketEvent(tx, ticket.id, "WORK_LOGGED", actor, now, {
+          workLogId: id,
+          minutes: input.minutes,
+          unitsDebited: debit ? -debit.entry.units : null,
+        });
         await enqueue(tx, "ticketChanged", { ticketId: ticket.id, accountId: ticket.accountId, partnerId: ticket.account.partnerId, kind: "UPDATED" });
         return log;
       }, LOCKED_TRANSACTION),

@@ -62,7 +62,9 @@ export class TierService {
   async archive(viewer: Viewer, code: string, query: Query = {}) {
     requireStaff(viewer, STAFF_ONLY);
     const current = await this.requireRow("code", code);
-    return this.snapshot.changed(this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } }));
+    return this.snapshot.changed(
+      this.deps.prisma.tier.update({ ...selection(query), where: { id: current.id }, data: { archivedAt: current.archivedAt ?? this.deps.now() } }),
+    );
   }
 
   byCode(code: string, query: Query = {}) {
@@ -137,8 +139,7 @@ export class TierService {
   }
 }
 
-const includedConflict = (other: string) =>
-  new ConflictError("includedByDefault", `${other} is already the included level; archive it or update it first`);
+const includedConflict = (other: string) => new ConflictError("includedByDefault", `${other} is already the included level; archive it or update it first`);
 
 const liveUnless = (options: { includeArchived?: boolean | null }): Prisma.TierWhereInput => (options.includeArchived ? {} : { archivedAt: null });
 

@@ -34,7 +34,6 @@ const BOOTSTRAP_LOCK_KEY = 72_707_370;
 /** How an administrator gets in: ADMIN_TOKEN, an admin token already issued, or one created now. */
 export type AdminAccess = { kind: "ADMIN_TOKEN" } | { kind: "EXISTING"; prefix: string } | { kind: "CREATED"; secret: string };
 
-
 export class TokenService {
   private readonly adminHash: Buffer | null;
 
@@ -56,7 +55,10 @@ export class TokenService {
     if (cached) return cached;
     // The secret names its workspace: found before any workspace is known.
     const token = await acrossWorkspaces(() =>
-      this.deps.prisma.apiToken.findUnique({ where: { secretHash: digest }, include: { partner: { select: { deactivatedAt: true } }, account: { select: { status: true } } } }),
+      this.deps.prisma.apiToken.findUnique({
+        where: { secretHash: digest },
+        include: { partner: { select: { deactivatedAt: true } }, account: { select: { status: true } } },
+      }),
     );
     if (!token || token.revokedAt) throw new AuthenticationError("Unknown or revoked token");
     if (token.partner?.deactivatedAt) throw new AuthenticationError("The token's partner is deactivated");
@@ -155,7 +157,16 @@ export class TokenService {
       if (existing) return { kind: "EXISTING", prefix: existing.prefix };
       if (production) throw new ConfigError("no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN (16+ characters) to start in production");
       const secret = newSecret();
-      await tx.apiToken.create({ data: { name: "first-start administrator", role: "ADMIN", secretHash: hash(secret), prefix: secret.slice(0, 8), createdBy: "first start", platformAdmin: true } });
+      await tx.apiToken.create({
+        data: {
+          name: "first-start administrator",
+          role: "ADMIN",
+          secretHash: hash(secret),
+          prefix: secret.slice(0, 8),
+          createdBy: "first start",
+          platformAdmin: true,
+        },
+      });
       return { kind: "CREATED", secret };
     });
   }

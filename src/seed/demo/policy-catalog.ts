@@ -43,4 +43,3 @@ export function withCalendarIds<K extends string>(tier: CatalogTier<K>, ids: Rec
 
 /** Builds a catalog with its calendar keys checked against the tiers at compile time. */
 export const policyCatalog = <K extends string>(catalog: PolicyCatalog<K>): PolicyCatalog<K> => catalog;
-

@@ -38,7 +38,8 @@ export function operationLimits(limits: Limits): Plugin<Context> {
     try {
       return parser.parseDocument();
     } catch (error) {
-      if (error instanceof GraphQLError && parser.tokenCount > limits.tokens) throw limitExceeded("MAX_TOKENS", "Token count", limits.tokens, parser.tokenCount);
+      if (error instanceof GraphQLError && parser.tokenCount > limits.tokens)
+        throw limitExceeded("MAX_TOKENS", "Token count", limits.tokens, parser.tokenCount);
       throw error;
     }
   };
@@ -61,7 +62,9 @@ export function operationLimits(limits: Limits): Plugin<Context> {
   };
   return {
     onParse: ({ setParseFn }) => setParseFn(parse as never),
-    onValidate: ({ addValidationRule }) => rules.forEach((rule) => addValidationRule(rule as never)),
+    onValidate: ({ addValidationRule }) => {
+      for (const rule of rules) addValidationRule(rule as never);
+    },
     onExecute({ args, setResultAndStopExecution }) {
       const refused = overBudget(args);
       if (refused) setResultAndStopExecution(refused);

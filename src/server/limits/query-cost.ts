@@ -25,9 +25,16 @@ import {
  * costs 100 × 100 × …, so a fan-out is priced by what it would fetch, not by how it is written.
  * Leaves are free; introspection (`__schema`, `__type`) is not counted.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: unknown, defaultListSize: number): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: unknown,
+  defaultListSize: number,
+): number {
   const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
   );
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return 0;
@@ -77,7 +84,13 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     if (!isCompositeType(type)) return 0;
     const connection = isConnection(type);
     const childPage = connection ? pageSize(field) : defaultListSize;
-    const count = isListType(getNullableType(definition.type)) ? (isConnection(parent) ? page : definition.args.some((a) => a.name === "first") ? pageSize(field) : defaultListSize) : 1;
+    const count = isListType(getNullableType(definition.type))
+      ? isConnection(parent)
+        ? page
+        : definition.args.some((a) => a.name === "first")
+          ? pageSize(field)
+          : defaultListSize
+      : 1;
     return count * (1 + costOf(field.selectionSet, type, childPage, seen));
   };
 

@@ -36,7 +36,11 @@ function redisCounter(url: string): WindowCounter {
   return {
     async hit(key, window) {
       const name = `supportclock:rate:${key}:${window}`;
-      const [[, count]] = (await redis.multi().incr(name).pexpire(name, WINDOW_MS * 2).exec()) as [[unknown, number]];
+      const [[, count]] = (await redis
+        .multi()
+        .incr(name)
+        .pexpire(name, WINDOW_MS * 2)
+        .exec()) as [[unknown, number]];
       return count;
     },
     close: () => redis.disconnect(),
@@ -45,8 +49,8 @@ function redisCounter(url: string): WindowCounter {
 
 /** Who a request counts against: its credential (hashed, never stored), else its address. The same bearer value counts as one caller over HTTP and WebSocket. */
 function callerOf(authorization: string | undefined, address: string | undefined): string {
-  if (authorization) return "t:" + createHash("sha256").update(authorization).digest("base64url").slice(0, 22);
-  return "a:" + (address ?? "unknown");
+  if (authorization) return `t:${createHash("sha256").update(authorization).digest("base64url").slice(0, 22)}`;
+  return `a:${address ?? "unknown"}`;
 }
 
 /** What a refusal says: the limit, the count that went over it and the seconds until the window ends. */
@@ -77,7 +81,10 @@ export function rateLimit(options: { perMinute: number; redisUrl?: string | unde
     }
     if (count <= perMinute) return null;
     const retryAfter = Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000));
-    return { message: `Rate limit: more than ${perMinute} requests in a minute; retry after ${retryAfter} s`, extensions: { code: "RATE_LIMITED", limit: perMinute, measured: count, retryAfter } };
+    return {
+      message: `Rate limit: more than ${perMinute} requests in a minute; retry after ${retryAfter} s`,
+      extensions: { code: "RATE_LIMITED", limit: perMinute, measured: count, retryAfter },
+    };
   };
   return {
     check,
@@ -85,7 +92,9 @@ export function rateLimit(options: { perMinute: number; redisUrl?: string | unde
     async refused(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const refusal = await check(req.headers.authorization, req.socket.remoteAddress);
       if (!refusal) return false;
-      res.writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": String(refusal.extensions.retryAfter) }).end(JSON.stringify({ errors: [refusal] }));
+      res
+        .writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": String(refusal.extensions.retryAfter) })
+        .end(JSON.stringify({ errors: [refusal] }));
       return true;
     },
     close: () => counter?.close(),

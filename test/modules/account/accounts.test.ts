@@ -38,7 +38,11 @@ describe("accounts through GraphQL", () => {
     t = await startTestApp();
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-ACME", name: "Acme Resellers" }) { __typename } }`));
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-OTHER", name: "Other Resellers" }) { __typename } }`));
-    for (const [number, partnerCode] of [["C-1001", null], ["C-1002", "P-ACME"], ["C-1003", "P-OTHER"]] as const) {
+    for (const [number, partnerCode] of [
+      ["C-1001", null],
+      ["C-1002", "P-ACME"],
+      ["C-1003", "P-OTHER"],
+    ] as const) {
       const result = dataOf(await t.gql(CREATE, { input: { customerNumber: number, name: `Customer ${number}`, partnerCode } }));
       expect(result.accountCreate.__typename).toBe("AccountCreateSuccess");
     }
@@ -130,13 +134,13 @@ describe("accounts through GraphQL", () => {
       expect(response.errors?.[0]?.message).toContain("input.status");
     });
 
-    it.each([["garbage", "not-a-global-id"], ["another type's id", Buffer.from("Partner:01a1fddd-e606-773a-b151-98bee23f65a0").toString("base64url")]])(
-      "an invalid global id (%s)",
-      async (_label, id) => {
-        const { accountUpdate } = dataOf(await t.gql(UPDATE, { input: { id, name: "X" } }));
-        expect(accountUpdate).toMatchObject({ __typename: "ValidationError", field: "id" });
-      },
-    );
+    it.each([
+      ["garbage", "not-a-global-id"],
+      ["another type's id", Buffer.from("Partner:01a1fddd-e606-773a-b151-98bee23f65a0").toString("base64url")],
+    ])("an invalid global id (%s)", async (_label, id) => {
+      const { accountUpdate } = dataOf(await t.gql(UPDATE, { input: { id, name: "X" } }));
+      expect(accountUpdate).toMatchObject({ __typename: "ValidationError", field: "id" });
+    });
 
     it("node() with an invalid id is a clear error, not an internal one", async () => {
       const response = await t.gql(`{ node(id: "%%%") { id } }`);

@@ -74,7 +74,10 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
     for (const number of ["C-PREMIUM", "C-FREE", "C-OVERDUE", "C-CLOSED", "C-OTHER"]) await createAccount(t, number, { language: "de" });
     await createAccount(t, "C-RESOLD", { language: "de", partnerCode: "P-ACC" });
     for (const number of ["C-PREMIUM", "C-OVERDUE", "C-CLOSED", "C-OTHER", "C-RESOLD"]) await subscribe(t, number, "CRM-PREMIUM");
-    for (const [number, change] of [["C-OVERDUE", "paymentStatus: OVERDUE"], ["C-CLOSED", "status: CLOSED"]]) {
+    for (const [number, change] of [
+      ["C-OVERDUE", "paymentStatus: OVERDUE"],
+      ["C-CLOSED", "status: CLOSED"],
+    ]) {
       const { account } = dataOf(await t.gql(`{ account(customerNumber: "${number}") { id } }`));
       dataOf(await t.gql(`mutation { accountUpdate(input: { id: "${account.id}", ${change} }) { __typename } }`));
     }
@@ -87,7 +90,14 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
 
   describe("requesting", () => {
     it("accepts one slot inside the hours from a premium customer, and a replay returns it unchanged", async () => {
-      const input = { customerNumber: "C-PREMIUM", proposals: [WEDNESDAY_10], durationMinutes: 60, product: "  CRM   Connector ", note: "Outlook sync", idempotencyKey: key() };
+      const input = {
+        customerNumber: "C-PREMIUM",
+        proposals: [WEDNESDAY_10],
+        durationMinutes: 60,
+        product: "  CRM   Connector ",
+        note: "Outlook sync",
+        idempotencyKey: key(),
+      };
       const first = await call(REMOTE, input, customer);
       expect(first).toMatchObject({
         __typename: "BookingRequested",
@@ -116,7 +126,11 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
       const input = { customerNumber: "C-PREMIUM", proposals: [WEDNESDAY_10], durationMinutes: 60, idempotencyKey: key() };
       expect((await call(REMOTE, input)).__typename).toBe("BookingRequested");
       const before = await total();
-      expect(await call(REMOTE, { ...input, durationMinutes: 90 })).toMatchObject({ __typename: "IdempotencyKeyReusedError", code: "IDEMPOTENCY_KEY_REUSED", field: "idempotencyKey" });
+      expect(await call(REMOTE, { ...input, durationMinutes: 90 })).toMatchObject({
+        __typename: "IdempotencyKeyReusedError",
+        code: "IDEMPOTENCY_KEY_REUSED",
+        field: "idempotencyKey",
+      });
       expect(await call(INSTALL, input)).toMatchObject({ __typename: "IdempotencyKeyReusedError" });
       expect(await total()).toBe(before);
     });
@@ -139,10 +153,19 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
       ["premium with an overdue payment (falls back to free)", "C-OVERDUE", "REMOTE_SESSION"],
     ])("refuses %s with PremiumRequiredError", async (_label, customerNumber, entitlement) => {
       const before = await total();
-      expect(await remote(customerNumber)).toMatchObject({ __typename: "PremiumRequiredError", code: "PREMIUM_REQUIRED", field: "customerNumber", entitlement, offeredBy: ["CRM-PREMIUM"] });
+      expect(await remote(customerNumber)).toMatchObject({
+        __typename: "PremiumRequiredError",
+        code: "PREMIUM_REQUIRED",
+        field: "customerNumber",
+        entitlement,
+        offeredBy: ["CRM-PREMIUM"],
+      });
       expect(await total()).toBe(before);
       // installation support is a product of its own: the free level books it too
-      expect(await install(customerNumber, { product: `Installed for ${customerNumber}` })).toMatchObject({ __typename: "BookingRequested", booking: { tier: { code: "CRM-FREE" } } });
+      expect(await install(customerNumber, { product: `Installed for ${customerNumber}` })).toMatchObject({
+        __typename: "BookingRequested",
+        booking: { tier: { code: "CRM-FREE" } },
+      });
     });
 
     it.each([
@@ -228,7 +251,11 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
       expect(await call(CONFIRM, { id: booking.id, proposal: 2 }, agent)).toMatchObject({ __typename: "ValidationError", field: "proposal" });
       const confirmed = await call(CONFIRM, { id: booking.id, proposal: 1 }, agent);
       expect(confirmed.booking).toMatchObject({ state: "CONFIRMED", confirmedStart: "2026-03-12T13:00:00.000Z", confirmedEnd: "2026-03-12T14:00:00.000Z" });
-      expect(await call(CONFIRM, { id: booking.id, proposal: 0 }, agent)).toMatchObject({ __typename: "BookingTransitionError", code: "INVALID_TRANSITION", state: "CONFIRMED" });
+      expect(await call(CONFIRM, { id: booking.id, proposal: 0 }, agent)).toMatchObject({
+        __typename: "BookingTransitionError",
+        code: "INVALID_TRANSITION",
+        state: "CONFIRMED",
+      });
     });
 
     it("completing a unit-based booking needs the session begun, the minutes worked and enough units", async () => {
@@ -238,7 +265,12 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
       clock.set("2026-03-11T11:00:00+01:00");
       try {
         expect(await call(COMPLETE, { id: booking.id }, agent)).toMatchObject({ __typename: "ValidationError", field: "workedMinutes" });
-        expect(await call(COMPLETE, { id: booking.id, workedMinutes: 50 }, agent)).toMatchObject({ __typename: "InsufficientUnitsError", field: "workedMinutes", balance: 0, shortfall: 4 });
+        expect(await call(COMPLETE, { id: booking.id, workedMinutes: 50 }, agent)).toMatchObject({
+          __typename: "InsufficientUnitsError",
+          field: "workedMinutes",
+          balance: 0,
+          shortfall: 4,
+        });
         expect((await call(CANCEL, { id: booking.id, reason: "probe" }, customer)).__typename).toBe("BookingCancelSuccess");
       } finally {
         clock.set(NOW);
@@ -246,13 +278,22 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
     });
 
     it("records the debit with the booking once the units are there", async () => {
-      await call(`mutation($input: UnitsAdjustInput!) { unitsAdjust(input: $input) { __typename } }`, { customerNumber: "C-OTHER", units: 10, reason: "goodwill", idempotencyKey: key() });
+      await call(`mutation($input: UnitsAdjustInput!) { unitsAdjust(input: $input) { __typename } }`, {
+        customerNumber: "C-OTHER",
+        units: 10,
+        reason: "goodwill",
+        idempotencyKey: key(),
+      });
       const booking = await requested("C-OTHER");
       await call(CONFIRM, { id: booking.id, proposal: 0 }, agent);
       clock.set("2026-03-11T11:00:00+01:00");
       try {
         const done = await call(COMPLETE, { id: booking.id, workedMinutes: 50 }, agent);
-        expect(done.booking).toMatchObject({ state: "DONE", workedMinutes: 50, unitDebit: { kind: "WORK_DEBIT", units: -4, balanceAfter: 6, workLogId: rawId(booking.id) } });
+        expect(done.booking).toMatchObject({
+          state: "DONE",
+          workedMinutes: 50,
+          unitDebit: { kind: "WORK_DEBIT", units: -4, balanceAfter: 6, workLogId: rawId(booking.id) },
+        });
         expect(await call(COMPLETE, { id: booking.id, workedMinutes: 50 }, agent)).toMatchObject({ __typename: "BookingTransitionError", state: "DONE" });
         expect(await call(CANCEL, { id: booking.id }, agent)).toMatchObject({ __typename: "BookingTransitionError", state: "DONE" });
         const { unitLedger } = dataOf(await t.gql(`{ unitLedger(customerNumber: "C-OTHER") { balance } }`));

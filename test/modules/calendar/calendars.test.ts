@@ -60,11 +60,14 @@ describe("business calendars through GraphQL", () => {
 
   it("lands on the end of an interval when the budget runs out exactly there", async () => {
     const { previewCalendar } = dataOf(
-      await t.gql(`query($input: BusinessCalendarInput!) { previewCalendar(input: $input) {
+      await t.gql(
+        `query($input: BusinessCalendarInput!) { previewCalendar(input: $input) {
         end: addBusinessMinutes(from: "2026-11-19T09:00:00+01:00", minutes: 180)
         zeroOpen: addBusinessMinutes(from: "2026-11-19T10:00:00+01:00", minutes: 0)
         zeroClosed: addBusinessMinutes(from: "2026-11-19T12:15:00+01:00", minutes: 0)
-      } }`, { input: premiumBerlin }),
+      } }`,
+        { input: premiumBerlin },
+      ),
     );
     expect(previewCalendar).toEqual({ end: "2026-11-19T11:00:00.000Z", zeroOpen: "2026-11-19T09:00:00.000Z", zeroClosed: "2026-11-19T12:00:00.000Z" });
   });
@@ -72,7 +75,17 @@ describe("business calendars through GraphQL", () => {
   it.each([
     ["an unknown zone", { ...paidLevels, timeZone: "Mars/Olympus" }, "input.timeZone"],
     ["end before start", { ...paidLevels, weeklyHours: [{ day: "MONDAY", start: "10:00", end: "09:00" }] }, "input.weeklyHours.0.end"],
-    ["overlapping intervals", { ...paidLevels, weeklyHours: [{ day: "MONDAY", start: "09:00", end: "12:00" }, { day: "MONDAY", start: "11:00", end: "13:00" }] }, "input.weeklyHours"],
+    [
+      "overlapping intervals",
+      {
+        ...paidLevels,
+        weeklyHours: [
+          { day: "MONDAY", start: "09:00", end: "12:00" },
+          { day: "MONDAY", start: "11:00", end: "13:00" },
+        ],
+      },
+      "input.weeklyHours",
+    ],
     ["an unknown region", { ...paidLevels, holidayRegions: ["DE-XX"] }, "input.holidayRegions.0"],
   ])("previewCalendar names the field for %s", async (_label, input, field) => {
     const response = await t.gql(`query($input: BusinessCalendarInput!) { previewCalendar(input: $input) { id } }`, { input });
@@ -81,24 +94,42 @@ describe("business calendars through GraphQL", () => {
   });
 
   it("refuses negative minutes naming the argument, and answers null for a calendar that never opens", async () => {
-    const negative = await t.gql(`query($input: BusinessCalendarInput!) { previewCalendar(input: $input) { addBusinessMinutes(from: "2026-11-19T09:00:00Z", minutes: -5) } }`, { input: paidLevels });
+    const negative = await t.gql(
+      `query($input: BusinessCalendarInput!) { previewCalendar(input: $input) { addBusinessMinutes(from: "2026-11-19T09:00:00Z", minutes: -5) } }`,
+      { input: paidLevels },
+    );
     expect(negative.errors?.[0]?.message).toContain("minutes");
-    const never = dataOf(await t.gql(`query($input: BusinessCalendarInput!) { previewCalendar(input: $input) { nextOpening(after: "2026-11-19T09:00:00Z") } }`, {
-      input: { name: "Never", timeZone: "Europe/Berlin", weeklyHours: [] },
-    }));
+    const never = dataOf(
+      await t.gql(`query($input: BusinessCalendarInput!) { previewCalendar(input: $input) { nextOpening(after: "2026-11-19T09:00:00Z") } }`, {
+        input: { name: "Never", timeZone: "Europe/Berlin", weeklyHours: [] },
+      }),
+    );
     expect(never.previewCalendar.nextOpening).toBeNull();
   });
 
   it("stores, updates, lists, archives calendars and lists holidays with their source", async () => {
     const created = dataOf(await t.gql(CREATE, { input: premiumBerlin })).calendarCreate;
-    expect(created).toMatchObject({ __typename: "CalendarCreateSuccess", calendar: { name: premiumBerlin.name, timeZone: "Europe/Berlin", holidayRegions: ["DE"] } });
+    expect(created).toMatchObject({
+      __typename: "CalendarCreateSuccess",
+      calendar: { name: premiumBerlin.name, timeZone: "Europe/Berlin", holidayRegions: ["DE"] },
+    });
     const id = created.calendar.id;
-    const { calendar } = dataOf(await t.gql(`query($id: ID!) { calendar(id: $id) { holidays(from: "2026-12-24", to: "2026-12-31") { date name source } } }`, { id }));
-    expect(calendar.holidays.map((h: any) => [h.date, h.source])).toEqual([["2026-12-25", "REGION:DE"], ["2026-12-26", "REGION:DE"]]);
+    const { calendar } = dataOf(
+      await t.gql(`query($id: ID!) { calendar(id: $id) { holidays(from: "2026-12-24", to: "2026-12-31") { date name source } } }`, { id }),
+    );
+    expect(calendar.holidays.map((h: any) => [h.date, h.source])).toEqual([
+      ["2026-12-25", "REGION:DE"],
+      ["2026-12-26", "REGION:DE"],
+    ]);
 
-    const updated = dataOf(await t.gql(`mutation($input: CalendarUpdateInput!) { calendarUpdate(input: $input) { __typename ... on CalendarUpdateSuccess { calendar { isOpen(at: "2026-12-24T10:00:00+01:00") } } } }`, {
-      input: { id, calendar: { ...premiumBerlin, exceptions: [{ date: "2026-12-24", intervals: [] }] } },
-    })).calendarUpdate;
+    const updated = dataOf(
+      await t.gql(
+        `mutation($input: CalendarUpdateInput!) { calendarUpdate(input: $input) { __typename ... on CalendarUpdateSuccess { calendar { isOpen(at: "2026-12-24T10:00:00+01:00") } } } }`,
+        {
+          input: { id, calendar: { ...premiumBerlin, exceptions: [{ date: "2026-12-24", intervals: [] }] } },
+        },
+      ),
+    ).calendarUpdate;
     expect(updated.calendar.isOpen).toBe(false);
     const { node } = dataOf(await t.gql(`query($id: ID!) { node(id: $id) { ... on BusinessCalendar { isOpen(at: "2026-12-24T10:00:00+01:00") } } }`, { id }));
     expect(node.isOpen).toBe(false);
@@ -124,7 +155,9 @@ describe("business calendars through GraphQL", () => {
   });
 
   it("serves the closures as an iCalendar feed", async () => {
-    const { calendarCreate } = dataOf(await t.gql(CREATE, { input: { ...premiumBerlin, holidays: [{ date: "2026-12-31", name: "New Year's Eve; office closed" }] } }));
+    const { calendarCreate } = dataOf(
+      await t.gql(CREATE, { input: { ...premiumBerlin, holidays: [{ date: "2026-12-31", name: "New Year's Eve; office closed" }] } }),
+    );
     const response = await fetch(`${t.url}${calendarCreate.calendar.icsPath}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/calendar");
@@ -143,7 +176,10 @@ describe("business calendars through GraphQL", () => {
     expect((await fetch(`${t.url}/calendars/${Buffer.from(id, "base64url").toString().split(":")[1]}.ics`)).status).toBe(404);
     await t.gql(`mutation { accountCreate(input: { customerNumber: "C-ICS-1", name: "Feed reader" }) { __typename } }`);
     const customer = await t.token("CUSTOMER", { customerNumber: "C-ICS-1" });
-    expect(dataOf(await t.gql(`query($id: ID!) { calendar(id: $id) { name icsPath } }`, { id }, customer)).calendar).toEqual({ name: premiumBerlin.name, icsPath: null });
+    expect(dataOf(await t.gql(`query($id: ID!) { calendar(id: $id) { name icsPath } }`, { id }, customer)).calendar).toEqual({
+      name: premiumBerlin.name,
+      icsPath: null,
+    });
 
     const ROTATE = `mutation($id: ID!) { calendarFeedRotate(input: { id: $id }) { __typename ... on CalendarFeedRotateSuccess { calendar { icsPath } } ... on Error { code } } }`;
     expect((await t.gql(ROTATE, { id }, customer)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

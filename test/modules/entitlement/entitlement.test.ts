@@ -35,7 +35,12 @@ describe("the entitlement query", () => {
         eligible account { customerNumber } requestType { code writtenOnly } tier { code targets { kind } channels { channel } } reasons { code }
       } }`),
     );
-    expect(answer).toMatchObject({ eligible: false, account: { customerNumber: "C-SOLD" }, requestType: { code: "REFUND", writtenOnly: true }, tier: { code: "GOLD" } });
+    expect(answer).toMatchObject({
+      eligible: false,
+      account: { customerNumber: "C-SOLD" },
+      requestType: { code: "REFUND", writtenOnly: true },
+      tier: { code: "GOLD" },
+    });
     expect(answer.reasons).toEqual([{ code: "WRITTEN_CHANNEL_REQUIRED" }]);
   });
 

@@ -21,12 +21,48 @@ const LIST = `query($search: String, $requestType: String, $language: String, $f
 }`;
 
 const ARTICLES = [
-  { title: "Reset your password", body: "Open the sign-in page and choose Forgot password. We e-mail you a link that stays valid for an hour.", language: "en", requestTypes: ["ACCOUNT_UNLOCK"], keywords: ["login", "sign in"] },
-  { title: "Passwort zurücksetzen", body: "Öffnen Sie die Anmeldeseite und wählen Sie Passwort vergessen. Wir senden Ihnen einen Link, der eine Stunde gilt.", language: "de", requestTypes: ["ACCOUNT_UNLOCK"], keywords: ["Anmeldung", "Kennwort"] },
-  { title: "Réinitialiser votre mot de passe", body: "Ouvrez la page de connexion et choisissez Mot de passe oublié. Nous vous envoyons un lien valable une heure.", language: "fr", requestTypes: ["ACCOUNT_UNLOCK"], keywords: ["connexion"] },
-  { title: "Restablecer la contraseña", body: "Abra la página de inicio de sesión y elija Olvidé mi contraseña. Le enviamos un enlace válido durante una hora.", language: "es", requestTypes: ["ACCOUNT_UNLOCK"], keywords: ["acceso"] },
-  { title: "Request a refund", body: "Refunds for unused prepaid credits are paid back to the original card within ten days.", language: "en", requestTypes: ["REFUND"], keywords: ["money back", "credits"] },
-  { title: "Importing contacts from a CSV file", body: "Upload the file, map its columns to contact attributes and confirm. Passwords are never imported.", language: "en", requestTypes: [], keywords: ["spreadsheet", "upload"] },
+  {
+    title: "Reset your password",
+    body: "Open the sign-in page and choose Forgot password. We e-mail you a link that stays valid for an hour.",
+    language: "en",
+    requestTypes: ["ACCOUNT_UNLOCK"],
+    keywords: ["login", "sign in"],
+  },
+  {
+    title: "Passwort zurücksetzen",
+    body: "Öffnen Sie die Anmeldeseite und wählen Sie Passwort vergessen. Wir senden Ihnen einen Link, der eine Stunde gilt.",
+    language: "de",
+    requestTypes: ["ACCOUNT_UNLOCK"],
+    keywords: ["Anmeldung", "Kennwort"],
+  },
+  {
+    title: "Réinitialiser votre mot de passe",
+    body: "Ouvrez la page de connexion et choisissez Mot de passe oublié. Nous vous envoyons un lien valable une heure.",
+    language: "fr",
+    requestTypes: ["ACCOUNT_UNLOCK"],
+    keywords: ["connexion"],
+  },
+  {
+    title: "Restablecer la contraseña",
+    body: "Abra la página de inicio de sesión y elija Olvidé mi contraseña. Le enviamos un enlace válido durante una hora.",
+    language: "es",
+    requestTypes: ["ACCOUNT_UNLOCK"],
+    keywords: ["acceso"],
+  },
+  {
+    title: "Request a refund",
+    body: "Refunds for unused prepaid credits are paid back to the original card within ten days.",
+    language: "en",
+    requestTypes: ["REFUND"],
+    keywords: ["money back", "credits"],
+  },
+  {
+    title: "Importing contacts from a CSV file",
+    body: "Upload the file, map its columns to contact attributes and confirm. Passwords are never imported.",
+    language: "en",
+    requestTypes: [],
+    keywords: ["spreadsheet", "upload"],
+  },
 ];
 
 describe("help-centre articles through GraphQL", () => {
@@ -86,7 +122,11 @@ describe("help-centre articles through GraphQL", () => {
     const first = await list({ requestType: "account_unlock", first: 3 });
     expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
     const rest = await list({ requestType: "ACCOUNT_UNLOCK", first: 3, after: first.pageInfo.endCursor });
-    expect([...titles(first), ...titles(rest)].sort()).toEqual(ARTICLES.slice(0, 4).map((a) => a.title).sort());
+    expect([...titles(first), ...titles(rest)].sort()).toEqual(
+      ARTICLES.slice(0, 4)
+        .map((a) => a.title)
+        .sort(),
+    );
     expect(rest.pageInfo.hasNextPage).toBe(false);
     expect(titles(await list({ requestType: "REFUND", language: "de" }))).toEqual([]);
     const unknown = await t.gql(LIST, { requestType: "TELEPATHY" });
@@ -117,7 +157,10 @@ describe("help-centre articles through GraphQL", () => {
     expect(titles(await list({ search: "reimbursement" }))).toEqual(["Get your money back"]);
     expect(titles(await list({ search: "credits" }))).toEqual(["Get your money back"]); // still in the body
 
-    expect(dataOf(await t.gql(DELETE, { id: ids[4] }, agent)).helpArticleDelete).toEqual({ __typename: "HelpArticleDeleteSuccess", helpArticle: { title: "Get your money back" } });
+    expect(dataOf(await t.gql(DELETE, { id: ids[4] }, agent)).helpArticleDelete).toEqual({
+      __typename: "HelpArticleDeleteSuccess",
+      helpArticle: { title: "Get your money back" },
+    });
     expect(dataOf(await t.gql(DELETE, { id: ids[4] }, agent)).helpArticleDelete).toMatchObject({ __typename: "NotFoundError", field: "id" });
     expect(titles(await list({ search: "reimbursement" }))).toEqual([]);
     expect(dataOf(await t.gql(DELETE, { id: "not-an-id" }, agent)).helpArticleDelete).toMatchObject({ __typename: "ValidationError", field: "id" });

@@ -49,14 +49,20 @@ describe("the prepaid unit ledger through GraphQL", () => {
     gql(PURCHASE, { customerNumber: customer, packageCode: units, idempotencyKey: key(), ...extra });
   const ledger = async (number = customer, variables: Record<string, unknown> = {}, token?: string) =>
     dataOf(await t.gql(LEDGER, { customerNumber: number, first: 100, ...variables }, token)).unitLedger;
-  const entryCount = async () => (await ledger()).entries.totalCount;
+  const _entryCount = async () => (await ledger()).entries.totalCount;
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [code, units, price] of [["UNITS-4", 4, 9900], ["UNITS-20", 20, 44900], ["OLD-8", 8, 15000]] as const) {
-      dataOf(await t.gql(`mutation($input: UnitPackageCreateInput!) { unitPackageCreate(input: $input) { __typename } }`, {
-        input: { code, name: `${units} units`, units, price: { amountMinor: price, currency: "EUR" } },
-      }));
+    for (const [code, units, price] of [
+      ["UNITS-4", 4, 9900],
+      ["UNITS-20", 20, 44900],
+      ["OLD-8", 8, 15000],
+    ] as const) {
+      dataOf(
+        await t.gql(`mutation($input: UnitPackageCreateInput!) { unitPackageCreate(input: $input) { __typename } }`, {
+          input: { code, name: `${units} units`, units, price: { amountMinor: price, currency: "EUR" } },
+        }),
+      );
     }
     dataOf(await t.gql(`mutation { unitPackageArchive(input: { code: "OLD-8" }) { __typename } }`));
   });
@@ -78,7 +84,15 @@ describe("the prepaid unit ledger through GraphQL", () => {
     expect(bought).toMatchObject({
       __typename: "UnitLedgerWrite",
       replayed: false,
-      entry: { seq: 1, kind: "PURCHASE", units: 40, balanceAfter: 40, quantity: 2, amount: { amountMinor: 89800, currency: "EUR" }, package: { code: "UNITS-20" } },
+      entry: {
+        seq: 1,
+        kind: "PURCHASE",
+        units: 40,
+        balanceAfter: 40,
+        quantity: 2,
+        amount: { amountMinor: 89800, currency: "EUR" },
+        package: { code: "UNITS-20" },
+      },
     });
     const view = await ledger();
     expect(view).toMatchObject({ balance: 40, lowBalanceThreshold: 4, overdraftLimit: 0, account: { customerNumber: customer } });
@@ -90,7 +104,13 @@ describe("the prepaid unit ledger through GraphQL", () => {
 
   it("work is debited in units of 15 minutes, rounded up", async () => {
     await purchase("UNITS-20");
-    const debits: [number, number][] = [[10, 1], [15, 1], [16, 2], [45, 3], [61, 5]];
+    const debits: [number, number][] = [
+      [10, 1],
+      [15, 1],
+      [16, 2],
+      [45, 3],
+      [61, 5],
+    ];
     for (const [i, [minutes, units]] of debits.entries()) {
       const write = await debitWork(t.app, { accountId, minutes, ticketId: "T-1", workLogId: `${customer}-wl-${i}`, idempotencyKey: key() });
       expect(write.entry).toMatchObject({ kind: "WORK_DEBIT", units: -units, ticketId: "T-1", reason: `${minutes} minutes of work` });
@@ -193,7 +213,10 @@ describe("the prepaid unit ledger through GraphQL", () => {
       });
       expect(await gql(REVERSE, input)).toEqual({ ...reversal, replayed: true });
       expect(await gql(REVERSE, { ...input, idempotencyKey: key() })).toMatchObject({ __typename: "ConflictError", field: "entryId" });
-      expect(await gql(REVERSE, { ...input, entryId: reversal.entry.id, idempotencyKey: key() })).toMatchObject({ __typename: "ValidationError", field: "entryId" });
+      expect(await gql(REVERSE, { ...input, entryId: reversal.entry.id, idempotencyKey: key() })).toMatchObject({
+        __typename: "ValidationError",
+        field: "entryId",
+      });
       const original = await t.prisma.unitLedgerEntry.findUniqueOrThrow({ where: { id: databaseId(bought.entry.id) } });
       expect(original).toMatchObject({ units: 20, balanceAfter: 20, kind: "PURCHASE" });
       expect(await expectLedgerConsistent(t.app, accountId)).toEqual({ balance: 0, entries: 2 });
@@ -258,7 +281,9 @@ describe("the prepaid unit ledger through GraphQL", () => {
     try {
       await purchase("UNITS-4");
       await gql(SETTINGS, { customerNumber: customer, lowBalanceThreshold: 1 });
-      await expect(debitWork(t.app, { accountId, minutes: 75, workLogId: `${customer}-x`, idempotencyKey: key() })).rejects.toMatchObject({ code: "INSUFFICIENT_UNITS" });
+      await expect(debitWork(t.app, { accountId, minutes: 75, workLogId: `${customer}-x`, idempotencyKey: key() })).rejects.toMatchObject({
+        code: "INSUFFICIENT_UNITS",
+      });
       expect(await events.drain()).toEqual([]);
       expect(await t.prisma.lowBalanceAlert.count({ where: { accountId } })).toBe(0);
     } finally {
@@ -382,7 +407,9 @@ describe("the prepaid unit ledger through GraphQL", () => {
     });
 
     it("debiting an unknown account", async () => {
-      await expect(debitWork(t.app, { accountId: "00000000-0000-0000-0000-000000000000", minutes: 15, workLogId: "wl-x", idempotencyKey: key() })).rejects.toMatchObject({
+      await expect(
+        debitWork(t.app, { accountId: "00000000-0000-0000-0000-000000000000", minutes: 15, workLogId: "wl-x", idempotencyKey: key() }),
+      ).rejects.toMatchObject({
         code: "NOT_FOUND",
         field: "accountId",
       });

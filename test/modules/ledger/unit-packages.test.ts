@@ -27,7 +27,11 @@ describe("unit packages and quotes through GraphQL", () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const [code, units, price] of [["UNITS-4", 4, 9900], ["UNITS-20", 20, 44900], ["UNITS-40", 40, 84900]] as const) {
+    for (const [code, units, price] of [
+      ["UNITS-4", 4, 9900],
+      ["UNITS-20", 20, 44900],
+      ["UNITS-40", 40, 84900],
+    ] as const) {
       const { unitPackageCreate } = dataOf(await t.gql(CREATE, { input: { code, name: `${units} units`, units, price: eur(price) } }));
       expect(unitPackageCreate.__typename).toBe("UnitPackageCreateSuccess");
     }
@@ -68,8 +72,13 @@ describe("unit packages and quotes through GraphQL", () => {
 
   it("updates and archives packages; archived ones leave the price list but stay visible to staff", async () => {
     dataOf(await t.gql(CREATE, { input: { code: "TRIAL-2", name: "Trial", units: 2, price: eur(1000) } }));
-    const { unitPackageUpdate } = dataOf(await t.gql(UPDATE, { input: { code: "trial-2", name: "Trial pack", price: { amountMinor: 1200, currency: "eur" } } }));
-    expect(unitPackageUpdate).toMatchObject({ __typename: "UnitPackageUpdateSuccess", unitPackage: { name: "Trial pack", price: eur(1200), pricePerUnit: eur(600) } });
+    const { unitPackageUpdate } = dataOf(
+      await t.gql(UPDATE, { input: { code: "trial-2", name: "Trial pack", price: { amountMinor: 1200, currency: "eur" } } }),
+    );
+    expect(unitPackageUpdate).toMatchObject({
+      __typename: "UnitPackageUpdateSuccess",
+      unitPackage: { name: "Trial pack", price: eur(1200), pricePerUnit: eur(600) },
+    });
     const first = dataOf(await t.gql(ARCHIVE, { input: { code: "TRIAL-2" } })).unitPackageArchive;
     const again = dataOf(await t.gql(ARCHIVE, { input: { code: "TRIAL-2" } })).unitPackageArchive;
     expect(first.unitPackage.archivedAt).toBeTruthy();
@@ -103,12 +112,18 @@ describe("unit packages and quotes through GraphQL", () => {
     });
 
     it("update and archive of an unknown package", async () => {
-      expect(dataOf(await t.gql(UPDATE, { input: { code: "NOPE", units: 3 } })).unitPackageUpdate).toMatchObject({ __typename: "NotFoundError", field: "code" });
+      expect(dataOf(await t.gql(UPDATE, { input: { code: "NOPE", units: 3 } })).unitPackageUpdate).toMatchObject({
+        __typename: "NotFoundError",
+        field: "code",
+      });
       expect(dataOf(await t.gql(ARCHIVE, { input: { code: "NOPE" } })).unitPackageArchive).toMatchObject({ __typename: "NotFoundError", field: "code" });
     });
 
     it("update with zero units leaves the package as it was", async () => {
-      expect(dataOf(await t.gql(UPDATE, { input: { code: "UNITS-4", units: 0 } })).unitPackageUpdate).toMatchObject({ __typename: "ValidationError", field: "units" });
+      expect(dataOf(await t.gql(UPDATE, { input: { code: "UNITS-4", units: 0 } })).unitPackageUpdate).toMatchObject({
+        __typename: "ValidationError",
+        field: "units",
+      });
       expect(dataOf(await t.gql(LIST, {})).unitPackages[0]).toMatchObject({ code: "UNITS-4", units: 4 });
     });
 

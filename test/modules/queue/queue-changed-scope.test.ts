@@ -17,7 +17,8 @@ describe("queueChanged re-evaluates only the live queues a changed ticket can be
   beforeAll(async () => {
     t = await startTestApp({ wrapAdapter: counter.wrap });
     await loadEcommerceBackoffice(t);
-    for (const code of ["P-SCOPE-MINE", "P-SCOPE-OTHER"]) dataOf(await t.gql(`mutation { partnerCreate(input: { code: "${code}", name: "${code}" }) { __typename } }`));
+    for (const code of ["P-SCOPE-MINE", "P-SCOPE-OTHER"])
+      dataOf(await t.gql(`mutation { partnerCreate(input: { code: "${code}", name: "${code}" }) { __typename } }`));
     const accounts: [string, string | undefined][] = [
       ["C-SCOPE-MINE", undefined],
       ["C-SCOPE-OTHER", undefined],

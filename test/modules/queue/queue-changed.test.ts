@@ -17,7 +17,10 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
   beforeAll(async () => {
     t = await startTestApp({ now: clock.now });
     await loadEcommerceBackoffice(t);
-    for (const [number, tier] of [["C-GOLD", "GOLD"], ["C-BRONZE", "BRONZE"]] as const) {
+    for (const [number, tier] of [
+      ["C-GOLD", "GOLD"],
+      ["C-BRONZE", "BRONZE"],
+    ] as const) {
       await createAccount(t, number, { language: "de" });
       await subscribeTier(t, number, tier);
     }
@@ -98,11 +101,19 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
     await ticketDone(t, "ticketAssign", { ticketId: ticket.id, assigneeId: "agent-breach" });
     const client = wsClient(t.url, ADMIN_TOKEN);
     const breached = subscribe(client, QUEUE, { filter: { breached: true, assigneeIds: ["agent-breach"] } });
-    const alerts = subscribe(client, `subscription($c: String) { slaAlerts(filter: { customerNumber: $c }) { kind threshold alertAt ticketId target } }`, { c: "C-GOLD-2" });
+    const alerts = subscribe(client, `subscription($c: String) { slaAlerts(filter: { customerNumber: $c }) { kind threshold alertAt ticketId target } }`, {
+      c: "C-GOLD-2",
+    });
     expect((await breached.next()).data.queueChanged).toMatchObject({ kind: "SNAPSHOT", tickets: [], counts: { breached: 0 } });
     clock.set(mon("14:00")); // 75 % of 4 h used
     await t.app.slaMonitor.tick();
-    expect((await alerts.next()).data.slaAlerts).toMatchObject({ kind: "WARNING", threshold: 0.75, alertAt: "2026-03-02T13:00:00.000Z", ticketId: ticket.id, target: "FIRST_RESPONSE" });
+    expect((await alerts.next()).data.slaAlerts).toMatchObject({
+      kind: "WARNING",
+      threshold: 0.75,
+      alertAt: "2026-03-02T13:00:00.000Z",
+      ticketId: ticket.id,
+      target: "FIRST_RESPONSE",
+    });
     clock.set(mon("15:00")); // the due instant itself is still on time: the 90 % warning (at 14:36) only
     expect(await t.app.slaMonitor.tick()).toBe(1);
     expect((await alerts.next()).data.slaAlerts).toMatchObject({ kind: "WARNING", threshold: 0.9 });

@@ -38,7 +38,9 @@ const filterArbitrary = fc
       breached: fc.boolean(),
       atRisk: fc.boolean(),
     }),
-    fc.subarray(["statuses", "tierCodes", "priorityRanks", "channels", "teamIds", "assigneeIds", "unassigned", "breached", "atRisk"] as const, { maxLength: 2 }),
+    fc.subarray(["statuses", "tierCodes", "priorityRanks", "channels", "teamIds", "assigneeIds", "unassigned", "breached", "atRisk"] as const, {
+      maxLength: 2,
+    }),
   )
   .map(([values, keys]) => Object.fromEntries(keys.map((key) => [key, values[key]])));
 
@@ -50,23 +52,35 @@ describe("ticket pages: the one-statement fast path answers as the generic path 
   beforeAll(async () => {
     t = await startTestApp({ now: clock.now, wrapAdapter: counter.wrap });
     await loadEcommerceBackoffice(t);
-    for (const [number, tier] of [["C-GOLD", "GOLD"], ["C-SILVER", "SILVER"], ["C-BRONZE", "BRONZE"], ["C-BASIS", null]] as const) {
+    for (const [number, tier] of [
+      ["C-GOLD", "GOLD"],
+      ["C-SILVER", "SILVER"],
+      ["C-BRONZE", "BRONZE"],
+      ["C-BASIS", null],
+    ] as const) {
       await createAccount(t, number, { language: "de" });
       if (tier) await subscribe(t, number, tier);
     }
     // Random tickets (fixed seed: a failure replays): arrivals in bursts (equal instants tie on id),
     // some assigned, paused, held or solved.
     const steps = fc.sample(
-      fc.record({ customer: fc.constantFrom(...CUSTOMERS), channel: fc.constantFrom(...CHANNELS), requestType: fc.constantFrom(...REQUEST_TYPES), gapMinutes: fc.constantFrom(0, 0, 7, 45, 180), then: fc.constantFrom("none", "assign", "await", "hold", "solve", "none") }),
+      fc.record({
+        customer: fc.constantFrom(...CUSTOMERS),
+        channel: fc.constantFrom(...CHANNELS),
+        requestType: fc.constantFrom(...REQUEST_TYPES),
+        gapMinutes: fc.constantFrom(0, 0, 7, 45, 180),
+        afterwards: fc.constantFrom("none", "assign", "await", "hold", "solve", "none"),
+      }),
       { numRuns: 36, seed: 1717 },
     );
     for (const [i, step] of steps.entries()) {
       clock.advance(step.gapMinutes * 60_000);
       const ticket = await createTicket(t, { customerNumber: step.customer, channel: step.channel, requestTypeCode: step.requestType, subject: `Random ${i}` });
-      if (step.then === "assign") await ticketDone(t, "ticketAssign", { ticketId: ticket.id, assigneeId: `agent-${1 + (i % 3)}`, teamId: i % 2 ? "team-a" : "team-b" });
-      if (step.then === "await") await ticketDone(t, "ticketAwaitCustomer", { ticketId: ticket.id });
-      if (step.then === "hold") await ticketDone(t, "ticketHold", { ticketId: ticket.id });
-      if (step.then === "solve") await ticketDone(t, "ticketSolve", { ticketId: ticket.id });
+      if (step.afterwards === "assign")
+        await ticketDone(t, "ticketAssign", { ticketId: ticket.id, assigneeId: `agent-${1 + (i % 3)}`, teamId: i % 2 ? "team-a" : "team-b" });
+      if (step.afterwards === "await") await ticketDone(t, "ticketAwaitCustomer", { ticketId: ticket.id });
+      if (step.afterwards === "hold") await ticketDone(t, "ticketHold", { ticketId: ticket.id });
+      if (step.afterwards === "solve") await ticketDone(t, "ticketSolve", { ticketId: ticket.id });
     }
     clock.advance(20 * 3_600_000); // some clocks breached, some at risk
   }, 240_000);
@@ -90,7 +104,8 @@ describe("ticket pages: the one-statement fast path answers as the generic path 
     return pages;
   }
 
-  const inOrder = (pages: { fast: any }[], backward: boolean) => (backward ? pages.toReversed() : pages).flatMap(({ fast }) => fast.edges.map((edge: any) => edge.node.id));
+  const inOrder = (pages: { fast: any }[], backward: boolean) =>
+    (backward ? pages.toReversed() : pages).flatMap(({ fast }) => fast.edges.map((edge: any) => edge.node.id));
 
   it("gives equal pages, cursors and page info for random filters, page sizes and directions", async () => {
     let paged = 0; // walks over more than one page with tickets: the property must see real data

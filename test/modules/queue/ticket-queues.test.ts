@@ -16,7 +16,12 @@ const PAGE_FIELDS = `pageInfo { hasNextPage endCursor } edges { node { id subjec
 
 async function accounts(t: TestApp) {
   await loadEcommerceBackoffice(t);
-  for (const [number, tier] of [["C-GOLD", "GOLD"], ["C-SILVER", "SILVER"], ["C-BRONZE", "BRONZE"], ["C-BASIS", null]] as const) {
+  for (const [number, tier] of [
+    ["C-GOLD", "GOLD"],
+    ["C-SILVER", "SILVER"],
+    ["C-BRONZE", "BRONZE"],
+    ["C-BASIS", null],
+  ] as const) {
     await createAccount(t, number, { language: "de" });
     if (tier) await subscribe(t, number, tier);
   }
@@ -58,10 +63,10 @@ describe("queues: priority rank, then due time, then first come, first served", 
     ids["gold-due-13:10"],
     ids["gold-paused-early"], // no running clock: after those with one, then by arrival
     ids["gold-awaiting-customer"],
-    ids["silver"],
+    ids.silver,
     ids["bronze-early"], // due Tuesday 13:00
     ...twins(), // same due and arrival: by id
-    ids["basis"],
+    ids.basis,
   ];
 
   it("orders in SQL exactly by priority rank, due instant (none last), arrival and id — also across pages", async () => {
@@ -80,9 +85,11 @@ describe("queues: priority rank, then due time, then first come, first served", 
 
   it("filters ad hoc by tier, priority, status and channel", async () => {
     const ofFilter = async (filter: object) =>
-      dataOf(await t.gql(`query($filter: TicketFilterInput) { tickets(first: 50, filter: $filter) { edges { node { id } } } }`, { filter })).tickets.edges.map((e: any) => e.node.id);
+      dataOf(await t.gql(`query($filter: TicketFilterInput) { tickets(first: 50, filter: $filter) { edges { node { id } } } }`, { filter })).tickets.edges.map(
+        (e: any) => e.node.id,
+      );
     expect(await ofFilter({ tierCodes: ["bronze"] })).toEqual([ids["bronze-early"], ...twins()]);
-    expect(await ofFilter({ priorityRanks: [3, 1] })).toEqual([ids["silver"], ids["basis"]]);
+    expect(await ofFilter({ priorityRanks: [3, 1] })).toEqual([ids.silver, ids.basis]);
     expect(await ofFilter({ statuses: ["AWAITING_CUSTOMER", "SOLVED"] })).toEqual([ids["gold-paused-early"], ids["gold-awaiting-customer"]]);
     expect(await ofFilter({ channels: ["PHONE_CALLBACK"] })).toEqual([]);
     const bad = await t.gql(`{ tickets(first: 5, filter: { tierCodes: ["no tier!"] }) { edges { cursor } } }`);
@@ -115,7 +122,9 @@ describe("queues: priority rank, then due time, then first come, first served", 
 
   it("keeps queues to agents, and customers see only their own tickets", async () => {
     const customer = await t.token("CUSTOMER", { customerNumber: "C-SILVER" });
-    expect(dataOf(await t.gql(`{ tickets(first: 50) { edges { node { id } } } }`, {}, customer)).tickets.edges.map((e: any) => e.node.id)).toEqual([ids["silver"]]);
+    expect(dataOf(await t.gql(`{ tickets(first: 50) { edges { node { id } } } }`, {}, customer)).tickets.edges.map((e: any) => e.node.id)).toEqual([
+      ids.silver,
+    ]);
     const refused = await t.gql(`{ queues { id } }`, {}, customer);
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(dataOf(await t.gql(QUEUE_CREATE, { input: { name: "Mine", filter: {} } }, customer)).queueCreate.__typename).toBe("ForbiddenError");
@@ -134,7 +143,15 @@ describe("the queue page costs a constant number of SQL statements", () => {
     const customers = ["C-GOLD", "C-SILVER", "C-BRONZE", "C-BASIS"];
     for (let i = 0; i < 60; i++) {
       clock.set(new Date(Date.parse(mon("09:00")) + i * 60_000).toISOString());
-      await inWorkspace(DEFAULT_WORKSPACE_ID, () => t.app.services.ticketIntake.create(admin, { customerNumber: customers[i % 4]!, channel: "EMAIL", requestTypeCode: "USAGE_QUESTION", subject: `Ticket ${i}`, body: "…" }));
+      await inWorkspace(DEFAULT_WORKSPACE_ID, () =>
+        t.app.services.ticketIntake.create(admin, {
+          customerNumber: customers[i % 4]!,
+          channel: "EMAIL",
+          requestTypeCode: "USAGE_QUESTION",
+          subject: `Ticket ${i}`,
+          body: "…",
+        }),
+      );
     }
   }, 120_000);
   afterAll(() => t.stop());

@@ -25,9 +25,12 @@ describe("request types through GraphQL", () => {
     const edges = listed.filter((e: any) => STANDARD_REQUEST_TYPES.some((standard) => standard.code === e.node.code));
     expect(edges).toHaveLength(STANDARD_REQUEST_TYPES.length);
     const byCode = Object.fromEntries(edges.map((e: any) => [e.node.code, e.node]));
-    expect(edges.filter((e: any) => e.node.writtenOnly).map((e: any) => e.node.code).sort()).toEqual(
-      ["ACCOUNT_UNLOCK", "BILLING_DATA", "CARD_DATA_DELETION", "CONTACT_DELETION", "DELIVERABILITY_INVESTIGATION", "INVOICE_REQUEST", "REFUND"],
-    );
+    expect(
+      edges
+        .filter((e: any) => e.node.writtenOnly)
+        .map((e: any) => e.node.code)
+        .sort(),
+    ).toEqual(["ACCOUNT_UNLOCK", "BILLING_DATA", "CARD_DATA_DELETION", "CONTACT_DELETION", "DELIVERABILITY_INVESTIGATION", "INVOICE_REQUEST", "REFUND"]);
     expect(byCode.HOW_TO).toMatchObject({ premiumOnly: true, requiresEntitlement: "HOW_TO" });
     expect(byCode.CUSTOMISATION).toMatchObject({ inScope: false, alternative: expect.stringContaining("paid offer") });
     expect(byCode.INSTALLATION).toMatchObject({ requiresEntitlement: "INSTALLATION" });
@@ -36,13 +39,13 @@ describe("request types through GraphQL", () => {
 
   const withChecklist = (code: string) => ({
     code,
-      name: "Data migration",
-      premiumOnly: true,
-      requiresEntitlement: "DEVELOPMENT",
-      requiredInformation: [
-        { key: "sourceSystem", label: "The system the data comes from" },
-        { key: "databaseBackup", label: "A database backup", when: "BROKEN_DATABASE" },
-      ],
+    name: "Data migration",
+    premiumOnly: true,
+    requiresEntitlement: "DEVELOPMENT",
+    requiredInformation: [
+      { key: "sourceSystem", label: "The system the data comes from" },
+      { key: "databaseBackup", label: "A database backup", when: "BROKEN_DATABASE" },
+    ],
   });
 
   it("creates one with a checklist", async () => {
@@ -65,7 +68,12 @@ describe("request types through GraphQL", () => {
   it("updates what is given; null clears the entitlement and the alternative", async () => {
     dataOf(await t.gql(CREATE, { input: withChecklist("DATA_EXPORT") }));
     const { requestTypeUpdate } = dataOf(await t.gql(UPDATE, { input: { code: "DATA_EXPORT", inScope: false, alternative: "Ask sales for a quote." } }));
-    expect(requestTypeUpdate.requestType).toMatchObject({ inScope: false, alternative: "Ask sales for a quote.", premiumOnly: true, requiresEntitlement: "DEVELOPMENT" });
+    expect(requestTypeUpdate.requestType).toMatchObject({
+      inScope: false,
+      alternative: "Ask sales for a quote.",
+      premiumOnly: true,
+      requiresEntitlement: "DEVELOPMENT",
+    });
     expect(requestTypeUpdate.requestType.requiredInformation).toHaveLength(2);
     const cleared = dataOf(await t.gql(UPDATE, { input: { code: "DATA_EXPORT", alternative: null, requiresEntitlement: null } })).requestTypeUpdate;
     expect(cleared.requestType).toMatchObject({ alternative: null, requiresEntitlement: null, inScope: false });
@@ -83,14 +91,31 @@ describe("request types through GraphQL", () => {
       ["a malformed code", { code: "refund!", name: "x" }, "ValidationError", "code"],
       ["a taken code", { code: "REFUND", name: "x" }, "ConflictError", "code"],
       ["an empty name", { code: "NEW_TYPE", name: "  " }, "ValidationError", "name"],
-      ["a malformed item key", { code: "NEW_TYPE", name: "x", requiredInformation: [{ key: "Bad Key", label: "x" }] }, "ValidationError", "requiredInformation.0.key"],
+      [
+        "a malformed item key",
+        { code: "NEW_TYPE", name: "x", requiredInformation: [{ key: "Bad Key", label: "x" }] },
+        "ValidationError",
+        "requiredInformation.0.key",
+      ],
       [
         "an item key twice",
-        { code: "NEW_TYPE", name: "x", requiredInformation: [{ key: "a", label: "x" }, { key: "a", label: "y" }] },
+        {
+          code: "NEW_TYPE",
+          name: "x",
+          requiredInformation: [
+            { key: "a", label: "x" },
+            { key: "a", label: "y" },
+          ],
+        },
         "ValidationError",
         "requiredInformation.1.key",
       ],
-      ["an empty item label", { code: "NEW_TYPE", name: "x", requiredInformation: [{ key: "a", label: "" }] }, "ValidationError", "requiredInformation.0.label"],
+      [
+        "an empty item label",
+        { code: "NEW_TYPE", name: "x", requiredInformation: [{ key: "a", label: "" }] },
+        "ValidationError",
+        "requiredInformation.0.label",
+      ],
       ["an overlong alternative", { code: "NEW_TYPE", name: "x", alternative: "x".repeat(501) }, "ValidationError", "alternative"],
     ])("%s", async (_label, input, typename, field) => {
       const before = (await all()).totalCount;
@@ -100,7 +125,10 @@ describe("request types through GraphQL", () => {
     });
 
     it("an unknown type to update", async () => {
-      expect(dataOf(await t.gql(UPDATE, { input: { code: "NOPE", name: "x" } })).requestTypeUpdate).toMatchObject({ __typename: "NotFoundError", field: "code" });
+      expect(dataOf(await t.gql(UPDATE, { input: { code: "NOPE", name: "x" } })).requestTypeUpdate).toMatchObject({
+        __typename: "NotFoundError",
+        field: "code",
+      });
     });
   });
 });

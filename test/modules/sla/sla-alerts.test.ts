@@ -35,7 +35,14 @@ describe("the SLA monitor fires each alert once, at its instant", () => {
     clock.set(at(60).getTime());
     expect(await t.app.slaMonitor.tick()).toBe(1);
     const warning = await alerts.next();
-    expect(warning.data.slaAlerts).toMatchObject({ kind: "WARNING", threshold: 0.75, alertAt: at(60).toISOString(), late: false, target: "FIRST_RESPONSE", remainingBusinessMinutes: 60 });
+    expect(warning.data.slaAlerts).toMatchObject({
+      kind: "WARNING",
+      threshold: 0.75,
+      alertAt: at(60).toISOString(),
+      late: false,
+      target: "FIRST_RESPONSE",
+      remainingBusinessMinutes: 60,
+    });
     clock.set(at(130).getTime()); // 0.9 and the breach are both due now; 10 minutes late
     expect(await t.app.slaMonitor.tick()).toBe(2);
     const [second, third] = [await alerts.next(), await alerts.next()];

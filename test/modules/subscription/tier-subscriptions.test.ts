@@ -130,7 +130,11 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
     await t.app.datedJobs.tick();
     clock.set("2026-06-10T10:00:00Z");
     await t.app.datedJobs.tick();
-    expect(dataOf(await t.gql(RENEW, { customerNumber: "C-A" })).tierSubscriptionsRenew).toEqual({ __typename: "TierSubscriptionsRenewed", renewed: 0, ended: 0 });
+    expect(dataOf(await t.gql(RENEW, { customerNumber: "C-A" })).tierSubscriptionsRenew).toEqual({
+      __typename: "TierSubscriptionsRenewed",
+      renewed: 0,
+      ended: 0,
+    });
     const renewals = (await history("C-A")).filter((e: any) => e.kind === "RENEWED");
     expect(renewals.map((e: any) => [e.periodStart, e.periodEnd, e.amount.amountMinor, e.actor])).toEqual([
       ["2026-02-28T23:00:00.000Z", "2026-03-31T22:00:00.000Z", 3900, "system"],

@@ -52,7 +52,10 @@ describe("the support PIN for chat and phone", () => {
 
   it("does not issue PINs to partners or for other customers", async () => {
     expect(dataOf(await t.gql(ROTATE, { customerNumber: "C-PIN" }, partner)).supportPinRotate).toMatchObject({ __typename: "ForbiddenError" });
-    expect(dataOf(await t.gql(ROTATE, { customerNumber: "C-NOPIN" }, customer)).supportPinRotate).toMatchObject({ __typename: "NotFoundError", field: "customerNumber" });
+    expect(dataOf(await t.gql(ROTATE, { customerNumber: "C-NOPIN" }, customer)).supportPinRotate).toMatchObject({
+      __typename: "NotFoundError",
+      field: "customerNumber",
+    });
   });
 
   it("verifies the right PIN for an agent and audits the attempt", async () => {
@@ -66,7 +69,8 @@ describe("the support PIN for chat and phone", () => {
   });
 
   it("locks verification for 15 minutes after five wrong PINs, auditing every attempt", async () => {
-    for (const left of [4, 3, 2, 1]) expect(await verify(wrong())).toMatchObject({ verified: false, outcome: "WRONG_PIN", attemptsLeft: left, lockedUntil: null });
+    for (const left of [4, 3, 2, 1])
+      expect(await verify(wrong())).toMatchObject({ verified: false, outcome: "WRONG_PIN", attemptsLeft: left, lockedUntil: null });
     expect(await verify(wrong())).toMatchObject({ verified: false, attemptsLeft: 0, lockedUntil: "2026-03-11T10:15:00.000Z" });
 
     clock.set("2026-03-11T10:14:59Z");
@@ -96,7 +100,13 @@ describe("the support PIN for chat and phone", () => {
   });
 
   it("says when an account has no PIN yet, without counting it as a guess", async () => {
-    expect(await verify("123456", "C-NOPIN")).toEqual({ __typename: "SupportPinVerification", verified: false, outcome: "NO_PIN", attemptsLeft: 5, lockedUntil: null });
+    expect(await verify("123456", "C-NOPIN")).toEqual({
+      __typename: "SupportPinVerification",
+      verified: false,
+      outcome: "NO_PIN",
+      attemptsLeft: 5,
+      lockedUntil: null,
+    });
     expect((await attempts("C-NOPIN")).map((a) => a.outcome)).toEqual(["NO_PIN"]);
   });
 

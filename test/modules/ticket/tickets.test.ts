@@ -25,7 +25,13 @@ describe("tickets through GraphQL", () => {
     t = await startTestApp({ now: clock.now });
     await loadEcommerceBackoffice(t);
     for (const load of [loadCrmAddons, loadItemSupport, loadEmailPlatform]) await load(t, { includedByDefault: false });
-    for (const [number, language] of [["C-GOLD", "de"], ["C-BRONZE", "de"], ["C-BASIS", "de"], ["C-DLV", "en"], ["C-CRM", "de"]] as const) {
+    for (const [number, language] of [
+      ["C-GOLD", "de"],
+      ["C-BRONZE", "de"],
+      ["C-BASIS", "de"],
+      ["C-DLV", "en"],
+      ["C-CRM", "de"],
+    ] as const) {
       await createAccount(t, number, { language });
     }
     await subscribe(t, "C-GOLD", "GOLD");
@@ -39,15 +45,32 @@ describe("tickets through GraphQL", () => {
 
   const alertsOf = async (globalId: string) => {
     const id = Buffer.from(globalId, "base64url").toString().split(":")[1]!;
-    return t.prisma.slaAlert.findMany({ where: { ticketId: id, firedAt: null }, orderBy: { fireAt: "asc" }, select: { kind: true, threshold: true, fireAt: true } });
+    return t.prisma.slaAlert.findMany({
+      where: { ticketId: id, firedAt: null },
+      orderBy: { fireAt: "asc" },
+      select: { kind: true, threshold: true, fireAt: true },
+    });
   };
 
   describe("intake", () => {
     it("stamps the entitlement answer: tier, priority, a running first-response clock and its pending alerts", async () => {
       clock.set(mon("10:00"));
       const ticket = await createTicket(t, { customerNumber: "C-GOLD" });
-      expect(ticket).toMatchObject({ status: "NEW", kind: "STANDARD", paidOffer: false, tier: { code: "GOLD" }, priority: { rank: 4, label: "highest" }, language: "de" });
-      expect(clockOf(ticket)).toMatchObject({ state: "RUNNING", startedAt: "2026-03-02T09:00:00.000Z", dueAt: "2026-03-02T13:00:00.000Z", remainingBusinessMinutes: 240, guaranteed: true });
+      expect(ticket).toMatchObject({
+        status: "NEW",
+        kind: "STANDARD",
+        paidOffer: false,
+        tier: { code: "GOLD" },
+        priority: { rank: 4, label: "highest" },
+        language: "de",
+      });
+      expect(clockOf(ticket)).toMatchObject({
+        state: "RUNNING",
+        startedAt: "2026-03-02T09:00:00.000Z",
+        dueAt: "2026-03-02T13:00:00.000Z",
+        remainingBusinessMinutes: 240,
+        guaranteed: true,
+      });
       expect(clockOf(ticket).calendar.name).toBe("Paid support levels");
       expect(ticket.nextDueAt).toBe("2026-03-02T13:00:00.000Z");
       expect(ticket.atRiskAt).toBe("2026-03-02T12:00:00.000Z");
@@ -100,7 +123,12 @@ describe("tickets through GraphQL", () => {
     it("refuses written-only requests on the phone with WrittenChannelRequiredError", async () => {
       clock.set(mon("10:00"));
       const result = await tryCreateTicket(t, { customerNumber: "C-DLV", channel: "PHONE", requestTypeCode: "REFUND" });
-      expect(result).toMatchObject({ __typename: "WrittenChannelRequiredError", code: "WRITTEN_CHANNEL_REQUIRED", field: "channel", writtenChannels: ["TICKET", "CHAT"] });
+      expect(result).toMatchObject({
+        __typename: "WrittenChannelRequiredError",
+        code: "WRITTEN_CHANNEL_REQUIRED",
+        field: "channel",
+        writtenChannels: ["TICKET", "CHAT"],
+      });
     });
 
     it("refuses a chat contact about an open matter until its first-response time has passed (TooEarlyToEscalateError)", async () => {
@@ -108,9 +136,19 @@ describe("tickets through GraphQL", () => {
       await createTicket(t, { customerNumber: "C-DLV", channel: "TICKET", language: "en" });
       clock.set(mon("15:00"));
       const early = await tryCreateTicket(t, { customerNumber: "C-DLV", channel: "CHAT" });
-      expect(early).toMatchObject({ __typename: "TooEarlyToEscalateError", code: "TOO_EARLY_TO_ESCALATE", field: "channel", allowedAt: "2026-03-03T09:00:00.000Z" });
+      expect(early).toMatchObject({
+        __typename: "TooEarlyToEscalateError",
+        code: "TOO_EARLY_TO_ESCALATE",
+        field: "channel",
+        allowedAt: "2026-03-03T09:00:00.000Z",
+      });
       // another matter may be raised by chat at once
-      await createTicket(t, { customerNumber: "C-DLV", channel: "CHAT", requestTypeCode: "TECHNICAL_QUESTION", providedInformation: ["environment", "reproductionSteps", "screenshots"] });
+      await createTicket(t, {
+        customerNumber: "C-DLV",
+        channel: "CHAT",
+        requestTypeCode: "TECHNICAL_QUESTION",
+        providedInformation: ["environment", "reproductionSteps", "screenshots"],
+      });
       clock.set(tue("10:00"));
       expect((await createTicket(t, { customerNumber: "C-DLV", channel: "PHONE" })).channel).toBe("PHONE");
     });
@@ -131,10 +169,30 @@ describe("tickets through GraphQL", () => {
       ["an unknown customer", { customerNumber: "C-NOBODY" }, "NotFoundError", "customerNumber"],
       ["an unknown request type", { requestTypeCode: "NO_SUCH_TYPE" }, "NotFoundError", "requestTypeCode"],
       ["an empty subject", { subject: "  " }, "ValidationError", "subject"],
-      ["eleven attachments", { attachments: Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, contentType: "text/plain", size: 1, checksum: sha })) }, "ValidationError", "attachments"],
-      ["an attachment over 25 MiB", { attachments: [{ name: "dump.sql", contentType: "application/sql", size: 25 * 1024 * 1024 + 1, checksum: sha }] }, "ValidationError", "attachments.0.size"],
-      ["an attachment name over 200 characters", { attachments: [{ name: "x".repeat(201), contentType: "text/plain", size: 1, checksum: sha }] }, "ValidationError", "attachments.0.name"],
-      ["a checksum that is not sha256 hex", { attachments: [{ name: "a.png", contentType: "image/png", size: 1, checksum: "abc" }] }, "ValidationError", "attachments.0.checksum"],
+      [
+        "eleven attachments",
+        { attachments: Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, contentType: "text/plain", size: 1, checksum: sha })) },
+        "ValidationError",
+        "attachments",
+      ],
+      [
+        "an attachment over 25 MiB",
+        { attachments: [{ name: "dump.sql", contentType: "application/sql", size: 25 * 1024 * 1024 + 1, checksum: sha }] },
+        "ValidationError",
+        "attachments.0.size",
+      ],
+      [
+        "an attachment name over 200 characters",
+        { attachments: [{ name: "x".repeat(201), contentType: "text/plain", size: 1, checksum: sha }] },
+        "ValidationError",
+        "attachments.0.name",
+      ],
+      [
+        "a checksum that is not sha256 hex",
+        { attachments: [{ name: "a.png", contentType: "image/png", size: 1, checksum: "abc" }] },
+        "ValidationError",
+        "attachments.0.checksum",
+      ],
       ["an unknown flag-free checklist key", { providedInformation: ["phoneNumber"] }, "ValidationError", "providedInformation.0"],
     ])("rejects %s naming the field, writing nothing", async (_label, extra, type, field) => {
       clock.set(mon("10:00"));
@@ -145,7 +203,10 @@ describe("tickets through GraphQL", () => {
 
     it("keeps attachments", async () => {
       clock.set(mon("10:00"));
-      const ticket = await createTicket(t, { customerNumber: "C-GOLD", attachments: [{ name: "export.log", contentType: "Text/Plain", size: 1234, checksum: sha.toUpperCase() }] });
+      const ticket = await createTicket(t, {
+        customerNumber: "C-GOLD",
+        attachments: [{ name: "export.log", contentType: "Text/Plain", size: 1234, checksum: sha.toUpperCase() }],
+      });
       const { ticket: read } = dataOf(await t.gql(`query($id: ID!) { ticket(id: $id) { attachments { name contentType size checksum } } }`, { id: ticket.id }));
       expect(read.attachments).toEqual([{ name: "export.log", contentType: "text/plain", size: 1234, checksum: sha }]);
     });
@@ -178,7 +239,11 @@ describe("tickets through GraphQL", () => {
       const replied = await ticketDone(t, "ticketCustomerReply", { ticketId: ticket.id, body: "Here is the log." }, customerGold);
       expect(replied.status).toBe("OPEN");
       expect(clockOf(replied)).toMatchObject({ state: "RUNNING", dueAt: "2026-03-02T15:00:00.000Z", remainingBusinessMinutes: 180 });
-      expect((await alertsOf(ticket.id)).map((a) => a.fireAt.toISOString())).toEqual(["2026-03-02T14:00:00.000Z", "2026-03-02T14:36:00.000Z", "2026-03-02T15:00:00.001Z"]);
+      expect((await alertsOf(ticket.id)).map((a) => a.fireAt.toISOString())).toEqual([
+        "2026-03-02T14:00:00.000Z",
+        "2026-03-02T14:36:00.000Z",
+        "2026-03-02T15:00:00.001Z",
+      ]);
 
       clock.set(mon("15:00"));
       const answered = await ticketDone(t, "ticketReply", { ticketId: ticket.id, body: "Fixed in 4.2.1.", public: true });
@@ -201,7 +266,9 @@ describe("tickets through GraphQL", () => {
       expect(clockOf(await readTicket(t, ticket.id))).toMatchObject({ state: "BREACHED", breached: true });
       expect(await breachedIds()).toContain(ticket.id);
       // the same ticket seen at an earlier instant
-      expect((await readTicket(t, ticket.id, undefined, mon("12:00"))).clocksAt).toEqual([{ kind: "FIRST_RESPONSE", state: "RUNNING", remainingBusinessMinutes: 120 }]);
+      expect((await readTicket(t, ticket.id, undefined, mon("12:00"))).clocksAt).toEqual([
+        { kind: "FIRST_RESPONSE", state: "RUNNING", remainingBusinessMinutes: 120 },
+      ]);
     });
 
     it("counts a reply at exactly the due instant as MET: no BREACHED alert, compliant in the SLA report", async () => {
@@ -234,11 +301,18 @@ describe("tickets through GraphQL", () => {
       clock.set(mon("10:00"));
       const ticket = await createTicket(t, { customerNumber: "C-GOLD" });
       await ticketDone(t, "ticketSolve", { ticketId: ticket.id });
-      expect(await ticketDo(t, "ticketAwaitCustomer", { ticketId: ticket.id })).toMatchObject({ __typename: "InvalidTransitionError", code: "INVALID_TRANSITION", status: "SOLVED" });
+      expect(await ticketDo(t, "ticketAwaitCustomer", { ticketId: ticket.id })).toMatchObject({
+        __typename: "InvalidTransitionError",
+        code: "INVALID_TRANSITION",
+        status: "SOLVED",
+      });
       expect(await ticketDone(t, "ticketReopen", { ticketId: ticket.id }, customerGold)).toMatchObject({ status: "OPEN" });
       await ticketDone(t, "ticketSolve", { ticketId: ticket.id });
       clock.set("2026-03-09T10:00:00+01:00"); // seven days later
-      expect(await ticketDo(t, "ticketReopen", { ticketId: ticket.id }, customerGold)).toMatchObject({ __typename: "InvalidTransitionError", status: "SOLVED" });
+      expect(await ticketDo(t, "ticketReopen", { ticketId: ticket.id }, customerGold)).toMatchObject({
+        __typename: "InvalidTransitionError",
+        status: "SOLVED",
+      });
       expect(await ticketDone(t, "ticketClose", { ticketId: ticket.id }, customerGold)).toMatchObject({ status: "CLOSED" });
       expect(await ticketDo(t, "ticketCustomerReply", { ticketId: ticket.id, body: "One more thing" }, customerGold)).toMatchObject({ status: "CLOSED" });
     });
@@ -269,7 +343,12 @@ describe("tickets through GraphQL", () => {
       clock.set(mon("11:00"));
       const changed = await ticketDone(t, "ticketTierChange", { ticketId: ticket.id, tierCode: "BRONZE" });
       expect(changed).toMatchObject({ tier: { code: "BRONZE" }, priority: { rank: 2, label: "medium" } });
-      expect(clockOf(changed)).toMatchObject({ state: "RUNNING", elapsedBusinessMinutes: 60, remainingBusinessMinutes: 660, dueAt: "2026-03-03T13:00:00.000Z" });
+      expect(clockOf(changed)).toMatchObject({
+        state: "RUNNING",
+        elapsedBusinessMinutes: 60,
+        remainingBusinessMinutes: 660,
+        dueAt: "2026-03-03T13:00:00.000Z",
+      });
       const { ticket: read } = dataOf(await t.gql(`query($id: ID!) { ticket(id: $id) { history { kind data } } }`, { id: ticket.id }));
       expect(read.history.map((entry: { kind: string }) => entry.kind)).toEqual(["CREATED", "TIER_CHANGED"]);
       expect(JSON.parse(read.history[1].data)).toMatchObject({ toTierCode: "BRONZE" });
@@ -300,7 +379,7 @@ describe("tickets through GraphQL", () => {
     it("debits ⌈minutes / 15⌉ units on a unit-based tier, once per key; InsufficientUnitsError writes nothing", async () => {
       clock.set(mon("10:00"));
       const adjust = `mutation { unitsAdjust(input: { customerNumber: "C-CRM", units: 4, reason: "Opening balance", idempotencyKey: "open-1" }) { __typename } }`;
-        expect(dataOf(await t.gql(adjust)).unitsAdjust.__typename).not.toMatch(/Error/);
+      expect(dataOf(await t.gql(adjust)).unitsAdjust.__typename).not.toMatch(/Error/);
       const ticket = await createTicket(t, { customerNumber: "C-CRM", channel: "TICKET" });
       expect(ticket.tier.code).toBe("CRM-PREMIUM");
       const log = (minutes: number, key: string) => t.gql(WORK_LOG, { input: { ticketId: ticket.id, minutes, note: "Remote session", idempotencyKey: key } });
@@ -310,7 +389,12 @@ describe("tickets through GraphQL", () => {
       expect(dataOf(await log(20, "w-1")).ticketWorkLog.workLog.id).toBe(first.workLog.id);
       expect(await balance()).toBe(2);
       expect(dataOf(await log(25, "w-1")).ticketWorkLog).toMatchObject({ __typename: "IdempotencyKeyReusedError" });
-      expect(dataOf(await log(40, "w-2")).ticketWorkLog).toMatchObject({ __typename: "InsufficientUnitsError", code: "INSUFFICIENT_UNITS", balance: 2, shortfall: 1 });
+      expect(dataOf(await log(40, "w-2")).ticketWorkLog).toMatchObject({
+        __typename: "InsufficientUnitsError",
+        code: "INSUFFICIENT_UNITS",
+        balance: 2,
+        shortfall: 1,
+      });
       expect(await t.prisma.ticketWorkLog.count({ where: { ticket: { account: { customerNumber: "C-CRM" } } } })).toBe(1);
     });
 
@@ -324,10 +408,18 @@ describe("tickets through GraphQL", () => {
     it("every row of a ticket gets a time-ordered id (UUID version 7, as the rows Prisma writes): the ticket, its clocks, history, alerts and work logs", async () => {
       clock.set(mon("10:00"));
       const ticket = await createTicket(t, { customerNumber: "C-GOLD" });
-      const row = await t.prisma.ticket.findFirstOrThrow({ where: { account: { customerNumber: "C-GOLD" } }, orderBy: { createdAt: "desc" }, include: { clocks: true, events: true, alerts: true } });
+      const row = await t.prisma.ticket.findFirstOrThrow({
+        where: { account: { customerNumber: "C-GOLD" } },
+        orderBy: { createdAt: "desc" },
+        include: { clocks: true, events: true, alerts: true },
+      });
       const logged = dataOf(await t.gql(WORK_LOG, { input: { ticketId: ticket.id, minutes: 5, note: "Checked again", idempotencyKey: "v7-1" } })).ticketWorkLog;
       expect(logged.__typename).toBe("TicketWorkLogSuccess");
-      const ids = [row.id, ...[row.clocks, row.events, row.alerts].flat().map((child) => child.id), ...(await t.prisma.ticketWorkLog.findMany({ where: { ticketId: row.id } })).map((log) => log.id)];
+      const ids = [
+        row.id,
+        ...[row.clocks, row.events, row.alerts].flat().map((child) => child.id),
+        ...(await t.prisma.ticketWorkLog.findMany({ where: { ticketId: row.id } })).map((log) => log.id),
+      ];
       expect(row.clocks.length * row.events.length * row.alerts.length).toBeGreaterThan(0);
       expect(ids.filter((id) => version(id) !== 7)).toEqual([]);
     });

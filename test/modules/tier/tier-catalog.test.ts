@@ -40,7 +40,13 @@ describe("the tier catalog through GraphQL", () => {
     always = dataOf(await t.gql(CALENDAR, { input: ticket247 })).calendarCreate.calendar.id;
     await createAccount(t, "C-1");
     customer = await t.token("CUSTOMER", { customerNumber: "C-1" });
-    const basis = tier({ code: "BASIS", name: "Basis", includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" }, priority: { rank: 1, label: "normal" } });
+    const basis = tier({
+      code: "BASIS",
+      name: "Basis",
+      includedByDefault: true,
+      monthlyPrice: { amountMinor: 0, currency: "EUR" },
+      priority: { rank: 1, label: "normal" },
+    });
     expect(dataOf(await t.gql(CREATE, { input: basis })).tierCreate.__typename).toBe("TierCreateSuccess");
   });
   afterAll(() => t.stop());
@@ -54,7 +60,9 @@ describe("the tier catalog through GraphQL", () => {
       includedByDefault: false,
       monthlyPrice: { amountMinor: 3900, currency: "EUR" },
       priority: { rank: 3, label: "high" },
-      targets: [{ kind: "FIRST_RESPONSE", amount: 8, unit: "HOURS", clock: "BUSINESS_HOURS", guaranteed: true, calendar: { id: hours, name: "Paid support levels" } }],
+      targets: [
+        { kind: "FIRST_RESPONSE", amount: 8, unit: "HOURS", clock: "BUSINESS_HOURS", guaranteed: true, calendar: { id: hours, name: "Paid support levels" } },
+      ],
       channels: [
         { channel: "EMAIL", languages: ["de", "en"], pinRequired: false, written: true, calendar: { name: "Ticket 24/7" } },
         { channel: "PHONE_CALLBACK", languages: ["de"], pinRequired: false, written: false, calendar: { name: "Paid support levels" } },
@@ -73,7 +81,12 @@ describe("the tier catalog through GraphQL", () => {
     const page = `query($after: String) { tiers(first: 1, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`;
     const first = dataOf(await t.gql(page, {})).tiers;
     const second = dataOf(await t.gql(page, { after: first.pageInfo.endCursor })).tiers;
-    expect([first.edges[0].node.code, first.pageInfo.hasNextPage, second.edges[0].node.code, second.pageInfo.hasNextPage]).toEqual(["BASIS", true, "SILVER", false]);
+    expect([first.edges[0].node.code, first.pageInfo.hasNextPage, second.edges[0].node.code, second.pageInfo.hasNextPage]).toEqual([
+      "BASIS",
+      true,
+      "SILVER",
+      false,
+    ]);
     const { tier: found } = dataOf(await t.gql(`{ tier(code: "silver") { code priority { rank } } }`, {}, customer));
     expect(found).toEqual({ code: "SILVER", priority: { rank: 3 } });
   });
@@ -100,7 +113,10 @@ describe("the tier catalog through GraphQL", () => {
       partnerSaleCutoff: "18:00",
       entitlements: ["HOW_TO"],
     });
-    expect(tierUpdate.tier.targets.map((target: any) => [target.kind, target.amount])).toEqual([["FIRST_RESPONSE", 6], ["RESOLUTION", 5]]);
+    expect(tierUpdate.tier.targets.map((target: any) => [target.kind, target.amount])).toEqual([
+      ["FIRST_RESPONSE", 6],
+      ["RESOLUTION", 5],
+    ]);
     expect(tierUpdate.tier.channels).toHaveLength(2);
     const cleared = dataOf(await t.gql(UPDATE, { input: { code: "SILVER", partnerSaleCutoff: null } })).tierUpdate.tier;
     expect(cleared).toMatchObject({ partnerSaleCutoff: null, monthlyPrice: { amountMinor: 4900 } });
@@ -112,7 +128,9 @@ describe("the tier catalog through GraphQL", () => {
     expect(tierArchive.tier.archivedAt).toBeTruthy();
     expect(dataOf(await t.gql(LIST, {})).tiers.edges.map((e: any) => e.node.code)).not.toContain("LEGACY");
     expect(dataOf(await t.gql(LIST, { includeArchived: true })).tiers.edges.map((e: any) => e.node.code)).toContain("LEGACY");
-    const booking = await t.gql(`mutation { tierSubscribe(input: { customerNumber: "C-1", tierCode: "LEGACY" }) { __typename ... on ValidationError { field } } }`);
+    const booking = await t.gql(
+      `mutation { tierSubscribe(input: { customerNumber: "C-1", tierCode: "LEGACY" }) { __typename ... on ValidationError { field } } }`,
+    );
     expect(dataOf(booking).tierSubscribe).toEqual({ __typename: "ValidationError", field: "tierCode" });
   });
 
@@ -124,7 +142,12 @@ describe("the tier catalog through GraphQL", () => {
     it.each<[string, () => Record<string, unknown>, string, string]>([
       ["a malformed code", () => ({ code: "x!" }), "ValidationError", "code"],
       ["a taken code", () => ({ code: "BASIS" }), "ConflictError", "code"],
-      ["a second included level", () => ({ code: "FREE", includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" } }), "ConflictError", "includedByDefault"],
+      [
+        "a second included level",
+        () => ({ code: "FREE", includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" } }),
+        "ConflictError",
+        "includedByDefault",
+      ],
       ["an included level with a price", () => ({ code: "FREE", includedByDefault: true }), "ValidationError", "monthlyPrice.amountMinor"],
       ["a negative price", () => ({ code: "NEW", monthlyPrice: { amountMinor: -1, currency: "EUR" } }), "ValidationError", "monthlyPrice.amountMinor"],
       ["a bad currency", () => ({ code: "NEW", monthlyPrice: { amountMinor: 100, currency: "EURO" } }), "ValidationError", "monthlyPrice.currency"],

@@ -34,11 +34,18 @@ describe("001 CRM add-on vendor", () => {
     await createAccount(t, "C-PREMIUM", { language: "de" });
     await subscribe(t, "C-PREMIUM", "CRM-PREMIUM");
     // Volume pricing: the more units, the cheaper each; premium is paid in advance.
-    for (const [code, units, amountMinor] of [["UNITS-4", 4, 12_000], ["UNITS-20", 20, 50_000]] as const) {
+    for (const [code, units, amountMinor] of [
+      ["UNITS-4", 4, 12_000],
+      ["UNITS-20", 20, 50_000],
+    ] as const) {
       dataOf(await t.gql(PACKAGE_CREATE, { input: { code, name: `${units} support units`, units, price: { amountMinor, currency: "EUR" } } }));
     }
     await units("unitsPurchase", { customerNumber: "C-PREMIUM", packageCode: "UNITS-20", idempotencyKey: "premium-units" });
-    for (const [number, soldAt] of [["C-SOLD-EARLY", "2026-03-10T16:30:00Z"], ["C-SOLD-LATE", "2026-03-10T17:05:00Z"], ["C-DIRECT", "2026-03-10T16:30:00Z"]] as const) {
+    for (const [number, soldAt] of [
+      ["C-SOLD-EARLY", "2026-03-10T16:30:00Z"],
+      ["C-SOLD-LATE", "2026-03-10T17:05:00Z"],
+      ["C-DIRECT", "2026-03-10T16:30:00Z"],
+    ] as const) {
       await createAccount(t, number, { language: "en", partnerCode: number === "C-DIRECT" ? null : "P-ACC" });
       // The sale is the account's creation; pin it to a known instant.
       await t.prisma.account.updateMany({ where: { customerNumber: number }, data: { createdAt: new Date(soldAt) } });
@@ -164,7 +171,12 @@ describe("001 CRM add-on vendor", () => {
       clock.set("2026-03-10T11:00:00+01:00");
       const confirmed = await ticketDone(t, "ticketInformationProvide", { ticketId: ticket.id, keys: ["latestVersion"] });
       expect(confirmed).toMatchObject({ status: "NEW", missingInformation: [], providedInformation: ["latestVersion"] });
-      expect(clockOf(confirmed)).toMatchObject({ state: "RUNNING", startedAt: "2026-03-10T10:00:00.000Z", dueAt: "2026-03-12T10:00:00.000Z", guaranteed: false });
+      expect(clockOf(confirmed)).toMatchObject({
+        state: "RUNNING",
+        startedAt: "2026-03-10T10:00:00.000Z",
+        dueAt: "2026-03-12T10:00:00.000Z",
+        guaranteed: false,
+      });
     });
 
     it("a premium ticket is not held for it", async () => {

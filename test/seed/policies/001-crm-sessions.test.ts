@@ -48,8 +48,16 @@ describe("001 CRM add-on vendor: same-day remote sessions and installation suppo
     await createAccount(t, "C-SESSION-FREE", { language: "de" });
     await createAccount(t, "C-SESSION-PREMIUM", { language: "de" });
     await subscribe(t, "C-SESSION-PREMIUM", "CRM-PREMIUM");
-    dataOf(await t.gql(`mutation { unitPackageCreate(input: { code: "UNITS-8", name: "8 support units", units: 8, price: { amountMinor: 24000, currency: "EUR" } }) { __typename } }`));
-    const bought = dataOf(await t.gql(`mutation { unitsPurchase(input: { customerNumber: "C-SESSION-PREMIUM", packageCode: "UNITS-8", idempotencyKey: "session-units" }) { __typename } }`));
+    dataOf(
+      await t.gql(
+        `mutation { unitPackageCreate(input: { code: "UNITS-8", name: "8 support units", units: 8, price: { amountMinor: 24000, currency: "EUR" } }) { __typename } }`,
+      ),
+    );
+    const bought = dataOf(
+      await t.gql(
+        `mutation { unitsPurchase(input: { customerNumber: "C-SESSION-PREMIUM", packageCode: "UNITS-8", idempotencyKey: "session-units" }) { __typename } }`,
+      ),
+    );
     expect(bought.unitsPurchase.__typename).toBe("UnitLedgerWrite");
     free = await t.token("CUSTOMER", { customerNumber: "C-SESSION-FREE" });
     agent = await t.token("AGENT");
@@ -59,21 +67,49 @@ describe("001 CRM add-on vendor: same-day remote sessions and installation suppo
   describe("a premium remote session normally starts the same day (best effort)", () => {
     it("is the premium level's first-response target: 1 day on the office hours, due at the day's end", async () => {
       expect(dataOf(await t.gql(PREMIUM_TARGETS)).tier.targets).toEqual([
-        { kind: "FIRST_RESPONSE", amount: 1, unit: "DAYS", clock: "BUSINESS_HOURS", endOfDay: true, guaranteed: false, calendar: { name: "Installation support hours" } },
+        {
+          kind: "FIRST_RESPONSE",
+          amount: 1,
+          unit: "DAYS",
+          clock: "BUSINESS_HOURS",
+          endOfDay: true,
+          guaranteed: false,
+          calendar: { name: "Installation support hours" },
+        },
       ]);
     });
 
     it.each([
       ["Tuesday 10:00: by 18:00 that day", TUESDAY_10, "2026-03-10T09:00:00.000Z", "2026-03-10T17:00:00.000Z"],
       ["Tuesday 17:59: by 18:00 that day", "2026-03-10T17:59:00+01:00", "2026-03-10T16:59:00.000Z", "2026-03-10T17:00:00.000Z"],
-      ["Tuesday 19:30 (the hotline is open, the office is not): by Wednesday 18:00", "2026-03-10T19:30:00+01:00", "2026-03-11T06:00:00.000Z", "2026-03-11T17:00:00.000Z"],
+      [
+        "Tuesday 19:30 (the hotline is open, the office is not): by Wednesday 18:00",
+        "2026-03-10T19:30:00+01:00",
+        "2026-03-11T06:00:00.000Z",
+        "2026-03-11T17:00:00.000Z",
+      ],
       ["Friday 18:30: by Monday 18:00", "2026-03-13T18:30:00+01:00", "2026-03-16T06:00:00.000Z", "2026-03-16T17:00:00.000Z"],
-      ["the Friday evening before the spring switch: by Monday 18:00 summer time", "2026-03-27T19:00:00+01:00", "2026-03-30T05:00:00.000Z", "2026-03-30T16:00:00.000Z"],
+      [
+        "the Friday evening before the spring switch: by Monday 18:00 summer time",
+        "2026-03-27T19:00:00+01:00",
+        "2026-03-30T05:00:00.000Z",
+        "2026-03-30T16:00:00.000Z",
+      ],
     ])("asked %s", async (_label, at, clockStartsAt, dueAt) => {
       const answer = await entitlement(t, { customerNumber: "C-SESSION-PREMIUM", channel: "TICKET", requestType: "REMOTE_SUPPORT", at });
       expect(answer).toMatchObject({ eligible: true, tier: { code: "CRM-PREMIUM" } });
       expect(answer.promise).toEqual([
-        { kind: "FIRST_RESPONSE", amount: 1, unit: "DAYS", clock: "BUSINESS_HOURS", endOfDay: true, guaranteed: false, calendar: { name: "Installation support hours" }, clockStartsAt, dueAt },
+        {
+          kind: "FIRST_RESPONSE",
+          amount: 1,
+          unit: "DAYS",
+          clock: "BUSINESS_HOURS",
+          endOfDay: true,
+          guaranteed: false,
+          calendar: { name: "Installation support hours" },
+          clockStartsAt,
+          dueAt,
+        },
       ]);
     });
 
@@ -86,7 +122,11 @@ describe("001 CRM add-on vendor: same-day remote sessions and installation suppo
 
     it("free support has no remote sessions", async () => {
       clock.set(TUESDAY_10);
-      const refused = await call(REMOTE, { customerNumber: "C-SESSION-FREE", proposals: [WEDNESDAY_10], durationMinutes: 60, idempotencyKey: `remote-${++n}` }, free);
+      const refused = await call(
+        REMOTE,
+        { customerNumber: "C-SESSION-FREE", proposals: [WEDNESDAY_10], durationMinutes: 60, idempotencyKey: `remote-${++n}` },
+        free,
+      );
       expect(refused).toMatchObject({ __typename: "PremiumRequiredError", entitlement: "REMOTE_SESSION", offeredBy: ["CRM-PREMIUM"] });
     });
   });
@@ -114,7 +154,13 @@ describe("001 CRM add-on vendor: same-day remote sessions and installation suppo
       const booked = await install("C-SESSION-FREE", [WEDNESDAY_10], "CRM Connector", free);
       expect(booked).toMatchObject({
         __typename: "BookingRequested",
-        booking: { kind: "INSTALLATION", state: "REQUESTED", installations: 1, tier: { code: "CRM-FREE" }, proposals: [{ start: "2026-03-11T09:00:00.000Z", insideHours: true }] },
+        booking: {
+          kind: "INSTALLATION",
+          state: "REQUESTED",
+          installations: 1,
+          tier: { code: "CRM-FREE" },
+          proposals: [{ start: "2026-03-11T09:00:00.000Z", insideHours: true }],
+        },
       });
     });
 
@@ -131,7 +177,10 @@ describe("001 CRM add-on vendor: same-day remote sessions and installation suppo
 
     it("a booking covers one installation: the same product again waits until that one is done", async () => {
       clock.set(TUESDAY_10);
-      expect(await install("C-SESSION-FREE", ["2026-03-12T10:00:00+01:00"], "crm  CONNECTOR", free)).toMatchObject({ __typename: "ConflictError", field: "product" });
+      expect(await install("C-SESSION-FREE", ["2026-03-12T10:00:00+01:00"], "crm  CONNECTOR", free)).toMatchObject({
+        __typename: "ConflictError",
+        field: "product",
+      });
     });
 
     it("is completed by staff without a unit debit, for free and premium customers alike", async () => {

@@ -28,7 +28,12 @@ describe("002 e-commerce back-office: support levels", () => {
     await createAccount(t, "C-PARTNER-SOLD", { language: "de", partnerCode: "P-SHOP" });
     // sold at 16:30 local time, asked the same evening: in 001 that is premium help (PARTNER_SALE)
     await t.prisma.account.updateMany({ where: { customerNumber: "C-PARTNER-SOLD" }, data: { createdAt: new Date("2026-03-10T16:30:00+01:00") } });
-    const answer = await entitlement(t, { customerNumber: "C-PARTNER-SOLD", channel: "EMAIL", requestType: "TECHNICAL_QUESTION", at: "2026-03-10T19:00:00+01:00" });
+    const answer = await entitlement(t, {
+      customerNumber: "C-PARTNER-SOLD",
+      channel: "EMAIL",
+      requestType: "TECHNICAL_QUESTION",
+      at: "2026-03-10T19:00:00+01:00",
+    });
     expect(answer).toMatchObject({ basis: "INCLUDED", tier: { code: "BASIS" } });
     expect(answer.channels.map((c: any) => c.channel).sort()).toEqual(["CONTACT_FORM", "EMAIL", "PORTAL"]);
   });
@@ -81,18 +86,26 @@ describe("002 e-commerce back-office: support levels", () => {
   });
 
   it("closes the phone callback outside Mon–Fri 09–17 and names the next opening", async () => {
-    const answer = await entitlement(t, { customerNumber: "C-SILVER", channel: "PHONE_CALLBACK", requestType: "USAGE_QUESTION", at: "2026-03-04T17:30:00+01:00" });
+    const answer = await entitlement(t, {
+      customerNumber: "C-SILVER",
+      channel: "PHONE_CALLBACK",
+      requestType: "USAGE_QUESTION",
+      at: "2026-03-04T17:30:00+01:00",
+    });
     expect(answer.reasons).toEqual([
       expect.objectContaining({ code: "CHANNEL_CLOSED", blocking: true, channel: "PHONE_CALLBACK", nextOpeningAt: "2026-03-05T08:00:00.000Z" }),
     ]);
     expect(answer.promise).toEqual([]);
   });
 
-  it.each(["C-BASIS", "C-BRONZE"])("offers %s exactly e-mail, the portal and the contact form: a social-media message is not part of its level", async (customerNumber) => {
-    const answer = await entitlement(t, { customerNumber, channel: "SOCIAL", requestType: "DEFECT", at: "2026-03-04T10:00:00+01:00" });
-    expect(reasonCodes(answer)).toEqual(["!CHANNEL_NOT_IN_TIER"]);
-    expect(answer.channels.map((c: any) => c.channel)).toEqual(["EMAIL", "PORTAL", "CONTACT_FORM"]);
-  });
+  it.each(["C-BASIS", "C-BRONZE"])(
+    "offers %s exactly e-mail, the portal and the contact form: a social-media message is not part of its level",
+    async (customerNumber) => {
+      const answer = await entitlement(t, { customerNumber, channel: "SOCIAL", requestType: "DEFECT", at: "2026-03-04T10:00:00+01:00" });
+      expect(reasonCodes(answer)).toEqual(["!CHANNEL_NOT_IN_TIER"]);
+      expect(answer.channels.map((c: any) => c.channel)).toEqual(["EMAIL", "PORTAL", "CONTACT_FORM"]);
+    },
+  );
 
   it("tells a Gold customer who phones that Gold calls back (PHONE_CALLBACK), naming no other vendor's levels", async () => {
     const answer = await entitlement(t, { customerNumber: "C-GOLD", channel: "PHONE", requestType: "USAGE_QUESTION", at: "2026-03-04T10:00:00+01:00" });
@@ -107,7 +120,9 @@ describe("002 e-commerce back-office: support levels", () => {
     clock.set("2026-03-04T09:00:00Z"); // Wednesday 10:00 in Berlin
     const ticket = await createTicket(t, { customerNumber: "C-GOLD", channel: "PORTAL", requestTypeCode: "DEFECT", subject: "Order export stops at 80 %" });
     expect(ticket).toMatchObject({ status: "NEW", missingInformation: [], tier: { code: "GOLD" } });
-    expect(ticket.slaClocks).toEqual([expect.objectContaining({ kind: "FIRST_RESPONSE", state: "RUNNING", startedAt: "2026-03-04T09:00:00.000Z", dueAt: "2026-03-04T13:00:00.000Z" })]);
+    expect(ticket.slaClocks).toEqual([
+      expect.objectContaining({ kind: "FIRST_RESPONSE", state: "RUNNING", startedAt: "2026-03-04T09:00:00.000Z", dueAt: "2026-03-04T13:00:00.000Z" }),
+    ]);
   });
 
   it("accepts written channels around the clock, also on Sunday", async () => {

@@ -24,7 +24,14 @@ describe("003 item support policy", () => {
     const answer = await entitlement(t, { customerNumber: "C-BUYER", channel: "TICKET", requestType, at: SATURDAY });
     expect(answer).toMatchObject({ eligible: true, basis: "INCLUDED", tier: { code: "ITEM" }, priority: { rank: 1, label: "normal" }, reasons: [] });
     expect(answer.promise).toEqual([
-      expect.objectContaining({ amount: 48, unit: "HOURS", clock: "CALENDAR", guaranteed: false, clockStartsAt: "2026-03-14T10:00:00.000Z", dueAt: "2026-03-16T10:00:00.000Z" }),
+      expect.objectContaining({
+        amount: 48,
+        unit: "HOURS",
+        clock: "CALENDAR",
+        guaranteed: false,
+        clockStartsAt: "2026-03-14T10:00:00.000Z",
+        dueAt: "2026-03-16T10:00:00.000Z",
+      }),
     ]);
   });
 

@@ -41,13 +41,24 @@ describe("004 e-mail delivery platform", () => {
   });
 
   it("takes a paying customer's Spanish ticket on Sunday night and promises 24 hours", async () => {
-    const answer = await entitlement(t, { customerNumber: "C-ESSENTIAL", channel: "TICKET", requestType: "TECHNICAL_QUESTION", at: "2026-03-15T03:00:00+01:00" });
+    const answer = await entitlement(t, {
+      customerNumber: "C-ESSENTIAL",
+      channel: "TICKET",
+      requestType: "TECHNICAL_QUESTION",
+      at: "2026-03-15T03:00:00+01:00",
+    });
     expect(answer).toMatchObject({ eligible: true, language: "es", tier: { code: "DLV-ESSENTIAL" }, reasons: [] });
     expect(answer.promise[0]).toMatchObject({ amount: 24, unit: "HOURS", clock: "CALENDAR", guaranteed: false, dueAt: "2026-03-16T02:00:00.000Z" });
   });
 
   it("offers chat and phone only by subscription", async () => {
-    const answer = await entitlement(t, { customerNumber: "C-ESSENTIAL", channel: "CHAT", requestType: "TECHNICAL_QUESTION", language: "en", at: WEDNESDAY_10 });
+    const answer = await entitlement(t, {
+      customerNumber: "C-ESSENTIAL",
+      channel: "CHAT",
+      requestType: "TECHNICAL_QUESTION",
+      language: "en",
+      at: WEDNESDAY_10,
+    });
     expect(reasonCodes(answer)).toEqual(["!CHANNEL_NOT_IN_TIER"]);
     expect(answer.reasons[0].message).toContain("DLV-PREMIUM");
   });
@@ -114,12 +125,25 @@ describe("004 e-mail delivery platform", () => {
     });
 
     it("ticketCreate's success carries the articles that share words with the ticket, in its language, best first", async () => {
-      const input = { customerNumber: "C-PREMIUM", channel: "TICKET", language: "en", requestTypeCode: "TECHNICAL_QUESTION", subject: "Where are my invoices?", body: "I need last month's invoice as a PDF." };
+      const input = {
+        customerNumber: "C-PREMIUM",
+        channel: "TICKET",
+        language: "en",
+        requestTypeCode: "TECHNICAL_QUESTION",
+        subject: "Where are my invoices?",
+        body: "I need last month's invoice as a PDF.",
+      };
       const { ticketCreate } = dataOf(await t.gql(TICKET_WITH_ARTICLES, { input }));
       expect(ticketCreate.__typename, JSON.stringify(ticketCreate)).toBe("TicketCreateSuccess");
       expect(titles(ticketCreate.ticket.helpArticles)).toEqual(["Download your invoices"]);
 
-      const german = { ...input, language: "de", requestTypeCode: "DELIVERABILITY_INVESTIGATION", subject: "Rechnungen landen im Spam", body: "Unsere Rechnung-Mails kommen nicht an." };
+      const german = {
+        ...input,
+        language: "de",
+        requestTypeCode: "DELIVERABILITY_INVESTIGATION",
+        subject: "Rechnungen landen im Spam",
+        body: "Unsere Rechnung-Mails kommen nicht an.",
+      };
       const deflected = dataOf(await t.gql(TICKET_WITH_ARTICLES, { input: german })).ticketCreate;
       // the deliverability article shares "landen", "Spam" and "Mails" with it; the invoice article "Rechnung" (stemmed, both forms)
       expect(titles(deflected.ticket.helpArticles)).toEqual(["Warum landen meine E-Mails im Spam?", "Rechnungen herunterladen"]);

@@ -29,10 +29,16 @@ describe("every operation is bounded before anything runs, and the refusal names
   afterAll(() => t.stop());
 
   it("refuses a customer's ledger fan-out by its cost, reading no ledger, while a probe is answered", async () => {
-    const { result, statements } = await counter.measure(() => Promise.all([t.gql(ledgerFanOut("C-FANOUT", 3), {}, customer), t.gql(`{ workspace { slug } }`, {}, customer)]));
+    const { result, statements } = await counter.measure(() =>
+      Promise.all([t.gql(ledgerFanOut("C-FANOUT", 3), {}, customer), t.gql(`{ workspace { slug } }`, {}, customer)]),
+    );
     const [attempt, probe] = result;
     expect(attempt.data).toBeUndefined();
-    expect(refusal(attempt, "COST_LIMIT")?.extensions).toEqual({ code: "COST_LIMIT", limit: DEFAULT_LIMITS.costBudgets.CUSTOMER, measured: expect.any(Number) });
+    expect(refusal(attempt, "COST_LIMIT")?.extensions).toEqual({
+      code: "COST_LIMIT",
+      limit: DEFAULT_LIMITS.costBudgets.CUSTOMER,
+      measured: expect.any(Number),
+    });
     expect(refusal(attempt, "COST_LIMIT")!.extensions!.measured).toBeGreaterThan(100 ** 3);
     expect(probe.data).toEqual({ workspace: { slug: "default" } });
     expect(statements.filter((sql) => /UnitLedgerEntry/i.test(sql))).toEqual([]);
@@ -44,7 +50,11 @@ describe("every operation is bounded before anything runs, and the refusal names
   });
 
   it("lets the same ledger page through for a customer when it fits the budget", async () => {
-    const body = await t.gql(`{ unitLedger(customerNumber: "C-FANOUT") { entries(first: 100) { edges { node { seq account { customerNumber } } } } } }`, {}, customer);
+    const body = await t.gql(
+      `{ unitLedger(customerNumber: "C-FANOUT") { entries(first: 100) { edges { node { seq account { customerNumber } } } } } }`,
+      {},
+      customer,
+    );
     expect(body.errors).toBeUndefined();
   });
 
@@ -75,13 +85,15 @@ describe("every operation is bounded before anything runs, and the refusal names
     // one is within the budget: authorisation refuses it (previewCalendar needs a credential), naming no budget
     expect((await postGql(t.url, `{ ${PREVIEW} }`)).errors?.map((error) => error.extensions)).toEqual([{ code: "UNAUTHENTICATED" }]);
     const { result: body, statements } = await counter.measure(() => postGql(t.url, aliases(3)));
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: "UNAUTHENTICATED", limit: DEFAULT_LIMITS.costBudgets.ANONYMOUS, measured: expect.any(Number) } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: "UNAUTHENTICATED", limit: DEFAULT_LIMITS.costBudgets.ANONYMOUS, measured: expect.any(Number) } }),
+    ]);
     expect(body.errors![0]!.extensions!.measured).toBeGreaterThan(DEFAULT_LIMITS.costBudgets.ANONYMOUS);
     expect(statements).toEqual([]);
   });
 
   it("stops a document nested a thousand deep while it is parsed, by its tokens", async () => {
-    const deep = `{ ${"account(customerNumber: \"C-FANOUT\") { unitLedger { account { ".repeat(1_000)}id${" } } }".repeat(1_000)} }`;
+    const deep = `{ ${'account(customerNumber: "C-FANOUT") { unitLedger { account { '.repeat(1_000)}id${" } } }".repeat(1_000)} }`;
     const body = await t.gql(deep);
     expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "MAX_TOKENS", limit: DEFAULT_LIMITS.tokens }) })]);
   });
@@ -93,7 +105,10 @@ describe("every operation is bounded before anything runs, and the refusal names
 
   it("answers deeply nested variables with a plain input error, not an internal one", async () => {
     // written by hand: JSON.stringify itself runs out of stack on values this deep
-    for (const [open, close] of [['{"name":', "}"], ["[", "]"]]) {
+    for (const [open, close] of [
+      ['{"name":', "}"],
+      ["[", "]"],
+    ]) {
       const input = `${open!.repeat(20_000)}"x"${close!.repeat(20_000)}`;
       const response = await fetch(`${t.url}/graphql`, {
         method: "POST",

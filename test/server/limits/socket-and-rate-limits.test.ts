@@ -29,7 +29,11 @@ describe("a socket holds at most its share of live subscriptions", () => {
     const live = Array.from({ length: DEFAULT_LIMITS.subscriptionsPerSocket }, () => firstOutcome(socket, QUEUE));
     const refused = firstOutcome(socket, QUEUE);
     expect(await refused.outcome).toEqual({
-      errors: [expect.objectContaining({ extensions: { code: "MAX_SUBSCRIPTIONS", limit: DEFAULT_LIMITS.subscriptionsPerSocket, measured: DEFAULT_LIMITS.subscriptionsPerSocket + 1 } })],
+      errors: [
+        expect.objectContaining({
+          extensions: { code: "MAX_SUBSCRIPTIONS", limit: DEFAULT_LIMITS.subscriptionsPerSocket, measured: DEFAULT_LIMITS.subscriptionsPerSocket + 1 },
+        }),
+      ],
     });
     for (const subscription of live) expect((await subscription.outcome).event.data).toEqual({ queueChanged: { kind: "SNAPSHOT" } });
     live[0]!.dispose();
@@ -57,7 +61,9 @@ describe("requests per credential and minute", () => {
     });
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("45");
-    expect(await response.json()).toEqual({ errors: [expect.objectContaining({ extensions: { code: "RATE_LIMITED", limit: 3, measured: 4, retryAfter: 45 } })] });
+    expect(await response.json()).toEqual({
+      errors: [expect.objectContaining({ extensions: { code: "RATE_LIMITED", limit: 3, measured: 4, retryAfter: 45 } })],
+    });
     // without a credential the caller's address counts, apart from the administrator's
     expect((await postGql(t.url, `{ __typename }`)).status).toBe(200);
   });

@@ -1,7 +1,7 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
 import { canReadAccount, isStaff } from "../../../auth/policy.ts";
 import { BOOKING_LIMITS } from "../domain/booking-slots.ts";
-import { BOOKING_KINDS, BOOKING_STATES } from "../domain/booking-state.ts";
+import { BOOKING_KINDS, type BOOKING_STATES } from "../domain/booking-state.ts";
 import type { ProposedSlot } from "../domain/business-hours.ts";
 import { AtLeastTwoProposalsRequiredError, PremiumRequiredError } from "../domain/errors.ts";
 import { BookingTransitionError } from "../domain/booking-state.ts";
@@ -22,7 +22,8 @@ const BookingKind = builder.enumType("BookingKind", {
   values: describedValues(BOOKING_KINDS, {
     REMOTE_SESSION: "A remote support session (entitlement REMOTE_SESSION).",
     INSTALLATION: "One installation on the customer's computer (entitlement INSTALLATION).",
-  }) });
+  }),
+});
 const BookingState = builder.enumType("BookingState", {
   description: "Where a booking stands: REQUESTED → CONFIRMED → DONE, or CANCELLED from either of the first two.",
   values: {
@@ -33,33 +34,51 @@ const BookingState = builder.enumType("BookingState", {
   } satisfies Record<(typeof BOOKING_STATES)[number], object>,
 });
 
-builder.objectFields(errorType(
+builder.objectFields(
+  errorType(
     AtLeastTwoProposalsRequiredError,
     "AtLeastTwoProposalsRequiredError",
     "A proposed start lies outside the bookable hours, where at least two proposals are needed (001); nothing was booked.",
     true,
-  ), (t) => ({
-  suggestedStart: t.field({
-    type: "DateTime",
-    nullable: true,
-    description: "The first slot of the same length inside the hours after the one proposed (within 31 days), if any.",
-    resolve: (error) => error.suggestedStart,
+  ),
+  (t) => ({
+    suggestedStart: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "The first slot of the same length inside the hours after the one proposed (within 31 days), if any.",
+      resolve: (error) => error.suggestedStart,
+    }),
   }),
-}));
-builder.objectFields(errorType(
+);
+builder.objectFields(
+  errorType(
     PremiumRequiredError,
     "PremiumRequiredError",
     "The account's effective tier lacks the entitlement this booking needs; nothing was booked; book one of `offeredBy` first.",
     true,
-  ), (t) => ({
-  entitlement: t.field({ type: TierEntitlement, description: "The entitlement the booking needs: REMOTE_SESSION or INSTALLATION.", resolve: (error) => error.entitlement }),
-  offeredBy: t.stringList({ description: "Codes of the paid levels that include it.", resolve: (error) => [...error.offeredBy] }),
-}));
-builder.objectFields(errorType(BookingTransitionError, "BookingTransitionError", "The booking's state does not allow this step (e.g. confirming a cancelled one); nothing changed; code INVALID_TRANSITION."), (t) => ({
-  state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => error.state }),
-}));
+  ),
+  (t) => ({
+    entitlement: t.field({
+      type: TierEntitlement,
+      description: "The entitlement the booking needs: REMOTE_SESSION or INSTALLATION.",
+      resolve: (error) => error.entitlement,
+    }),
+    offeredBy: t.stringList({ description: "Codes of the paid levels that include it.", resolve: (error) => [...error.offeredBy] }),
+  }),
+);
+builder.objectFields(
+  errorType(
+    BookingTransitionError,
+    "BookingTransitionError",
+    "The booking's state does not allow this step (e.g. confirming a cancelled one); nothing changed; code INVALID_TRANSITION.",
+  ),
+  (t) => ({
+    state: t.field({ type: BookingState, description: "The booking's current state.", resolve: (error) => error.state }),
+  }),
+);
 
-const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({ description: "One proposed start and its end, and whether it lies inside the bookable hours.",
+const BookingSlot = builder.objectRef<ProposedSlot>("BookingSlot").implement({
+  description: "One proposed start and its end, and whether it lies inside the bookable hours.",
   fields: (t) => ({
     start: t.expose("start", { description: "Proposed start, on a whole minute.", type: "DateTime" }),
     end: t.expose("end", { description: "Start plus the booking's duration.", type: "DateTime" }),
@@ -87,16 +106,30 @@ builder.prismaNode("Booking", {
       resolve: (booking) => proposalsOf(booking),
     }),
     durationMinutes: t.exposeInt("durationMinutes", { description: "Length of the session in minutes, 15–480." }),
-    confirmedStart: t.expose("confirmedStart", { description: "Start of the proposal staff confirmed; null before confirmation.", type: "DateTime", nullable: true }),
-    confirmedEnd: t.expose("confirmedEnd", { description: "End of the confirmed slot: confirmedStart + durationMinutes; null before confirmation.", type: "DateTime", nullable: true }),
+    confirmedStart: t.expose("confirmedStart", {
+      description: "Start of the proposal staff confirmed; null before confirmation.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    confirmedEnd: t.expose("confirmedEnd", {
+      description: "End of the confirmed slot: confirmedStart + durationMinutes; null before confirmation.",
+      type: "DateTime",
+      nullable: true,
+    }),
     installations: t.int({
       description: "How many installations the booking covers: 1 for INSTALLATION (001), 0 for a remote session.",
       select: { kind: true },
       resolve: (booking) => (booking.kind === "INSTALLATION" ? 1 : 0),
     }),
-    product: t.exposeString("product", { description: "The product to install (installations); compared case-insensitively for the one-open-booking rule.", nullable: true }),
+    product: t.exposeString("product", {
+      description: "The product to install (installations); compared case-insensitively for the one-open-booking rule.",
+      nullable: true,
+    }),
     note: t.exposeString("note", { description: "Free text from the requester; null if none.", nullable: true }),
-    workedMinutes: t.exposeInt("workedMinutes", { description: "Minutes of work recorded at completion (debited on unit-based tiers, never for an installation); null before.", nullable: true }),
+    workedMinutes: t.exposeInt("workedMinutes", {
+      description: "Minutes of work recorded at completion (debited on unit-based tiers, never for an installation); null before.",
+      nullable: true,
+    }),
     unitDebit: t.relation("unitEntry", { nullable: true, description: "The WORK_DEBIT entry completion wrote for a unit-based tier." }),
     cancellationReason: t.exposeString("cancellationReason", { description: "Why it was cancelled, as given; null when not cancelled.", nullable: true }),
     createdBy: t.string({
@@ -116,7 +149,11 @@ builder.prismaNode("Booking", {
 const BookingRequested = builder.objectRef<BookingWrite>("BookingRequested").implement({
   description: "The booking asked for, or on a replay of the same idempotency key the booking created the first time.",
   fields: (t) => ({
-    booking: t.prismaField({ type: "Booking", description: "The booking in state REQUESTED, as written (or as first written, on a replay).", resolve: (query, write, _args, ctx) => ctx.services.bookings.reread(write.booking.id, query) }),
+    booking: t.prismaField({
+      type: "Booking",
+      description: "The booking in state REQUESTED, as written (or as first written, on a replay).",
+      resolve: (query, write, _args, ctx) => ctx.services.bookings.reread(write.booking.id, query),
+    }),
     replayed: t.exposeBoolean("replayed", { description: "True when nothing new was written because the key was seen before." }),
   }),
 });
@@ -131,9 +168,14 @@ const requestFields = (t: InputFields) => ({
   durationMinutes: t.int({ description: `${minMinutes}–${maxMinutes}.` }),
   product: t.string({ required: false, description: "What is installed or worked on." }),
   note: t.string({ required: false, description: "Free text for the supporter, at most 2000 characters; empty counts as none." }),
-  idempotencyKey: t.string({ description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." }),
+  idempotencyKey: t.string({
+    description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result.",
+  }),
 });
-const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", { description: "A request for a remote session with 1–5 proposed starts.", fields: requestFields });
+const RemoteSessionBookInput = builder.inputType("RemoteSessionBookInput", {
+  description: "A request for a remote session with 1–5 proposed starts.",
+  fields: requestFields,
+});
 const InstallationBookInput = builder.inputType("InstallationBookInput", {
   description: "A booking covers one installation: one open installation booking per account and product.",
   fields: requestFields,
@@ -175,8 +217,14 @@ builder.queryField("bookings", (t) =>
 );
 
 const bookingId = (input: { id: string }) => decodeId("id", input.id, "Booking").id;
-const requestResult = { types: [...COMMON_ERRORS, AtLeastTwoProposalsRequiredError, PremiumRequiredError, IdempotencyKeyReusedError], directResult: true as const };
-const stepResult = { types: [...COMMON_ERRORS, BookingTransitionError], dataField: { name: "booking", description: "The booking after the step, in its new state." } };
+const requestResult = {
+  types: [...COMMON_ERRORS, AtLeastTwoProposalsRequiredError, PremiumRequiredError, IdempotencyKeyReusedError],
+  directResult: true as const,
+};
+const stepResult = {
+  types: [...COMMON_ERRORS, BookingTransitionError],
+  dataField: { name: "booking", description: "The booking after the step, in its new state." },
+};
 
 builder.mutationFields((t) => ({
   remoteSessionBook: t.field({
@@ -207,7 +255,8 @@ builder.mutationFields((t) => ({
   bookingComplete: t.prismaField({
     type: "Booking",
     authScopes: { authenticated: true },
-    description: "Staff: the confirmed session took place; a unit-based tier's units are debited with it (a remote session; an installation is its own product).",
+    description:
+      "Staff: the confirmed session took place; a unit-based tier's units are debited with it (a remote session; an installation is its own product).",
     errors: { ...stepResult, types: [...stepResult.types, InsufficientUnitsError] },
     args: { input: t.arg({ type: BookingCompleteInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.bookings.complete(ctx.viewer, { ...input, id: bookingId(input) }, query),

@@ -209,7 +209,10 @@ export class BusinessCalendar {
 
   private span(field: string, ms: number): number {
     if (ms >= 0 && ms <= MAX_SPAN_MS) return ms;
-    throw new ValidationError(field, Number.isNaN(ms) ? `${field} must be a number` : ms < 0 ? `${field} must not be negative` : `${field} must be at most ten years`);
+    throw new ValidationError(
+      field,
+      Number.isNaN(ms) ? `${field} must be a number` : ms < 0 ? `${field} must not be negative` : `${field} must be at most ten years`,
+    );
   }
 
   private date(field: string, date: string): number {

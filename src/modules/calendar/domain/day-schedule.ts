@@ -35,9 +35,7 @@ export class DaySchedule {
   private readonly regionYears = new Map<number, Map<number, DatedHoliday[]>>();
 
   constructor(definition: CalendarDefinition) {
-    this.weekly = WEEKDAYS.map((weekday) =>
-      mergeLocalIntervals(definition.weeklyHours.filter((interval) => interval.day === weekday).map(toLocalInterval)),
-    );
+    this.weekly = WEEKDAYS.map((weekday) => mergeLocalIntervals(definition.weeklyHours.filter((interval) => interval.day === weekday).map(toLocalInterval)));
     for (const exception of definition.exceptions ?? []) {
       this.exceptions.set(toDay(exception.date), mergeLocalIntervals(exception.intervals.map(toLocalInterval)));
     }

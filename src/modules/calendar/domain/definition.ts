@@ -94,9 +94,7 @@ function validateWeeklyHours(weeklyHours: readonly WeeklyIntervalInput[]): Weekl
   for (let weekday = 0; weekday < WEEKDAYS.length; weekday++) {
     checkNoOverlap(checked.filter((interval) => interval.weekday === weekday));
   }
-  return checked
-    .sort((a, b) => a.weekday - b.weekday || a.start - b.start)
-    .map(({ source }) => ({ day: source.day, start: source.start, end: source.end }));
+  return checked.sort((a, b) => a.weekday - b.weekday || a.start - b.start).map(({ source }) => ({ day: source.day, start: source.start, end: source.end }));
 }
 
 function validateHolidays(holidays: readonly HolidayInput[]): HolidayInput[] {

@@ -10,15 +10,15 @@ export function closuresToICalendar(calendar: { id: string; name: string }, clos
     "VERSION:2.0",
     "PRODID:-//supportclock//business calendar//EN",
     "CALSCALE:GREGORIAN",
-    `X-WR-CALNAME:${escape(`${calendar.name} – closures`)}`,
+    `X-WR-CALNAME:${escapeText(`${calendar.name} – closures`)}`,
     ...closures.flatMap((closure) => [
       "BEGIN:VEVENT",
       `UID:${closure.date}-${calendar.id}@supportclock`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${closure.date.replaceAll("-", "")}`,
       `DTEND;VALUE=DATE:${nextDay(closure.date)}`,
-      `SUMMARY:${escape(closure.name)}`,
-      `CATEGORIES:${escape(closure.source)}`,
+      `SUMMARY:${escapeText(closure.name)}`,
+      `CATEGORIES:${escapeText(closure.source)}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT",
     ]),
@@ -27,7 +27,7 @@ export function closuresToICalendar(calendar: { id: string; name: string }, clos
   return `${lines.map(fold).join("\r\n")}\r\n`;
 }
 
-const escape = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
 
 function nextDay(date: string): string {
   const [y, m, d] = date.split("-").map(Number);

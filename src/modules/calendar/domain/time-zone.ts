@@ -22,7 +22,16 @@ export class TimeZone {
   }
 
   constructor(readonly name: string) {
-    const options = { timeZone: name, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+    const options = {
+      timeZone: name,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    } as const;
     this.format = new Intl.DateTimeFormat("en-US", options).format;
   }
 

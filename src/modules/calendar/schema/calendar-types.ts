@@ -12,7 +12,8 @@ export const Weekday = builder.enumType("Weekday", {
     FRIDAY: "Friday, local to the calendar's zone.",
     SATURDAY: "Saturday, local to the calendar's zone.",
     SUNDAY: "Sunday, local to the calendar's zone.",
-  }) });
+  }),
+});
 export const ClockMode = builder.enumType("ClockMode", {
   description: "Which time a target's clock counts in its calendar.",
   values: {
@@ -44,36 +45,42 @@ export const BusinessCalendarInput = builder.inputType("BusinessCalendarInput", 
     name: t.string({ description: "A name for people, 1–200 characters after trimming, e.g. Premium support." }),
     timeZone: t.string({ description: 'IANA, e.g. "Europe/Berlin".' }),
     weeklyHours: t.field({
-      type: [builder.inputType("WeeklyIntervalInput", {
-        description: "One opening interval on a weekday, repeating every week; intervals of one day must not overlap.",
-        fields: (w) => ({
-          day: w.field({ type: Weekday, description: "The weekday it opens on, in the calendar's zone." }),
-          start: w.field({ type: "LocalTime", description: START }),
-          end: w.field({ type: "LocalTime", description: END }),
+      type: [
+        builder.inputType("WeeklyIntervalInput", {
+          description: "One opening interval on a weekday, repeating every week; intervals of one day must not overlap.",
+          fields: (w) => ({
+            day: w.field({ type: Weekday, description: "The weekday it opens on, in the calendar's zone." }),
+            start: w.field({ type: "LocalTime", description: START }),
+            end: w.field({ type: "LocalTime", description: END }),
+          }),
         }),
-      })],
+      ],
       description: "Several per day allowed.",
     }),
     holidays: t.field({
-      type: [builder.inputType("HolidayInput", {
-        description: "A local date the calendar is closed all day.",
-        fields: (h) => ({
-          date: h.field({ type: "Date", description: "The closed date, 1900-01-01 to 2200-12-31; each date at most once." }),
-          name: h.string({ required: false, description: "What it is called, e.g. Company outing; at most 200 characters." }),
+      type: [
+        builder.inputType("HolidayInput", {
+          description: "A local date the calendar is closed all day.",
+          fields: (h) => ({
+            date: h.field({ type: "Date", description: "The closed date, 1900-01-01 to 2200-12-31; each date at most once." }),
+            name: h.string({ required: false, description: "What it is called, e.g. Company outing; at most 200 characters." }),
+          }),
         }),
-      })],
+      ],
       required: false,
       description: "Explicit closed dates.",
     }),
     holidayRegions: t.stringList({ required: false, description: 'Generated public holidays, e.g. "DE", "DE-BY", "AT", "CH-ZH".' }),
     exceptions: t.field({
-      type: [builder.inputType("DateExceptionInput", {
-        description: "A local date whose hours replace the weekly hours of its weekday.",
-        fields: (e) => ({
-          date: e.field({ type: "Date", description: "The date, 1900-01-01 to 2200-12-31; each date at most once." }),
-          intervals: e.field({ type: [TimeIntervalInput], description: "The hours that day; an empty list closes it all day." }),
+      type: [
+        builder.inputType("DateExceptionInput", {
+          description: "A local date whose hours replace the weekly hours of its weekday.",
+          fields: (e) => ({
+            date: e.field({ type: "Date", description: "The date, 1900-01-01 to 2200-12-31; each date at most once." }),
+            intervals: e.field({ type: [TimeIntervalInput], description: "The hours that day; an empty list closes it all day." }),
+          }),
         }),
-      })],
+      ],
       required: false,
       description: "A date with special hours (an empty list = closed).",
     }),
@@ -114,9 +121,13 @@ export const Holiday = builder.objectRef<{ date: string; name?: string | null; s
   description: "A local date the calendar is closed all day: named explicitly, a region's public holiday, or a closed exception.",
   fields: (t) => ({
     date: t.expose("date", { type: "Date", description: "The closed local date." }),
-    name: t.string({ nullable: true, description: "Its name, e.g. Tag der Deutschen Einheit; null when an explicit holiday was given none.", resolve: (holiday) => holiday.name ?? null }),
+    name: t.string({
+      nullable: true,
+      description: "Its name, e.g. Tag der Deutschen Einheit; null when an explicit holiday was given none.",
+      resolve: (holiday) => holiday.name ?? null,
+    }),
     source: t.string({
-      description: 'EXPLICIT, EXCEPTION (closed all day) or REGION:<code> for generated public holidays.',
+      description: "EXPLICIT, EXCEPTION (closed all day) or REGION:<code> for generated public holidays.",
       resolve: (holiday) => holiday.source ?? "EXPLICIT",
     }),
   }),

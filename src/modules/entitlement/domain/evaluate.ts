@@ -159,7 +159,11 @@ function requiredInformation(requestType: RequestTypeSpec, tier: TierSpec | null
   return requestType.requiredInformation.filter((item) => (item.when !== "OUTSIDE_SUPPORT_HOURS" || outside) && (item.when !== "INCLUDED_LEVEL" || included));
 }
 
-const codes = (tiers: readonly TierSpec[]) => [...tiers].sort((a, b) => a.priorityRank - b.priorityRank).map((t) => t.code).join(", ");
+const codes = (tiers: readonly TierSpec[]) =>
+  [...tiers]
+    .sort((a, b) => a.priorityRank - b.priorityRank)
+    .map((t) => t.code)
+    .join(", ");
 
 const localTime = (at: number, calendar: BusinessCalendar) =>
   `${DateTime.fromMillis(at, { zone: calendar.timeZone, locale: "en" }).toFormat("cccc yyyy-MM-dd HH:mm")} (${calendar.timeZone})`;

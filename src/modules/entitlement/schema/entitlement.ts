@@ -26,7 +26,12 @@ export const EntitlementReason = builder.objectRef<Reason>("EntitlementReason").
     code: t.expose("code", { type: EntitlementReasonCode, description: "Stable code for programs to branch on." }),
     message: t.exposeString("message", { description: "What it means and what to do instead, in English, for people." }),
     blocking: t.exposeBoolean("blocking", { description: "false for what the answer only reports: a fallback, a PIN to verify." }),
-    nextOpeningAt: t.field({ type: "DateTime", nullable: true, description: "CHANNEL_CLOSED: when the channel opens again.", resolve: (r) => r.nextOpeningAt ?? null }),
+    nextOpeningAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "CHANNEL_CLOSED: when the channel opens again.",
+      resolve: (r) => r.nextOpeningAt ?? null,
+    }),
     channel: t.field({ type: SupportChannel, nullable: true, description: "The channel the reason is about.", resolve: (r) => r.channel ?? null }),
     unitBalance: t.int({ nullable: true, description: "UNITS_EXHAUSTED: the account's unit balance.", resolve: (r) => r.unitBalance ?? null }),
     cheapestPackage: t.prismaField({
@@ -49,7 +54,9 @@ const ResponsePromise = builder.objectRef<Promised>("ResponsePromise").implement
     clock: t.expose("clock", { type: ClockMode, description: "Which time counts toward the target: open hours, whole working days or all time." }),
     calendar: t.field({ type: BusinessCalendar, description: "The calendar the promise is counted in.", resolve: calendarOf }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "true: a guaranteed response time; false: best effort, counted the same way." }),
-    endOfDay: t.exposeBoolean("endOfDay", { description: "true: due at the end of the Nth day the clock runs (1 = the same day) rather than at the same wall time N days on." }),
+    endOfDay: t.exposeBoolean("endOfDay", {
+      description: "true: due at the end of the Nth day the clock runs (1 = the same day) rather than at the same wall time N days on.",
+    }),
   }),
 });
 
@@ -61,7 +68,9 @@ const ChannelAvailability = builder.objectRef<Availability>("ChannelAvailability
     nextOpeningAt: t.expose("nextOpeningAt", { type: "DateTime", nullable: true, description: "The instant itself when open." }),
     languages: t.stringList({ description: "ISO 639-1 codes the channel is staffed in, e.g. en, fr.", resolve: (c) => [...c.languages] }),
     pinRequired: t.exposeBoolean("pinRequired", { description: "Agents verify the customer's support PIN here before helping." }),
-    written: t.exposeBoolean("written", { description: "A written channel (ticket, e-mail, portal, form, social, chat): the only ones written-only request types may use." }),
+    written: t.exposeBoolean("written", {
+      description: "A written channel (ticket, e-mail, portal, form, social, chat): the only ones written-only request types may use.",
+    }),
     calendar: t.field({ type: BusinessCalendar, description: "When the channel is staffed.", resolve: calendarOf }),
   }),
 });
@@ -70,7 +79,8 @@ const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
   description: "What a customer gets for a request on a channel in a language at an instant.",
   fields: (t) => ({
     customerNumber: t.string({ description: "The customer number asked about.", resolve: (e) => e.account.customerNumber }),
-    account: t.prismaField({ description: "The asking account, or null when there is no such account.",
+    account: t.prismaField({
+      description: "The asking account, or null when there is no such account.",
       type: "Account",
       nullable: true,
       resolve: (query, e, _args, ctx) => ctx.services.accounts.visible(ctx.viewer, e.account.id, query),
@@ -78,7 +88,8 @@ const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
     at: t.expose("at", { description: "The instant the answer is for (default now).", type: "DateTime" }),
     channel: t.expose("channel", { description: "The channel asked about.", type: SupportChannel }),
     language: t.exposeString("language", { description: "The language asked about (default the account's)." }),
-    requestType: t.prismaField({ description: "The request type asked about.",
+    requestType: t.prismaField({
+      description: "The request type asked about.",
       type: "RequestType",
       resolve: (query, e, _args, ctx) => ctx.services.requestTypes.requireSelected("requestType", e.requestTypeCode, query),
     }),
@@ -97,7 +108,12 @@ const Entitlement = builder.objectRef<Answer>("Entitlement").implement({
       description: "The paid level that does not apply because of account or payment status.",
       resolve: (query, e, _args, ctx) => (e.fallback ? ctx.services.tiers.byId(e.fallback.from.id, query) : null),
     }),
-    fallbackReason: t.field({ description: "Why a paid level fell back to the included level (e.g. PAYMENT_OVERDUE); null otherwise.", type: EntitlementReasonCode, nullable: true, resolve: (e) => e.fallback?.reason ?? null }),
+    fallbackReason: t.field({
+      description: "Why a paid level fell back to the included level (e.g. PAYMENT_OVERDUE); null otherwise.",
+      type: EntitlementReasonCode,
+      nullable: true,
+      resolve: (e) => e.fallback?.reason ?? null,
+    }),
     priority: t.expose("priority", { description: "The tier's priority for this request; null when not eligible.", type: TierPriority, nullable: true }),
     promise: t.expose("promise", { type: [ResponsePromise], description: "Empty when not eligible." }),
     channels: t.expose("channels", { type: [ChannelAvailability], description: "Every channel of the effective tier." }),

@@ -39,11 +39,17 @@ builder.objectField(EntitlementObject, "helpArticles", (t) =>
 builder.prismaObjectField("Ticket", "helpArticles", (t) =>
   t.field({
     type: [HelpArticle],
-    description: "Articles that may answer the ticket: for its request type or sharing words with it, in its language, best match first. One search per ticket: ask for it on a ticket, not across a list page.",
+    description:
+      "Articles that may answer the ticket: for its request type or sharing words with it, in its language, best match first. One search per ticket: ask for it on a ticket, not across a list page.",
     args: { first: t.arg.int(FIRST) },
     select: { language: true, subject: true, body: true, requestType: { select: { code: true } } },
     resolve: (ticket, { first }, ctx) =>
-      ctx.services.helpArticles.suggest({ language: ticket.language, requestTypeCode: ticket.requestType.code, text: `${ticket.subject}\n${ticket.body}`, limit: limitOf(first) }),
+      ctx.services.helpArticles.suggest({
+        language: ticket.language,
+        requestTypeCode: ticket.requestType.code,
+        text: `${ticket.subject}\n${ticket.body}`,
+        limit: limitOf(first),
+      }),
   }),
 );
 
@@ -97,14 +103,16 @@ const result = { types: COMMON_ERRORS, dataField: { name: "helpArticle", descrip
 const articleId = (input: { id: string }) => decodeId("id", input.id, "HelpArticle").id;
 
 builder.mutationFields((t) => ({
-  helpArticleCreate: t.prismaField({ description: "Writes a help-centre article in one language, searchable at once; staff only.",
+  helpArticleCreate: t.prismaField({
+    description: "Writes a help-centre article in one language, searchable at once; staff only.",
     type: "HelpArticle",
     authScopes: { staff: true },
     errors: result,
     args: { input: t.arg({ type: HelpArticleCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.helpArticles.create(ctx.viewer, input, query),
   }),
-  helpArticleUpdate: t.prismaField({ description: "Changes an article; fields left out are kept, lists given replace the whole list.",
+  helpArticleUpdate: t.prismaField({
+    description: "Changes an article; fields left out are kept, lists given replace the whole list.",
     type: "HelpArticle",
     authScopes: { staff: true },
     errors: result,

@@ -21,11 +21,14 @@ const UnitBalanceLowEvent = builder.objectRef<LowBalanceAlertView & { cursor: st
 
 const LowBalanceFilter = builder.inputType("UnitBalanceLowFilter", {
   description: "Which accounts' low-balance warnings to deliver.",
-  fields: (f) => ({ customerNumber: f.string({ required: false, description: "Only this account's warnings; absent means every account the subscriber may see." }) }),
+  fields: (f) => ({
+    customerNumber: f.string({ required: false, description: "Only this account's warnings; absent means every account the subscriber may see." }),
+  }),
 });
 
 builder.subscriptionField("unitBalanceLow", (t) =>
-  t.field({ description: "A warning each time a write takes an account unit balance to or below its threshold (again only after it rose above).",
+  t.field({
+    description: "A warning each time a write takes an account unit balance to or below its threshold (again only after it rose above).",
     type: UnitBalanceLowEvent,
     authScopes: { authenticated: true },
     args: {

@@ -22,7 +22,11 @@ builder.objectType(InsufficientUnitsError, {
 const UnitLedgerWrite = builder.objectRef<LedgerWrite>("UnitLedgerWrite").implement({
   description: "A ledger write: the entry appended, or on a replay of the same idempotency key the entry written the first time.",
   fields: (t) => ({
-    entry: t.field({ type: UnitLedgerEntry, description: "The entry appended (or, on a replay, the one appended the first time).", resolve: (write) => write.entry }),
+    entry: t.field({
+      type: UnitLedgerEntry,
+      description: "The entry appended (or, on a replay, the one appended the first time).",
+      resolve: (write) => write.entry,
+    }),
     replayed: t.exposeBoolean("replayed", { description: "True when nothing new was written because the key was seen before." }),
   }),
 });
@@ -30,7 +34,8 @@ const UnitLedgerWrite = builder.objectRef<LedgerWrite>("UnitLedgerWrite").implem
 const writeResult = { types: [...COMMON_ERRORS, InsufficientUnitsError, IdempotencyKeyReusedError], directResult: true as const };
 const idempotencyKey = { description: "Chosen by the client, unique per account and request: a retry with the same key and input returns the first result." };
 
-const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", { description: "A purchase of prepaid units.",
+const UnitsPurchaseInput = builder.inputType("UnitsPurchaseInput", {
+  description: "A purchase of prepaid units.",
   fields: (t) => ({
     customerNumber: t.string({ description: "The buying account, e.g. C-10004." }),
     packageCode: t.string({ description: "A live package's code, e.g. UNITS-20." }),
@@ -80,21 +85,24 @@ const UnitSettingsUpdateInput = builder.inputType("UnitSettingsUpdateInput", {
 });
 
 builder.mutationFields((t) => ({
-  unitsPurchase: t.field({ description: "Appends a purchase of a unit package to the account's ledger; idempotent by key (a retry returns the first result).",
+  unitsPurchase: t.field({
+    description: "Appends a purchase of a unit package to the account's ledger; idempotent by key (a retry returns the first result).",
     type: UnitLedgerWrite,
     authScopes: { authenticated: true },
     errors: writeResult,
     args: { input: t.arg({ type: UnitsPurchaseInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.ledger.purchase(ctx.viewer, input),
   }),
-  unitsAdjust: t.field({ description: "Appends a manual adjustment of units (positive or negative) with a reason; idempotent by key.",
+  unitsAdjust: t.field({
+    description: "Appends a manual adjustment of units (positive or negative) with a reason; idempotent by key.",
     type: UnitLedgerWrite,
     authScopes: { authenticated: true },
     errors: writeResult,
     args: { input: t.arg({ type: UnitsAdjustInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.ledger.adjust(ctx.viewer, input),
   }),
-  unitsRefund: t.field({ description: "Appends a refund of purchased units with a reason; idempotent by key.",
+  unitsRefund: t.field({
+    description: "Appends a refund of purchased units with a reason; idempotent by key.",
     type: UnitLedgerWrite,
     authScopes: { authenticated: true },
     errors: writeResult,
@@ -110,7 +118,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       ctx.services.ledger.reverse(ctx.viewer, { ...input, entryId: decodeId("entryId", input.entryId, "UnitLedgerEntry").id }),
   }),
-  unitSettingsUpdate: t.prismaField({ description: "Sets an account's low-balance threshold and overdraft limit, in units.",
+  unitSettingsUpdate: t.prismaField({
+    description: "Sets an account's low-balance threshold and overdraft limit, in units.",
     type: UnitLedger,
     authScopes: { authenticated: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "ledger", description: "The account's ledger with the new settings." } },

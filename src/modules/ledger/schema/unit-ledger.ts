@@ -13,13 +13,15 @@ export const UnitEntryKind = builder.enumType("UnitEntryKind", {
     ADJUSTMENT: "A manual correction by staff, with a reason.",
     REFUND: "Purchased units refunded.",
     REVERSAL: "The opposite of an earlier entry (unitsReverse).",
-  }) });
+  }),
+});
 const UnitLedgerOrder = builder.enumType("UnitLedgerOrder", {
   description: "The order of a ledger's entries, by their per-account sequence number.",
   values: describedValues(["NEWEST_FIRST", "OLDEST_FIRST"] as const, {
     NEWEST_FIRST: "Highest seq first.",
     OLDEST_FIRST: "Lowest seq first.",
-  }) });
+  }),
+});
 
 export const UnitLedgerEntry = builder.prismaNode("UnitLedgerEntry", {
   id: { field: "id" },
@@ -80,7 +82,9 @@ export const UnitLedger = builder.prismaObject("Account", {
       cursor: "id",
       totalCount: true,
       description: "Every entry ever appended, in the order asked; corrections are later REVERSAL entries, never edits.",
-      args: { order: t.arg({ type: UnitLedgerOrder, required: false, defaultValue: "NEWEST_FIRST", description: "By sequence number; default NEWEST_FIRST." }) },
+      args: {
+        order: t.arg({ type: UnitLedgerOrder, required: false, defaultValue: "NEWEST_FIRST", description: "By sequence number; default NEWEST_FIRST." }),
+      },
       query: (args) => ({ orderBy: { seq: args.order === "OLDEST_FIRST" ? "asc" : "desc" } }),
     }),
     lowBalanceAlerts: t.relatedConnection("lowBalanceAlerts", {
@@ -92,7 +96,9 @@ export const UnitLedger = builder.prismaObject("Account", {
   }),
 });
 
-builder.prismaObjectField("Account", "unitLedger", (t) => t.variant(UnitLedger, { description: "The account's prepaid support units: balance, settings and entries." }));
+builder.prismaObjectField("Account", "unitLedger", (t) =>
+  t.variant(UnitLedger, { description: "The account's prepaid support units: balance, settings and entries." }),
+);
 
 builder.queryField("unitLedger", (t) =>
   t.prismaField({

@@ -14,7 +14,11 @@ export const UnitPackage = builder.prismaNode("UnitPackage", {
     code: t.exposeString("code", { description: "Unique upper-case code buyers name in unitsPurchase, e.g. UNITS-20." }),
     name: t.exposeString("name", { description: "A name for people, e.g. 20 units (5 hours)." }),
     units: t.exposeInt("units", { description: "Units one package credits, 1–10,000; 1 unit = 15 minutes of work." }),
-    price: t.field({ type: Money, description: "What one package costs now; purchases keep the price they paid.", resolve: (pkg) => ({ amountMinor: pkg.priceMinor, currency: pkg.currency }) }),
+    price: t.field({
+      type: Money,
+      description: "What one package costs now; purchases keep the price they paid.",
+      resolve: (pkg) => ({ amountMinor: pkg.priceMinor, currency: pkg.currency }),
+    }),
     pricePerUnit: t.field({ type: Money, description: "Price of one unit, rounded to the nearest minor unit.", resolve: (pkg) => pricePerUnit(pkg) }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true, description: "Set once the package is no longer sold." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was put on the price list." }),
@@ -29,7 +33,11 @@ const UnitQuoteLine = builder.objectRef<PackageQuote["lines"][number]>("UnitQuot
     package: t.field({ type: UnitPackage, description: "The package to buy.", resolve: (line) => line.package }),
     count: t.exposeInt("count", { description: "How many of the package to buy, at least 1; the `quantity` of unitsPurchase." }),
     units: t.int({ description: "Units this line credits: count × the package's units.", resolve: (line) => line.count * line.package.units }),
-    subtotal: t.field({ type: Money, description: "What this line costs: count × the package's price.", resolve: (line) => ({ amountMinor: line.count * line.package.priceMinor, currency: line.package.currency }) }),
+    subtotal: t.field({
+      type: Money,
+      description: "What this line costs: count × the package's price.",
+      resolve: (line) => ({ amountMinor: line.count * line.package.priceMinor, currency: line.package.currency }),
+    }),
   }),
 });
 
@@ -52,7 +60,8 @@ builder.queryFields((t) => ({
     args: { includeArchived: t.arg.boolean({ required: false, defaultValue: false, description: "Staff only." }) },
     resolve: (query, _root, args, ctx) => ctx.services.unitPackages.list(ctx.viewer, args, query),
   }),
-  unitQuote: t.field({ description: "The cheapest combination of live packages that covers at least `units` units.",
+  unitQuote: t.field({
+    description: "The cheapest combination of live packages that covers at least `units` units.",
     type: UnitQuote,
     authScopes: { authenticated: true },
     args: {
@@ -96,7 +105,8 @@ const UnitPackageArchiveInput = builder.inputType("UnitPackageArchiveInput", {
 const packageResult = { types: COMMON_ERRORS, dataField: { name: "unitPackage", description: "The package as it is after the write." } } as const;
 
 builder.mutationFields((t) => ({
-  unitPackageCreate: t.prismaField({ description: "Creates a prepaid unit package (units per package, price); bigger packages should cost less per unit.",
+  unitPackageCreate: t.prismaField({
+    description: "Creates a prepaid unit package (units per package, price); bigger packages should cost less per unit.",
     type: "UnitPackage",
     authScopes: { authenticated: true },
     errors: packageResult,
@@ -111,7 +121,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UnitPackageUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.unitPackages.update(ctx.viewer, input, query),
   }),
-  unitPackageArchive: t.prismaField({ description: "Archives a unit package: it is no longer sold or quoted; past purchases keep pointing at it.",
+  unitPackageArchive: t.prismaField({
+    description: "Archives a unit package: it is no longer sold or quoted; past purchases keep pointing at it.",
     type: "UnitPackage",
     authScopes: { authenticated: true },
     errors: packageResult,

@@ -13,12 +13,17 @@ builder.prismaNode("Partner", {
     code: t.exposeString("code", { description: "Unique partner code accounts are filed under, e.g. P-CRMWORKS." }),
     name: t.exposeString("name", { description: "The reseller's display name." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the partner was registered." }),
-    deactivatedAt: t.expose("deactivatedAt", { type: "DateTime", nullable: true, description: "Since when the partner is deactivated (its tokens do not authenticate); null while it is active." }),
+    deactivatedAt: t.expose("deactivatedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Since when the partner is deactivated (its tokens do not authenticate); null while it is active.",
+    }),
   }),
 });
 
 builder.queryField("partners", (t) =>
-  t.prismaConnection({ description: "Reseller partners, by code; staff only.",
+  t.prismaConnection({
+    description: "Reseller partners, by code; staff only.",
     type: "Partner",
     cursor: "id",
     authScopes: { authenticated: true },
@@ -35,7 +40,8 @@ const PartnerCreateInput = builder.inputType("PartnerCreateInput", {
 });
 
 builder.mutationField("partnerCreate", (t) =>
-  t.prismaField({ description: "Creates a reseller partner with a unique code (P-…); administrators only.",
+  t.prismaField({
+    description: "Creates a reseller partner with a unique code (P-…); administrators only.",
     type: "Partner",
     authScopes: { staff: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "partner", description: "The partner as registered." } },
@@ -46,11 +52,17 @@ builder.mutationField("partnerCreate", (t) =>
 
 /** Deactivating and reactivating differ only in the state they set. */
 for (const [op, active, description] of [
-  ["partnerDeactivate", false, "Deactivates a partner: its tokens stop authenticating and the WebSockets they hold close with 4403 on every instance; its accounts stay. Staff only; deactivating twice keeps the first time."],
+  [
+    "partnerDeactivate",
+    false,
+    "Deactivates a partner: its tokens stop authenticating and the WebSockets they hold close with 4403 on every instance; its accounts stay. Staff only; deactivating twice keeps the first time.",
+  ],
   ["partnerReactivate", true, "Reactivates a deactivated partner: its tokens that were not revoked authenticate again. Staff only."],
 ] as const) {
   const Input = builder.inputType(`${op[0]!.toUpperCase()}${op.slice(1)}Input`, {
-    description: active ? "A deactivated partner to reactivate: its tokens authenticate again." : "A partner whose tokens stop authenticating and whose sockets close.",
+    description: active
+      ? "A deactivated partner to reactivate: its tokens authenticate again."
+      : "A partner whose tokens stop authenticating and whose sockets close.",
     fields: (t) => ({ id: globalIdField(t, "partner") }),
   });
   builder.mutationField(op, (t) =>

@@ -43,7 +43,11 @@ export interface TicketPlace extends QueueKey {
  * it sold (or, for both, one they already hold: its account may just have moved). Other
  * workspaces' changes never reach a subscription (the bus filters them).
  */
-export function changeMayConcern(scope: AccountScope, change: { ticketId: string; accountId: string; partnerId?: string | null }, held: ReadonlySet<string>): boolean {
+export function changeMayConcern(
+  scope: AccountScope,
+  change: { ticketId: string; accountId: string; partnerId?: string | null },
+  held: ReadonlySet<string>,
+): boolean {
   if ("none" in scope) return false;
   if ("all" in scope || held.has(change.ticketId)) return true;
   if ("id" in scope) return change.accountId === scope.id;

@@ -30,10 +30,12 @@ export function normaliseFilter(filter: TicketFilter, field: string): TicketFilt
     if (values.length > MAX_ENTRIES) throw new ValidationError(`${field}.${name}`, `${field}.${name} takes at most ${MAX_ENTRIES} entries`);
     return [...new Set(values.map((value, i) => check(value, `${field}.${name}.${i}`)))];
   };
-  const oneOf = <T extends string>(allowed: readonly T[]) => (value: T, path: string) => {
-    if (!allowed.includes(value)) throw new ValidationError(path, `${path} must be one of ${allowed.join(", ")}`);
-    return value;
-  };
+  const oneOf =
+    <T extends string>(allowed: readonly T[]) =>
+    (value: T, path: string) => {
+      if (!allowed.includes(value)) throw new ValidationError(path, `${path} must be one of ${allowed.join(", ")}`);
+      return value;
+    };
   const id = (value: string, path: string) => {
     const trimmed = value.trim();
     if (!trimmed || trimmed.length > 100) throw new ValidationError(path, `${path} must be 1–100 characters`);

@@ -17,7 +17,8 @@ const QueueChangeKind = builder.enumType("QueueChangeKind", {
   },
 });
 
-const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("QueueChange").implement({ description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
+const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("QueueChange").implement({
+  description: "A change of a live queue: the snapshot first, then each ticket added, moved, updated or removed, with the new counts.",
   fields: (t) => ({
     kind: t.expose("kind", { description: "SNAPSHOT first (or, resuming, RESUMED once caught up), then what happened to one ticket.", type: QueueChangeKind }),
     sequence: t.exposeInt("sequence", { description: SEQUENCE }),
@@ -34,7 +35,11 @@ const QueueChangeType = builder.objectRef<QueueChange & { cursor: string }>("Que
       description: "SNAPSHOT: the first page, in queue order (empty for other kinds).",
       resolve: (query, change, _args, ctx) => ctx.services.tickets.inOrder(ctx.viewer, change.ticketIds, query),
     }),
-    counts: t.field({ description: "The queue's counts after this change.", type: QueueCounts, resolve: (change, _args, ctx) => ctx.services.queueWatch.counts(ctx.viewer, change) }),
+    counts: t.field({
+      description: "The queue's counts after this change.",
+      type: QueueCounts,
+      resolve: (change, _args, ctx) => ctx.services.queueWatch.counts(ctx.viewer, change),
+    }),
   }),
 });
 
@@ -45,9 +50,16 @@ builder.subscriptionField("queueChanged", (t) =>
     description: "A live queue: a saved queue (queueId) or an ad-hoc filter; a snapshot first, then every change with the ticket's new place.",
     args: {
       queueId: t.arg.id({ description: "A saved queue's global id; its stored filter applies.", required: false }),
-      filter: t.arg({ description: "An ad hoc queue: the same criteria as `tickets`; ignored when queueId is given.", type: TicketFilterInput, required: false }),
+      filter: t.arg({
+        description: "An ad hoc queue: the same criteria as `tickets`; ignored when queueId is given.",
+        type: TicketFilterInput,
+        required: false,
+      }),
       first: t.arg.int({ required: false, description: "Size of the snapshot page (default 50, at most 200)." }),
-      after: t.arg.string({ required: false, description: `${AFTER} No snapshot then, but RESUMED once the replay is done: a replayed TICKET_UPDATED may name a ticket the client does not hold yet (place it), a replayed TICKET_REMOVED one it never held (ignore it).` }),
+      after: t.arg.string({
+        required: false,
+        description: `${AFTER} No snapshot then, but RESUMED once the replay is done: a replayed TICKET_UPDATED may name a ticket the client does not hold yet (place it), a replayed TICKET_REMOVED one it never held (ignore it).`,
+      }),
     },
     subscribe: (_root, args, ctx) =>
       ctx.services.queueWatch.watch(ctx.viewer, { ...args, queueId: args.queueId ? decodeId("queueId", args.queueId, "Queue").id : null }),
@@ -61,11 +73,13 @@ const TicketUpdateKind = builder.enumType("TicketUpdateKind", {
     CREATED: "The ticket was opened.",
     UPDATED: "The ticket changed (status, clocks, assignment, messages).",
     SLA_ALERT: "An SLA alert fired for one of its clocks.",
-  }) });
+  }),
+});
 
 builder.subscriptionField("ticketUpdates", (t) =>
   t.field({
-    type: builder.objectRef<{ ticketId: string; sequence: number; cursor: string; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({ description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
+    type: builder.objectRef<{ ticketId: string; sequence: number; cursor: string; kind: "CREATED" | "UPDATED" | "SLA_ALERT" }>("TicketUpdate").implement({
+      description: "A change of one ticket, delivered to `ticketUpdates` subscribers.",
       fields: (u) => ({
         kind: u.expose("kind", { type: TicketUpdateKind, description: "Opened, changed, or an SLA alert fired." }),
         sequence: u.exposeInt("sequence", { description: SEQUENCE }),

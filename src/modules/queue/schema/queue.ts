@@ -8,14 +8,16 @@ import { TicketFilterInput, TicketFilterType } from "./queue-filter.ts";
 import { TicketNode, TicketStatus } from "../../ticket/index.ts";
 import { queueCounts, resolveTicketConnection, TICKET_CONNECTION } from "./ticket-connection.ts";
 
-const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({ description: "How many of a queue's tickets have one status.",
+const StatusCount = builder.objectRef<Counts["byStatus"][number]>("QueueStatusCount").implement({
+  description: "How many of a queue's tickets have one status.",
   fields: (t) => ({
     status: t.expose("status", { type: TicketStatus, description: "The status counted." }),
     count: t.exposeInt("count", { description: "Tickets of the queue in that status; 0 when none." }),
   }),
 });
 
-export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({ description: "How many tickets a queue holds, in total and by condition.",
+export const QueueCounts = builder.objectRef<Counts>("QueueCounts").implement({
+  description: "How many tickets a queue holds, in total and by condition.",
   fields: (t) => ({
     total: t.exposeInt("total", { description: "Every ticket the filter matches." }),
     byStatus: t.expose("byStatus", { type: [StatusCount], description: "Every status, 0 when none." }),
@@ -35,10 +37,28 @@ builder.prismaNode("Queue", {
   authScopes: { staff: true },
   fields: (t) => ({
     name: t.exposeString("name", { description: "A name for people, e.g. Gold desk." }),
-    filter: t.field({ description: "The stored filter, canonical (codes upper-case, empty criteria dropped).", type: TicketFilterType, select: { filter: true }, resolve: filterOf }),
+    filter: t.field({
+      description: "The stored filter, canonical (codes upper-case, empty criteria dropped).",
+      type: TicketFilterType,
+      select: { filter: true },
+      resolve: filterOf,
+    }),
     archivedAt: t.expose("archivedAt", { description: "When it was archived; null while in use.", type: "DateTime", nullable: true }),
-    tickets: t.connection({ description: "The matching tickets in queue order: priority rank (desc), nextDueAt (none last), arrival, id.", type: TicketNode, select: { filter: true }, resolve: (queue, args, ctx, info) => resolveTicketConnection(filterOf(queue), args, ctx, info) }, TICKET_CONNECTION),
-    counts: t.field({ description: "Counts over every ticket the filter matches, not only the first page.", type: QueueCounts, select: { filter: true }, resolve: (queue, _args, ctx) => queueCounts(ctx, filterOf(queue)) }),
+    tickets: t.connection(
+      {
+        description: "The matching tickets in queue order: priority rank (desc), nextDueAt (none last), arrival, id.",
+        type: TicketNode,
+        select: { filter: true },
+        resolve: (queue, args, ctx, info) => resolveTicketConnection(filterOf(queue), args, ctx, info),
+      },
+      TICKET_CONNECTION,
+    ),
+    counts: t.field({
+      description: "Counts over every ticket the filter matches, not only the first page.",
+      type: QueueCounts,
+      select: { filter: true },
+      resolve: (queue, _args, ctx) => queueCounts(ctx, filterOf(queue)),
+    }),
   }),
 });
 
@@ -48,18 +68,22 @@ builder.queryFields((t) => ({
       type: TicketNode,
       authScopes: { authenticated: true },
       description: "Tickets in queue order: priority rank, then due time, then arrival. Customers and partners see their own.",
-      args: { filter: t.arg({ description: "Optional criteria; all given must hold; statuses default to the open ones.", type: TicketFilterInput, required: false }) },
+      args: {
+        filter: t.arg({ description: "Optional criteria; all given must hold; statuses default to the open ones.", type: TicketFilterInput, required: false }),
+      },
       resolve: (_root, args, ctx, info) => resolveTicketConnection(args.filter ?? {}, args, ctx, info),
     },
     TICKET_CONNECTION,
   ),
-  queues: t.prismaField({ description: "Saved queues, by name; agents only.",
+  queues: t.prismaField({
+    description: "Saved queues, by name; agents only.",
     type: ["Queue"],
     authScopes: { staff: true },
     args: { includeArchived: t.arg.boolean({ description: "Include archived queues; default false.", required: false }) },
     resolve: (query, _root, args, ctx) => ctx.services.ticketQueues.queues(ctx.viewer, args, query),
   }),
-  queue: t.prismaField({ description: "A saved queue with its counts and tickets, or null; agents only.",
+  queue: t.prismaField({
+    description: "A saved queue with its counts and tickets, or null; agents only.",
     type: "Queue",
     nullable: true,
     authScopes: { staff: true },
@@ -85,7 +109,11 @@ const QueueCreateInput = builder.inputType("QueueCreateInput", {
 });
 const QueueUpdateInput = builder.inputType("QueueUpdateInput", {
   description: "Changes to a saved queue; fields left out keep their value.",
-  fields: (t) => ({ id: globalIdField(t, "queue"), name: t.string({ required: false, description: NAME }), filter: t.field({ type: TicketFilterInput, required: false, description: "Replaces the whole filter." }) }),
+  fields: (t) => ({
+    id: globalIdField(t, "queue"),
+    name: t.string({ required: false, description: NAME }),
+    filter: t.field({ type: TicketFilterInput, required: false, description: "Replaces the whole filter." }),
+  }),
 });
 const QueueArchiveInput = builder.inputType("QueueArchiveInput", {
   description: "A saved queue to archive; archiving it again keeps the first archivedAt.",
@@ -95,21 +123,24 @@ const result = { types: COMMON_ERRORS, dataField: { name: "queue", description: 
 const queueId = (input: { id: string }) => ({ ...input, id: decodeId("id", input.id, "Queue").id });
 
 builder.mutationFields((t) => ({
-  queueCreate: t.prismaField({ description: "Saves a named ticket queue with a filter, stored canonical (codes upper-case, empty criteria dropped); agents only.",
+  queueCreate: t.prismaField({
+    description: "Saves a named ticket queue with a filter, stored canonical (codes upper-case, empty criteria dropped); agents only.",
     type: "Queue",
     authScopes: { authenticated: true },
     errors: result,
     args: { input: t.arg({ type: QueueCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueCreate(ctx.viewer, input, query),
   }),
-  queueUpdate: t.prismaField({ description: "Renames a saved queue or replaces its filter.",
+  queueUpdate: t.prismaField({
+    description: "Renames a saved queue or replaces its filter.",
     type: "Queue",
     authScopes: { authenticated: true },
     errors: result,
     args: { input: t.arg({ type: QueueUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketQueues.queueUpdate(ctx.viewer, queueId(input), query),
   }),
-  queueArchive: t.prismaField({ description: "Archives a saved queue: it disappears from `queues` unless includeArchived is true.",
+  queueArchive: t.prismaField({
+    description: "Archives a saved queue: it disappears from `queues` unless includeArchived is true.",
     type: "Queue",
     authScopes: { authenticated: true },
     errors: result,

@@ -32,7 +32,10 @@ export function decodeQueueCursor(field: string, cursor: string): QueueKey {
   const [priorityRank, nextDueAt, createdAt, id] = Array.isArray(parts) && parts.length === 4 ? parts : [];
   const instant = (value: unknown) => Number.isSafeInteger(value) && Math.abs(value as number) < 8.64e15;
   if (!Number.isInteger(priorityRank) || !(nextDueAt === null || instant(nextDueAt)) || !instant(createdAt) || typeof id !== "string" || id.length > 100) {
-    throw new ValidationError(field, `Not a cursor of this list (cursors handed out before keyset paging are no longer accepted): start again from the first page`);
+    throw new ValidationError(
+      field,
+      `Not a cursor of this list (cursors handed out before keyset paging are no longer accepted): start again from the first page`,
+    );
   }
   return { priorityRank, nextDueAt, createdAt, id };
 }
@@ -84,11 +87,14 @@ export function connectionOf<T extends Row>(rows: T[], args: ConnectionArgs, pag
 
 /** The connection type's own fields: totalCount counts only when asked. */
 export const TICKET_CONNECTION = {
+  // biome-ignore lint/suspicious/noExplicitAny: Pothos's connection-object field builder; both connections (queue.tickets, tickets) share this
   fields: (t: any) => ({ totalCount: t.int({ nullable: false, resolve: (connection: { totalCount: () => Promise<number> }) => connection.totalCount() }) }),
 };
 
 const onlyCounts = (info: GraphQLResolveInfo) =>
-  info.fieldNodes.every((node) => node.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === "totalCount" || s.name.value === "__typename")));
+  info.fieldNodes.every((node) =>
+    node.selectionSet?.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === "totalCount" || s.name.value === "__typename")),
+  );
 
 /** Resolves a ticket connection over `filter` for `t.connection`: Pothos plans the rows' selection, the queue service reads them. */
 export async function resolveTicketConnection(filter: TicketFilter | Promise<TicketFilter>, args: ConnectionArgs, ctx: Context, info: GraphQLResolveInfo) {

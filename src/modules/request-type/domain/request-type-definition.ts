@@ -70,7 +70,8 @@ export function validateRequestType(input: RequestTypeDefinition): NormalisedReq
   const outOfScope = input.outOfScope ?? "PAID_OFFER";
   if (!OUT_OF_SCOPE_HANDLING.includes(outOfScope)) throw new ValidationError("outOfScope", `outOfScope must be one of ${OUT_OF_SCOPE_HANDLING.join(", ")}`);
   const alternative = input.alternative?.trim() || null;
-  if (alternative && alternative.length > MAX_ALTERNATIVE) throw new ValidationError("alternative", `alternative must be at most ${MAX_ALTERNATIVE} characters`);
+  if (alternative && alternative.length > MAX_ALTERNATIVE)
+    throw new ValidationError("alternative", `alternative must be at most ${MAX_ALTERNATIVE} characters`);
   return {
     code: requestTypeCode("code", input.code),
     name: displayName("name", input.name),

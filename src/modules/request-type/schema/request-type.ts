@@ -3,7 +3,7 @@ import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import type { InputFields } from "../../../graphql/input-fields.ts";
 import { InformationCondition, TierEntitlement } from "../../tier/index.ts";
-import { OUT_OF_SCOPE_HANDLING } from "../domain/request-type-definition.ts";
+import type { OUT_OF_SCOPE_HANDLING } from "../domain/request-type-definition.ts";
 
 const OutOfScope = builder.enumType("OutOfScope", {
   description: "What becomes of a request its type puts out of scope.",
@@ -34,7 +34,11 @@ builder.prismaNode("RequestType", {
     inScope: t.exposeBoolean("inScope", { description: "false: support does not cover it (see alternative)." }),
     writtenOnly: t.exposeBoolean("writtenOnly", { description: "Only on written channels (ticket, e-mail, chat, …), never by phone." }),
     premiumOnly: t.exposeBoolean("premiumOnly", { description: "Only on a paid level, not on the included one." }),
-    requiresEntitlement: t.expose("requiresEntitlement", { type: TierEntitlement, nullable: true, description: "The tier entitlement a request needs, e.g. HOW_TO at 001; null when any level serves it." }),
+    requiresEntitlement: t.expose("requiresEntitlement", {
+      type: TierEntitlement,
+      nullable: true,
+      description: "The tier entitlement a request needs, e.g. HOW_TO at 001; null when any level serves it.",
+    }),
     requiredInformation: t.field({
       type: [RequiredInformationItem],
       description: "The checklist a new ticket of this type starts with; its clock waits until every applying item is provided.",
@@ -77,14 +81,16 @@ const RequestTypeUpdateInput = builder.inputType("RequestTypeUpdateInput", {
 });
 
 builder.queryFields((t) => ({
-  requestTypes: t.prismaConnection({ description: "Every request type, by code.",
+  requestTypes: t.prismaConnection({
+    description: "Every request type, by code.",
     type: "RequestType",
     cursor: "workspaceId_code",
     authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) => ctx.services.requestTypes.list(query),
     totalCount: (_root, _args, ctx) => ctx.services.requestTypes.count(),
   }),
-  requestType: t.prismaField({ description: "The request type with this code, or null.",
+  requestType: t.prismaField({
+    description: "The request type with this code, or null.",
     type: "RequestType",
     nullable: true,
     authScopes: { authenticated: true },
@@ -96,14 +102,16 @@ builder.queryFields((t) => ({
 const result = { types: COMMON_ERRORS, dataField: { name: "requestType", description: "The request type as it is after the write." } };
 
 builder.mutationFields((t) => ({
-  requestTypeCreate: t.prismaField({ description: "Creates a request type: scope, written-only, premium-only, needed entitlement and required information.",
+  requestTypeCreate: t.prismaField({
+    description: "Creates a request type: scope, written-only, premium-only, needed entitlement and required information.",
     type: "RequestType",
     authScopes: { staff: true },
     errors: result,
     args: { input: t.arg({ type: RequestTypeCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.requestTypes.create(ctx.viewer, input, query),
   }),
-  requestTypeUpdate: t.prismaField({ description: "Changes a request type; tickets already open keep the checklist they were opened with.",
+  requestTypeUpdate: t.prismaField({
+    description: "Changes a request type; tickets already open keep the checklist they were opened with.",
     type: "RequestType",
     authScopes: { staff: true },
     errors: result,

@@ -44,7 +44,8 @@ export function slaClockApply(history: SlaClockHistory | null, action: SlaClockA
 function expectPhase(history: SlaClockHistory, expected: SlaClockPhase | SlaClockPhase[], verb: string, at: number): SlaClockPhase {
   const phase = slaClockPhase(validateSlaClockHistory(history));
   if (!([] as SlaClockPhase[]).concat(expected).includes(phase)) throw new ConflictError("clock", `Cannot ${verb} a clock that is ${phase}`);
-  if (!Number.isSafeInteger(at) || at < lastEvent(history)) throw new ValidationError("at", `at must be an instant in whole milliseconds, not before the clock's last change`);
+  if (!Number.isSafeInteger(at) || at < lastEvent(history))
+    throw new ValidationError("at", `at must be an instant in whole milliseconds, not before the clock's last change`);
   return phase;
 }
 

@@ -67,7 +67,9 @@ export function validateSlaClockHistory(history: SlaClockHistory): SlaClockHisto
 export function slaClockHistoryAt(history: SlaClockHistory, horizon: number): SlaClockHistory {
   const { startedAt, metAt } = history;
   if (startedAt === null || startedAt > horizon) return { startedAt: null, pauses: [], metAt: null };
-  const pauses = history.pauses.filter((pause) => pause.from <= horizon).map((pause) => (pause.to !== null && pause.to > horizon ? { from: pause.from, to: null } : pause));
+  const pauses = history.pauses
+    .filter((pause) => pause.from <= horizon)
+    .map((pause) => (pause.to !== null && pause.to > horizon ? { from: pause.from, to: null } : pause));
   return { startedAt, pauses, metAt: metAt !== null && metAt <= horizon ? metAt : null };
 }
 

@@ -64,7 +64,17 @@ export function slaClockStatus(clock: SlaClock, now: number): SlaClockStatus {
   const budget = slaBudget(target, calendar, history.startedAt);
   const base = { kind: target.kind, guaranteed: target.guaranteed, startedAt: history.startedAt, metAt: history.metAt, budgetMs: budget?.ms ?? null };
   if (history.startedAt === null || budget === null) {
-    return { ...base, state: "NOT_STARTED", running: false, dueAt: null, elapsedMs: 0, remainingMs: base.budgetMs, elapsedFraction: 0, breached: false, metLate: false };
+    return {
+      ...base,
+      state: "NOT_STARTED",
+      running: false,
+      dueAt: null,
+      elapsedMs: 0,
+      remainingMs: base.budgetMs,
+      elapsedFraction: 0,
+      breached: false,
+      metLate: false,
+    };
   }
   const horizon = history.metAt ?? now;
   const upToHorizon = slaClockHistoryAt(history, horizon);

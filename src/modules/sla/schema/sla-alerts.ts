@@ -6,7 +6,10 @@ import { AFTER, CURSOR, SEQUENCE } from "../../../graphql/stream-fields.ts";
 
 const SlaAlertKind = builder.enumType("SlaAlertKind", {
   description: "Whether an SLA alert warns of an impending breach or reports one.",
-  values: { WARNING: { description: "A threshold of the budget was used up." }, BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." } },
+  values: {
+    WARNING: { description: "A threshold of the budget was used up." },
+    BREACHED: { description: "The due instant passed unmet: fires 1 ms after it, never for a clock met at it." },
+  },
 });
 
 const KIND = "WARNING at a threshold, BREACHED 1 ms after the due instant.";
@@ -29,12 +32,19 @@ export const SlaAlertEvent = builder.objectRef<SlaAlertView & { cursor: string }
     target: t.expose("target", { description: TARGET, type: ResponseTargetKind }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "false for a best-effort target." }),
     dueAt: t.expose("dueAt", { description: "The clock's due instant as it stood when the alert fired.", type: "DateTime", nullable: true }),
-    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", { nullable: true, description: "Budget left at the alert instant in whole clock minutes, rounded down (see remainingSeconds for short targets)." }),
-    remainingSeconds: t.exposeInt("remainingSeconds", { nullable: true, description: "Budget left at the alert instant in whole clock seconds, rounded down; 0 for a breach." }),
+    remainingBusinessMinutes: t.exposeInt("remainingBusinessMinutes", {
+      nullable: true,
+      description: "Budget left at the alert instant in whole clock minutes, rounded down (see remainingSeconds for short targets).",
+    }),
+    remainingSeconds: t.exposeInt("remainingSeconds", {
+      nullable: true,
+      description: "Budget left at the alert instant in whole clock seconds, rounded down; 0 for a breach.",
+    }),
   }),
 });
 
-const SlaAlertFilter = builder.inputType("SlaAlertFilter", { description: "Which SLA alerts to receive; all given criteria must hold.",
+const SlaAlertFilter = builder.inputType("SlaAlertFilter", {
+  description: "Which SLA alerts to receive; all given criteria must hold.",
   fields: (t) => ({
     customerNumber: t.string({ description: "Only this account's tickets.", required: false }),
     tierCodes: t.stringList({ description: "Only tickets of these tiers (codes).", required: false }),
@@ -51,9 +61,17 @@ builder.subscriptionField("slaAlerts", (t) =>
     authScopes: { authenticated: true },
     description: "Impending and actual SLA breaches of tickets the subscriber may see.",
     args: {
-      filter: t.arg({ description: "Optional criteria; all given must hold; absent means every alert the subscriber may see.", type: SlaAlertFilter, required: false }),
+      filter: t.arg({
+        description: "Optional criteria; all given must hold; absent means every alert the subscriber may see.",
+        type: SlaAlertFilter,
+        required: false,
+      }),
       after: t.arg.string({ required: false, description: AFTER }),
-      since: t.arg({ type: "DateTime", required: false, description: "Without `after`: first the alerts fired since this instant (a fresh screen is not blind), then live ones." }),
+      since: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "Without `after`: first the alerts fired since this instant (a fresh screen is not blind), then live ones.",
+      }),
     },
     subscribe: (_root, { filter, ...resume }, ctx) => ctx.services.slaAlerts.stream(ctx.viewer, filter ?? {}, resume),
     resolve: (alert) => alert,
@@ -68,7 +86,12 @@ builder.prismaObject("SlaAlert", {
     alertAt: t.expose("fireAt", { type: "DateTime", description: "When it is (or was) due." }),
     firedAt: t.expose("firedAt", { type: "DateTime", nullable: true, description: "null while pending." }),
     late: t.exposeBoolean("late", { description: `${LATE} false while pending.` }),
-    target: t.field({ type: ResponseTargetKind, description: TARGET, select: { slaClock: { select: { kind: true } } }, resolve: (alert) => alert.slaClock.kind }),
+    target: t.field({
+      type: ResponseTargetKind,
+      description: TARGET,
+      select: { slaClock: { select: { kind: true } } },
+      resolve: (alert) => alert.slaClock.kind,
+    }),
   }),
 });
 

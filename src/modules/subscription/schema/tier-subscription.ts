@@ -25,7 +25,11 @@ const TierSubscriptionEventKind = builder.enumType("TierSubscriptionEventKind", 
   }),
 });
 
-errorType(PauseNotSupportedError, "PauseNotSupportedError", "000: a paid level cannot be paused; cancel it (it runs to the end of the paid month) and book it again later.");
+errorType(
+  PauseNotSupportedError,
+  "PauseNotSupportedError",
+  "000: a paid level cannot be paused; cancel it (it runs to the end of the paid month) and book it again later.",
+);
 
 builder.prismaNode("TierSubscription", {
   id: { field: "id" },
@@ -64,14 +68,22 @@ builder.prismaObject("TierSubscriptionEvent", {
     kind: t.expose("kind", { type: TierSubscriptionEventKind, description: "What happened: booked, changed, cancelled, booked again, renewed or ended." }),
     at: t.expose("at", { type: "DateTime", description: "When it took effect; RENEWED and ENDED at the period boundary, not when the run noticed it." }),
     actor: t.string({
-      description: "Staff see the API token id behind the change, ADMIN_TOKEN or system; customers and partners see their own id, system or \"support\".",
+      description: 'Staff see the API token id behind the change, ADMIN_TOKEN or system; customers and partners see their own id, system or "support".',
       select: { actor: true },
       resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor),
     }),
     fromTier: t.relation("fromTier", { nullable: true, description: "The level before: CHANGED, CANCELLED and ENDED; null otherwise." }),
     toTier: t.relation("toTier", { nullable: true, description: "The level after: SUBSCRIBED, CHANGED, REBOOKED and RENEWED; null otherwise." }),
-    periodStart: t.expose("periodStart", { type: "DateTime", nullable: true, description: "Start of the paid period the entry charged or began; null when none." }),
-    periodEnd: t.expose("periodEnd", { type: "DateTime", nullable: true, description: "End of that paid period (for CANCELLED: when the level will end); null when none." }),
+    periodStart: t.expose("periodStart", {
+      type: "DateTime",
+      nullable: true,
+      description: "Start of the paid period the entry charged or began; null when none.",
+    }),
+    periodEnd: t.expose("periodEnd", {
+      type: "DateTime",
+      nullable: true,
+      description: "End of that paid period (for CANCELLED: when the level will end); null when none.",
+    }),
     amount: t.field({
       type: Money,
       nullable: true,
@@ -84,22 +96,26 @@ builder.prismaObject("TierSubscriptionEvent", {
 });
 
 builder.prismaObjectField("Account", "tierSubscriptions", (t) =>
-  t.relation("tierSubscriptions", { description: "Every paid level the account held, newest first.", query: { orderBy: [{ startedAt: "desc" }, { id: "desc" }] } }),
+  t.relation("tierSubscriptions", {
+    description: "Every paid level the account held, newest first.",
+    query: { orderBy: [{ startedAt: "desc" }, { id: "desc" }] },
+  }),
 );
 
-const TierSubscriptionsRenewed = builder
-  .objectRef<{ renewed: number; ended: number }>("TierSubscriptionsRenewed")
-  .implement({
-    description: "What a renewal run did: how many paid levels it renewed and how many it ended.",
-    fields: (t) => ({
-      renewed: t.exposeInt("renewed", { description: "Subscriptions rolled into a new month (one per month caught up), charged at the tier's current price." }),
-      ended: t.exposeInt("ended", { description: "Cancelled subscriptions ended at their period end." }),
-    }),
-  });
+const TierSubscriptionsRenewed = builder.objectRef<{ renewed: number; ended: number }>("TierSubscriptionsRenewed").implement({
+  description: "What a renewal run did: how many paid levels it renewed and how many it ended.",
+  fields: (t) => ({
+    renewed: t.exposeInt("renewed", { description: "Subscriptions rolled into a new month (one per month caught up), charged at the tier's current price." }),
+    ended: t.exposeInt("ended", { description: "Cancelled subscriptions ended at their period end." }),
+  }),
+});
 
 const TierSubscribeInput = builder.inputType("TierSubscribeInput", {
   description: "A paid level to book for an account from now; at most one paid level is active per account.",
-  fields: (t) => ({ customerNumber: t.string({ description: CUSTOMER_NUMBER }), tierCode: t.string({ description: "A paid level; booking a cancelled one again withdraws the cancellation." }) }),
+  fields: (t) => ({
+    customerNumber: t.string({ description: CUSTOMER_NUMBER }),
+    tierCode: t.string({ description: "A paid level; booking a cancelled one again withdraws the cancellation." }),
+  }),
 });
 const TierSubscriptionChangeInput = builder.inputType("TierSubscriptionChangeInput", {
   description: "The paid level an account with an active one moves to, at once.",
@@ -138,7 +154,8 @@ builder.queryField("tierSubscriptionHistory", (t) =>
 );
 
 builder.mutationFields((t) => ({
-  tierSubscribe: t.prismaField({ description: "Books a paid tier for an account from now, charging the first month prorated by day; at most one active paid tier per account.",
+  tierSubscribe: t.prismaField({
+    description: "Books a paid tier for an account from now, charging the first month prorated by day; at most one active paid tier per account.",
     type: "TierSubscription",
     authScopes: { authenticated: true },
     errors: result,
@@ -174,7 +191,9 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: "Renews or ends every subscription whose period has ended (also run at start-up). Idempotent.",
     errors: { types: COMMON_ERRORS, directResult: true },
-    args: { input: t.arg({ description: "Optional: only one account; absent renews every account due now.", type: TierSubscriptionsRenewInput, required: false }) },
+    args: {
+      input: t.arg({ description: "Optional: only one account; absent renews every account due now.", type: TierSubscriptionsRenewInput, required: false }),
+    },
     resolve: (_root, { input }, ctx) => ctx.services.tierSubscriptions.renewDueBy(ctx.viewer, input?.customerNumber),
   }),
 }));

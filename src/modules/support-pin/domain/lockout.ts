@@ -28,5 +28,4 @@ export function afterFailure(state: PinState, now: number): PinState {
 
 export const afterSuccess = (): PinState => ({ failedAttempts: 0, lockedUntil: null });
 
-export const attemptsLeft = (state: PinState, now: number): number =>
-  isLocked(state, now) ? 0 : PIN_MAX_FAILURES - failuresSoFar(state, now);
+export const attemptsLeft = (state: PinState, now: number): number => (isLocked(state, now) ? 0 : PIN_MAX_FAILURES - failuresSoFar(state, now));

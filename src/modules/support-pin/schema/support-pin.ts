@@ -14,7 +14,12 @@ builder.objectType(PinLockedError, {
   isTypeOf: (value) => value instanceof PinLockedError,
   fields: (t) => ({
     field: t.string({ nullable: true, description: OFFENDING_FIELD, resolve: (error) => error.field ?? null }),
-    lockedUntil: t.field({ type: "DateTime", nullable: true, description: "Verification is refused until then; always set here, nullable only so it merges with SupportPinVerification.lockedUntil in one selection.", resolve: (error) => error.lockedUntil }),
+    lockedUntil: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "Verification is refused until then; always set here, nullable only so it merges with SupportPinVerification.lockedUntil in one selection.",
+      resolve: (error) => error.lockedUntil,
+    }),
   }),
 });
 
@@ -41,7 +46,8 @@ const SupportPinOutcome = builder.enumType("SupportPinOutcome", {
     VERIFIED: "The PIN matched.",
     WRONG_PIN: "The PIN did not match; five in a row lock verification for 15 minutes.",
     NO_PIN: "The account has no PIN yet (supportPinRotate issues one).",
-  }) });
+  }),
+});
 const SupportPinVerification = builder.objectRef<PinVerification>("SupportPinVerification").implement({
   description: "The answer to one PIN check by a chat or phone agent; every check is audited.",
   fields: (t) => ({

@@ -46,7 +46,13 @@ export type Engines = ReadonlyMap<string, BusinessCalendar>;
 const notStarted = (): SlaClockHistory => ({ startedAt: null, pauses: [], metAt: null });
 
 /** A clock of a target that is not stored yet (NOT_STARTED until an effect starts it, unless `history` says otherwise). */
-export const newClock = (id: string, target: ClockTarget, history: SlaClockHistory = notStarted()): ClockState => ({ id, target, history, fresh: true, changed: true });
+export const newClock = (id: string, target: ClockTarget, history: SlaClockHistory = notStarted()): ClockState => ({
+  id,
+  target,
+  history,
+  fresh: true,
+  changed: true,
+});
 
 export function slaClockOf(state: Pick<ClockState, "target" | "history">, engines: Engines): SlaClock {
   const calendar = engines.get(state.target.calendarId);
@@ -62,7 +68,12 @@ export const ticketClocksOf = (states: readonly ClockState[]): TicketClocks => O
  * one that ran (a new NEXT_RESPONSE) replaces it with a new row (its id from `newId`), the old one
  * kept as history.
  */
-export function applyEffects(states: readonly ClockState[], effects: readonly ClockEffect[], now: number, newId: () => string): { states: ClockState[]; replaced: string[] } {
+export function applyEffects(
+  states: readonly ClockState[],
+  effects: readonly ClockEffect[],
+  now: number,
+  newId: () => string,
+): { states: ClockState[]; replaced: string[] } {
   const current = new Map(states.map((state) => [state.target.kind, state]));
   const replaced: string[] = [];
   for (const { kind, action } of effects) {

@@ -12,7 +12,8 @@ export const isTicketFlag = (condition: InformationCondition): condition is Tick
 /** Throws a ValidationError naming `${field}.<i>` for a flag that is not a TicketFlag; returns them without repeats. */
 export function ticketFlags(flags: readonly string[], field = "flags"): TicketFlag[] {
   flags.forEach((flag, i) => {
-    if (!(TICKET_FLAGS as readonly string[]).includes(flag)) throw new ValidationError(`${field}.${i}`, `${field}.${i} must be one of ${TICKET_FLAGS.join(", ")}`);
+    if (!(TICKET_FLAGS as readonly string[]).includes(flag))
+      throw new ValidationError(`${field}.${i}`, `${field}.${i} must be one of ${TICKET_FLAGS.join(", ")}`);
   });
   return [...new Set(flags as TicketFlag[])];
 }

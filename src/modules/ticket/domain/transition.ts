@@ -104,9 +104,12 @@ export function ticketTransition(ticket: TicketLifecycle, event: TicketEvent, no
   const phases = ticket.clocks;
   const kinds = kindsOf(phases);
   const pending = (kind: SlaTargetKind) => PENDING.has(phases[kind]);
-  const effect = (action: SlaClockAction) => (kind: SlaTargetKind): ClockEffect => ({ kind, action });
+  const effect =
+    (action: SlaClockAction) =>
+    (kind: SlaTargetKind): ClockEffect => ({ kind, action });
   const met = MEETS[event].filter(pending);
-  const nextResponse = event === "customerReply" && to !== "AWAITING_INFORMATION" && phases.NEXT_RESPONSE !== undefined && !pending("NEXT_RESPONSE") && !pending("FIRST_RESPONSE");
+  const nextResponse =
+    event === "customerReply" && to !== "AWAITING_INFORMATION" && phases.NEXT_RESPONSE !== undefined && !pending("NEXT_RESPONSE") && !pending("FIRST_RESPONSE");
   const effects: ClockEffect[] = [
     ...(event === "informationCompleted" ? startEffects(kinds) : []),
     ...met.map(effect("MEET")),

@@ -9,7 +9,8 @@ const SlaReportGroupBy = builder.enumType("SlaReportGroupBy", {
     TIER: "One line per tier code.",
     CHANNEL: "One line per support channel.",
     TEAM: "One line per team; (none) for unassigned.",
-  }) });
+  }),
+});
 
 const SlaReportLine = builder.objectRef<Line>("SlaReportLine").implement({
   description: "First-response compliance of one group of tickets (or of all, as the total).",
@@ -19,8 +20,16 @@ const SlaReportLine = builder.objectRef<Line>("SlaReportLine").implement({
     met: t.exposeInt("met", { description: "First responses given at or before their due instant." }),
     breached: t.exposeInt("breached", { description: "Met late or not met by the due instant." }),
     compliancePercent: t.exposeFloat("compliancePercent", { nullable: true, description: "met / tickets × 100, unrounded; null when there are no tickets." }),
-    medianFirstResponseMinutes: t.float({ nullable: true, description: "Nearest-rank median, in the target's clock minutes.", resolve: (l) => l.medianMinutes }),
-    p90FirstResponseMinutes: t.float({ nullable: true, description: "Nearest-rank 90th percentile of the first responses, in the target's clock minutes; null when none was given.", resolve: (l) => l.p90Minutes }),
+    medianFirstResponseMinutes: t.float({
+      nullable: true,
+      description: "Nearest-rank median, in the target's clock minutes.",
+      resolve: (l) => l.medianMinutes,
+    }),
+    p90FirstResponseMinutes: t.float({
+      nullable: true,
+      description: "Nearest-rank 90th percentile of the first responses, in the target's clock minutes; null when none was given.",
+      resolve: (l) => l.p90Minutes,
+    }),
   }),
 });
 
@@ -37,7 +46,11 @@ builder.queryField("slaReport", (t) =>
     type: SlaReport,
     authScopes: { staff: true },
     description: "First-response compliance of the tickets opened in [from, to), as it stands now.",
-    args: { from: t.arg({ description: "Start of the period, inclusive: tickets opened at or after it.", type: "DateTime" }), to: t.arg({ description: "End of the period, exclusive; at most 366 days after from.", type: "DateTime" }), groupBy: t.arg({ description: "One line per tier, channel or team, plus a total.", type: SlaReportGroupBy }) },
+    args: {
+      from: t.arg({ description: "Start of the period, inclusive: tickets opened at or after it.", type: "DateTime" }),
+      to: t.arg({ description: "End of the period, exclusive; at most 366 days after from.", type: "DateTime" }),
+      groupBy: t.arg({ description: "One line per tier, channel or team, plus a total.", type: SlaReportGroupBy }),
+    },
     resolve: (_root, args, ctx) => ctx.services.ticketReports.report(ctx.viewer, args),
   }),
 );

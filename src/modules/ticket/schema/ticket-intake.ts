@@ -1,5 +1,5 @@
 import { IdempotencyKeyReusedError } from "../../../domain/errors.ts";
-import { NotEntitledError, TICKET_FLAGS, TooEarlyToEscalateError, WrittenChannelRequiredError } from "../domain/index.ts";
+import { NotEntitledError, type TICKET_FLAGS, TooEarlyToEscalateError, WrittenChannelRequiredError } from "../domain/index.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { COMMON_ERRORS } from "../../../graphql/errors.ts";
 import { InvalidTransitionError } from "../domain/index.ts";
@@ -8,7 +8,11 @@ import { SupportChannel } from "../../tier/index.ts";
 
 const TicketFlag = builder.enumType("TicketFlag", {
   description: "A condition given at intake that makes conditional checklist items required.",
-  values: { BROKEN_DATABASE: { description: "The problem is a broken database: a backup is required." } } satisfies Record<(typeof TICKET_FLAGS)[number], object> });
+  values: { BROKEN_DATABASE: { description: "The problem is a broken database: a backup is required." } } satisfies Record<
+    (typeof TICKET_FLAGS)[number],
+    object
+  >,
+});
 
 const TicketAttachmentInput = builder.inputType("TicketAttachmentInput", {
   description: "A file to record with a new ticket, by name, type, size and checksum.",
@@ -20,7 +24,8 @@ const TicketAttachmentInput = builder.inputType("TicketAttachmentInput", {
   }),
 });
 
-const TicketCreateInput = builder.inputType("TicketCreateInput", { description: "A customer's request: it is checked against the entitlement answer and opened as a ticket.",
+const TicketCreateInput = builder.inputType("TicketCreateInput", {
+  description: "A customer's request: it is checked against the entitlement answer and opened as a ticket.",
   fields: (t) => ({
     customerNumber: t.string({ description: "The asking account, e.g. C-10004." }),
     channel: t.field({ description: "The channel it came in on.", type: SupportChannel }),
@@ -31,7 +36,10 @@ const TicketCreateInput = builder.inputType("TicketCreateInput", { description: 
     attachments: t.field({ type: [TicketAttachmentInput], required: false, description: "At most 10." }),
     flags: t.field({ description: "Conditions that select conditional required information, e.g. BROKEN_DATABASE.", type: [TicketFlag], required: false }),
     providedInformation: t.stringList({ required: false, description: "Checklist keys the request already carries." }),
-    idempotencyKey: t.string({ required: false, description: "A replay returns the original ticket; the same key with another payload is IdempotencyKeyReusedError." }),
+    idempotencyKey: t.string({
+      required: false,
+      description: "A replay returns the original ticket; the same key with another payload is IdempotencyKeyReusedError.",
+    }),
   }),
 });
 
@@ -46,7 +54,10 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description:
       "Opens a ticket with the entitlement answer applied: tier and priority stamped, clocks started unless information is missing. Out-of-scope requests become PAID_OFFER tickets without clocks.",
-    errors: { types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError], dataField: { name: "ticket", description: "The ticket as opened, with its clocks and checklist." } },
+    errors: {
+      types: [...COMMON_ERRORS, IdempotencyKeyReusedError, NotEntitledError, WrittenChannelRequiredError, TooEarlyToEscalateError],
+      dataField: { name: "ticket", description: "The ticket as opened, with its clocks and checklist." },
+    },
     args: { input: t.arg({ type: TicketCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketIntake.create(ctx.viewer, input, query),
   }),

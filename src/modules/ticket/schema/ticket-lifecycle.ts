@@ -8,14 +8,20 @@ const TICKET = { name: "ticket", description: "The ticket after the change, with
 const result = { types: [...COMMON_ERRORS, InvalidTransitionError], dataField: TICKET };
 const BODY = "The message text, 1–50,000 characters after trimming.";
 
-const TicketReplyInput = builder.inputType("TicketReplyInput", { description: "An agent's public reply or internal note.",
-  fields: (t) => ({ ticketId: t.id({ description: TICKET_ID }), body: t.string({ description: BODY }), public: t.boolean({ description: "false: an internal note the customer never sees." }) }),
+const TicketReplyInput = builder.inputType("TicketReplyInput", {
+  description: "An agent's public reply or internal note.",
+  fields: (t) => ({
+    ticketId: t.id({ description: TICKET_ID }),
+    body: t.string({ description: BODY }),
+    public: t.boolean({ description: "false: an internal note the customer never sees." }),
+  }),
 });
 const TicketCustomerReplyInput = builder.inputType("TicketCustomerReplyInput", {
   description: "A reply written by the customer on its own ticket.",
   fields: (t) => ({ ticketId: t.id({ description: TICKET_ID }), body: t.string({ description: BODY }) }),
 });
-const TicketAssignInput = builder.inputType("TicketAssignInput", { description: "Who works on a ticket.",
+const TicketAssignInput = builder.inputType("TicketAssignInput", {
+  description: "Who works on a ticket.",
   fields: (t) => ({
     ticketId: t.id({ description: TICKET_ID }),
     assigneeId: t.string({ required: false, description: "Absent keeps the assignee, null clears it." }),
@@ -29,15 +35,31 @@ const TicketTierChangeInput = builder.inputType("TicketTierChangeInput", {
 
 /** One mutation per status event, each through the ticket lifecycle. */
 const STATUS_MUTATIONS: Record<string, { event: StatusEvent; description: string; input: string }> = {
-  ticketAwaitCustomer: { event: "awaitCustomer", description: "Waits on the customer: the running clocks pause. Agents only.", input: "A NEW, OPEN or ON_HOLD ticket to set AWAITING_CUSTOMER." },
-  ticketHold: { event: "hold", description: "An internal wait: the clocks keep running. Agents only.", input: "A NEW, OPEN or AWAITING_CUSTOMER ticket to set ON_HOLD." },
+  ticketAwaitCustomer: {
+    event: "awaitCustomer",
+    description: "Waits on the customer: the running clocks pause. Agents only.",
+    input: "A NEW, OPEN or ON_HOLD ticket to set AWAITING_CUSTOMER.",
+  },
+  ticketHold: {
+    event: "hold",
+    description: "An internal wait: the clocks keep running. Agents only.",
+    input: "A NEW, OPEN or AWAITING_CUSTOMER ticket to set ON_HOLD.",
+  },
   ticketResume: {
     event: "resume",
     description: "Back to OPEN from AWAITING_CUSTOMER or ON_HOLD; paused clocks resume. Agents only.",
     input: "An AWAITING_CUSTOMER or ON_HOLD ticket to set OPEN again.",
   },
-  ticketSolve: { event: "solve", description: "Meets the resolution target; other clocks pause. Agents only.", input: "A NEW, OPEN, AWAITING_CUSTOMER or ON_HOLD ticket to set SOLVED." },
-  ticketClose: { event: "close", description: "Closes a SOLVED ticket (or one still awaiting information): final.", input: "A SOLVED (or AWAITING_INFORMATION) ticket to close for good." },
+  ticketSolve: {
+    event: "solve",
+    description: "Meets the resolution target; other clocks pause. Agents only.",
+    input: "A NEW, OPEN, AWAITING_CUSTOMER or ON_HOLD ticket to set SOLVED.",
+  },
+  ticketClose: {
+    event: "close",
+    description: "Closes a SOLVED ticket (or one still awaiting information): final.",
+    input: "A SOLVED (or AWAITING_INFORMATION) ticket to close for good.",
+  },
   ticketReopen: {
     event: "reopen",
     description: "Reopens a SOLVED ticket within the reopen window (TICKET_REOPEN_DAYS, default 7).",
@@ -79,7 +101,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: TicketCustomerReplyInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketLifecycle.customerReply(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),
-  ticketAssign: t.prismaField({ description: "Assigns a ticket to an agent and/or team (null clears); no effect on its clocks.",
+  ticketAssign: t.prismaField({
+    description: "Assigns a ticket to an agent and/or team (null clears); no effect on its clocks.",
     type: "Ticket",
     authScopes: { authenticated: true },
     errors: { types: COMMON_ERRORS, dataField: TICKET },

@@ -19,7 +19,10 @@ builder.mutationField("ticketWorkLog", (t) =>
     type: "TicketWorkLog",
     authScopes: { authenticated: true },
     description: "Records an agent's work; on a unit-based tier it debits ⌈minutes / 15⌉ prepaid units in the same transaction.",
-    errors: { types: [...COMMON_ERRORS, InsufficientUnitsError, IdempotencyKeyReusedError], dataField: { name: "workLog", description: "The work log as recorded (or, on a replay, as first recorded)." } },
+    errors: {
+      types: [...COMMON_ERRORS, InsufficientUnitsError, IdempotencyKeyReusedError],
+      dataField: { name: "workLog", description: "The work log as recorded (or, on a replay, as first recorded)." },
+    },
     args: { input: t.arg({ type: TicketWorkLogInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.ticketWork.log(ctx.viewer, { ...input, ticketId: ticketIdOf(input) }, query),
   }),

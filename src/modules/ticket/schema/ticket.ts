@@ -33,7 +33,11 @@ export const TicketNode = builder.prismaNode("Ticket", {
     body: t.exposeString("body", { description: "The request as the customer wrote it." }),
     status: t.expose("status", { description: "Where the ticket stands in its lifecycle.", type: TicketStatus }),
     kind: t.expose("kind", { description: "STANDARD (counted against targets) or PAID_OFFER (out of scope, no clocks).", type: TicketKind }),
-    paidOffer: t.boolean({ description: "Out of scope: a request for a paid offer, without SLA clocks.", select: { kind: true }, resolve: (ticket) => ticket.kind === "PAID_OFFER" }),
+    paidOffer: t.boolean({
+      description: "Out of scope: a request for a paid offer, without SLA clocks.",
+      select: { kind: true },
+      resolve: (ticket) => ticket.kind === "PAID_OFFER",
+    }),
     intakeReasons: t.field({
       type: [EntitlementReason],
       description: "The entitlement answer's reasons at intake (non-blocking ones, CHANNEL_CLOSED and OUT_OF_SCOPE are kept).",
@@ -59,7 +63,13 @@ export const TicketNode = builder.prismaNode("Ticket", {
     slaClocks: t.field({
       type: [SlaClockStatus],
       description: "The current clock of each target, evaluated now (or at `at`).",
-      args: { at: t.arg({ description: "The instant to evaluate the clocks at; default now (a past instant answers from the history as it stood).", type: "DateTime", required: false }) },
+      args: {
+        at: t.arg({
+          description: "The instant to evaluate the clocks at; default now (a past instant answers from the history as it stood).",
+          type: "DateTime",
+          required: false,
+        }),
+      },
       select: { clocks: CURRENT_CLOCKS },
       resolve: (ticket, { at }, ctx) => ctx.services.tickets.slaClocks(ticket.clocks, at),
     }),
@@ -71,7 +81,10 @@ export const TicketNode = builder.prismaNode("Ticket", {
       query: (_args, ctx) => ({ where: isStaff(ctx.viewer) ? {} : { kind: { not: "INTERNAL_NOTE" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     }),
     workLogs: t.relation("workLogs", { description: "Work recorded on it, oldest first.", query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
-    history: t.relation("events", { description: "Status changes, information, assignments, tier changes and work, oldest first.", query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
+    history: t.relation("events", {
+      description: "Status changes, information, assignments, tier changes and work, oldest first.",
+      query: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+    }),
   }),
 });
 
@@ -85,7 +98,8 @@ builder.prismaObject("TicketAttachment", {
   }),
 });
 
-builder.prismaNode("TicketMessage", { description: "A message on a ticket: public reply, internal note or customer reply.",
+builder.prismaNode("TicketMessage", {
+  description: "A message on a ticket: public reply, internal note or customer reply.",
   id: { field: "id" },
   // node(id): an id that is not (or not in this workspace) answers null, not an error
   nullable: true,
@@ -95,7 +109,7 @@ builder.prismaNode("TicketMessage", { description: "A message on a ticket: publi
   fields: (t) => ({
     kind: t.expose("kind", { description: "Public reply, internal note (never shown to customers) or customer reply.", type: TicketMessageKind }),
     authorId: t.string({
-      description: "Staff see the API token id behind the message (or ADMIN_TOKEN); customers and partners see their own id, or \"support\".",
+      description: 'Staff see the API token id behind the message (or ADMIN_TOKEN); customers and partners see their own id, or "support".',
       select: { authorId: true },
       resolve: (message, _args, ctx) => actorShownTo(ctx.viewer, message.authorId),
     }),
@@ -108,7 +122,11 @@ builder.prismaObject("TicketWorkLog", {
   description: "Time an agent spent on a ticket; on a unit-based tier it debited prepaid units with it.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The work log's id, as a ledger entry's workLogId names it." }),
-    agentId: t.string({ description: "Who logged it: staff see the agent's API token id (or ADMIN_TOKEN); customers and partners see \"support\".", select: { agentId: true }, resolve: (log, _args, ctx) => actorShownTo(ctx.viewer, log.agentId) }),
+    agentId: t.string({
+      description: 'Who logged it: staff see the agent\'s API token id (or ADMIN_TOKEN); customers and partners see "support".',
+      select: { agentId: true },
+      resolve: (log, _args, ctx) => actorShownTo(ctx.viewer, log.agentId),
+    }),
     minutes: t.exposeInt("minutes", { description: "Minutes worked, 1–100,000." }),
     note: t.exposeString("note", { description: "What was done, 1–2000 characters." }),
     unitsDebited: t.exposeInt("unitsDebited", { nullable: true, description: "Prepaid units debited (unit-based tiers): ⌈minutes / 15⌉." }),
@@ -121,15 +139,22 @@ builder.prismaObject("TicketEvent", {
   name: "TicketHistoryEntry",
   description: "One recorded change of a ticket, append-only.",
   fields: (t) => ({
-    kind: t.exposeString("kind", { description: "CREATED, a lifecycle event (solve, reopen, …), INFORMATION_PROVIDED, ASSIGNED, TIER_CHANGED or WORK_LOGGED." }),
-    actor: t.string({ description: "Who made the change: staff see the API token id (or ADMIN_TOKEN, system); customers and partners see their own id, system or \"support\".", select: { actor: true }, resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor) }),
+    kind: t.exposeString("kind", {
+      description: "CREATED, a lifecycle event (solve, reopen, …), INFORMATION_PROVIDED, ASSIGNED, TIER_CHANGED or WORK_LOGGED.",
+    }),
+    actor: t.string({
+      description: 'Who made the change: staff see the API token id (or ADMIN_TOKEN, system); customers and partners see their own id, system or "support".',
+      select: { actor: true },
+      resolve: (event, _args, ctx) => actorShownTo(ctx.viewer, event.actor),
+    }),
     at: t.expose("at", { type: "DateTime", description: "When the change took effect." }),
     data: t.string({ description: "Details as JSON.", select: { data: true }, resolve: (event) => JSON.stringify(event.data) }),
   }),
 });
 
 builder.queryFields((t) => ({
-  ticket: t.prismaField({ description: "The ticket with this id, or null when there is none or the caller may not see it.",
+  ticket: t.prismaField({
+    description: "The ticket with this id, or null when there is none or the caller may not see it.",
     type: "Ticket",
     nullable: true,
     authScopes: { authenticated: true },

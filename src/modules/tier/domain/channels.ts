@@ -1,15 +1,5 @@
 /** The ways a customer reaches support. */
-export const SUPPORT_CHANNELS = [
-  "TICKET",
-  "EMAIL",
-  "PORTAL",
-  "CONTACT_FORM",
-  "SOCIAL",
-  "CHAT",
-  "PHONE",
-  "PHONE_CALLBACK",
-  "REMOTE_SESSION",
-] as const;
+export const SUPPORT_CHANNELS = ["TICKET", "EMAIL", "PORTAL", "CONTACT_FORM", "SOCIAL", "CHAT", "PHONE", "PHONE_CALLBACK", "REMOTE_SESSION"] as const;
 export type SupportChannel = (typeof SUPPORT_CHANNELS)[number];
 
 /**

@@ -145,7 +145,15 @@ function validateTargets(targets: readonly TargetDefinition[], hasChannels: bool
     if (!target.calendarId) throw new ValidationError(`${path}.calendarId`, `${path}.calendarId is required`);
     const endOfDay = target.endOfDay ?? false;
     if (endOfDay && target.unit !== "DAYS") throw new ValidationError(`${path}.endOfDay`, `${path}.endOfDay needs unit DAYS: due at the end of the Nth day`);
-    return { kind: target.kind, amount: target.amount, unit: target.unit, clock: target.clock, calendarId: target.calendarId, guaranteed: target.guaranteed, endOfDay };
+    return {
+      kind: target.kind,
+      amount: target.amount,
+      unit: target.unit,
+      clock: target.clock,
+      calendarId: target.calendarId,
+      guaranteed: target.guaranteed,
+      endOfDay,
+    };
   });
   if (hasChannels && !checked.some((target) => target.kind === "FIRST_RESPONSE")) {
     throw new ValidationError("targets", "A tier with channels needs a FIRST_RESPONSE target");

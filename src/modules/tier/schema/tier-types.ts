@@ -1,6 +1,6 @@
 import { describedValues } from "../../../graphql/enum-values.ts";
 import { REASON_CODES } from "../../entitlement/domain/index.ts";
-import { INFORMATION_CONDITIONS } from "../../request-type/domain/index.ts";
+import type { INFORMATION_CONDITIONS } from "../../request-type/domain/index.ts";
 import { SUPPORT_CHANNELS } from "../domain/channels.ts";
 import { TARGET_KINDS, TIER_ENTITLEMENTS } from "../domain/tier-definition.ts";
 import { builder } from "../../../graphql/builder.ts";
@@ -25,7 +25,8 @@ export const ResponseTargetKind = builder.enumType("ResponseTargetKind", {
     FIRST_RESPONSE: "Time to the first public reply.",
     NEXT_RESPONSE: "Time from a customer reply to the next public reply.",
     RESOLUTION: "Time to solving the ticket.",
-  }) });
+  }),
+});
 export const TierEntitlement = builder.enumType("TierEntitlement", {
   description: "What a level includes beyond answering: how-to guidance, remote sessions, installation, development work.",
   values: describedValues(TIER_ENTITLEMENTS, {
@@ -57,7 +58,8 @@ export const EntitlementReasonCode = builder.enumType("EntitlementReasonCode", {
     PREMIUM_REQUIRED: "Needs a premium level the account does not have.",
     UNITS_EXHAUSTED: "The level is paid in advance from prepaid units and none are left; see unitBalance and cheapestPackage.",
     PIN_REQUIRED: "Agents verify the support PIN on this channel first (non-blocking).",
-  }) });
+  }),
+});
 
 export const TierPriority = builder.objectRef<{ rank: number; label: string }>("TierPriority").implement({
   description: "Higher rank = more urgent.",

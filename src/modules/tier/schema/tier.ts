@@ -28,14 +28,18 @@ export const Tier = builder.prismaNode("Tier", {
     includedByDefault: t.exposeBoolean("includedByDefault", {
       description: "Every account has this level without booking, and falls back to it when a paid level does not apply.",
     }),
-    priority: t.field({ description: "Rank (higher is more urgent) and label of its tickets.",
+    priority: t.field({
+      description: "Rank (higher is more urgent) and label of its tickets.",
       type: TierPriority,
       select: { priorityRank: true, priorityLabel: true },
       resolve: (tier) => ({ rank: tier.priorityRank, label: tier.priorityLabel }),
     }),
     targets: t.relation("targets", { description: "Its response targets: amount, unit, clock mode and calendar each.", query: { orderBy: { kind: "asc" } } }),
     warningThresholds: t.exposeFloatList("warningThresholds", { description: "Fractions of a target's budget at which warnings go out." }),
-    channels: t.relation("channels", { description: "The channels this level offers, each with its calendar and languages.", query: { orderBy: { channel: "asc" } } }),
+    channels: t.relation("channels", {
+      description: "The channels this level offers, each with its calendar and languages.",
+      query: { orderBy: { channel: "asc" } },
+    }),
     entitlements: t.expose("entitlements", { description: "What the level includes beyond answering.", type: [TierEntitlement] }),
     unitBased: t.exposeBoolean("unitBased", { description: "Work is paid from prepaid support units." }),
     partnerSaleCutoff: t.expose("partnerSaleCutoff", {
@@ -54,10 +58,15 @@ builder.prismaObject("TierTarget", {
     amount: t.exposeInt("amount", { description: "The target's size in `unit`, a whole number from 1, e.g. 4 (hours)." }),
     unit: t.expose("unit", { type: DurationUnit, description: "MINUTES, HOURS or DAYS of `clock` time." }),
     clock: t.expose("clock", { type: ClockMode, description: "Which time counts: open hours, whole working days or all time." }),
-    calendar: t.field({ ...calendarOf, description: "The business calendar whose hours and holidays the clock counts in.", resolve: (target, _args, ctx) => ctx.services.calendars.require(target.calendarId) }),
+    calendar: t.field({
+      ...calendarOf,
+      description: "The business calendar whose hours and holidays the clock counts in.",
+      resolve: (target, _args, ctx) => ctx.services.calendars.require(target.calendarId),
+    }),
     guaranteed: t.exposeBoolean("guaranteed", { description: "false = best effort." }),
     endOfDay: t.exposeBoolean("endOfDay", {
-      description: "DAYS only. true: due when the clock's time ends on the Nth day it runs, that first day counted (1 DAYS on BUSINESS_HOURS = by the close of the day the clock starts: the same day); false: the same wall time N days on.",
+      description:
+        "DAYS only. true: due when the clock's time ends on the Nth day it runs, that first day counted (1 DAYS on BUSINESS_HOURS = by the close of the day the clock starts: the same day); false: the same wall time N days on.",
     }),
   }),
 });
@@ -69,7 +78,11 @@ builder.prismaObject("TierChannel", {
     calendar: t.field({ ...calendarOf, description: "When the channel is staffed.", resolve: (c, _args, ctx) => ctx.services.calendars.require(c.calendarId) }),
     languages: t.exposeStringList("languages", { description: "ISO 639-1 codes it is staffed in, 1–20, e.g. en, fr." }),
     pinRequired: t.exposeBoolean("pinRequired", { description: "Agents verify the customer's support PIN on this channel." }),
-    written: t.boolean({ description: "A written channel: the only kind written-only request types may use.", select: { channel: true }, resolve: (c) => isWrittenChannel(c.channel) }),
+    written: t.boolean({
+      description: "A written channel: the only kind written-only request types may use.",
+      select: { channel: true },
+      resolve: (c) => isWrittenChannel(c.channel),
+    }),
   }),
 });
 
@@ -80,7 +93,8 @@ const TierPriorityInput = builder.inputType("TierPriorityInput", {
     label: t.string({ description: "The rank's name for people, 1–40 characters after trimming, e.g. high." }),
   }),
 });
-const TierTargetInput = builder.inputType("TierTargetInput", { description: "One response target of a tier.",
+const TierTargetInput = builder.inputType("TierTargetInput", {
+  description: "One response target of a tier.",
   fields: (t) => ({
     kind: t.field({ description: "Which event the target measures.", type: ResponseTargetKind }),
     amount: t.int({ description: "How much time: a whole number from 1 (DAYS: whole days)." }),
@@ -90,7 +104,8 @@ const TierTargetInput = builder.inputType("TierTargetInput", { description: "One
     guaranteed: t.boolean({ description: "true: a promise; false: best effort, computed the same way. Default true." }),
     endOfDay: t.boolean({
       required: false,
-      description: "DAYS only: due at the end of the Nth day the clock runs, the day it starts counted as the first (1 = the same day, e.g. 001's remote session); default false (the same wall time N days on).",
+      description:
+        "DAYS only: due at the end of the Nth day the clock runs, the day it starts counted as the first (1 = the same day, e.g. 001's remote session); default false (the same wall time N days on).",
     }),
   }),
 });
@@ -114,7 +129,11 @@ function tierInputFields<R extends boolean>(t: InputFields, required: R) {
     targets: t.field({ type: [TierTargetInput], required, description: "FIRST_RESPONSE is required when the tier has channels. Replaces all targets." }),
     warningThresholds: t.floatList({ required: false, description: "Default [0.75, 0.9]." }),
     channels: t.field({ type: [TierChannelInput], required, description: "Replaces all channels." }),
-    entitlements: t.field({ type: [TierEntitlement], required: false, description: "What it includes beyond answering; replaces the whole list; default none." }),
+    entitlements: t.field({
+      type: [TierEntitlement],
+      required: false,
+      description: "What it includes beyond answering; replaces the whole list; default none.",
+    }),
     unitBased: t.boolean({ required: false, description: "Work is paid from the account's prepaid units (001 premium); default false." }),
     partnerSaleCutoff: t.field({ type: "LocalTime", required: false, description: "null removes the partner-sale grant." }),
   };
@@ -122,7 +141,10 @@ function tierInputFields<R extends boolean>(t: InputFields, required: R) {
 
 const TierCreateInput = builder.inputType("TierCreateInput", {
   description: "A new support tier.",
-  fields: (t) => ({ code: t.string({ description: "Unique code, 2–32 letters, digits and inner dashes, stored upper-case, e.g. GOLD." }), ...tierInputFields(t, true) }),
+  fields: (t) => ({
+    code: t.string({ description: "Unique code, 2–32 letters, digits and inner dashes, stored upper-case, e.g. GOLD." }),
+    ...tierInputFields(t, true),
+  }),
 });
 const TierUpdateInput = builder.inputType("TierUpdateInput", {
   description: "Fields left out are kept.",
@@ -154,7 +176,8 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => ctx.services.tiers.list(args, query),
     totalCount: (_root, args, ctx) => ctx.services.tiers.count(args),
   }),
-  tier: t.prismaField({ description: "The tier with this code, or null.",
+  tier: t.prismaField({
+    description: "The tier with this code, or null.",
     type: "Tier",
     nullable: true,
     authScopes: { authenticated: true },
@@ -166,21 +189,24 @@ builder.queryFields((t) => ({
 const result = { types: COMMON_ERRORS, dataField: { name: "tier", description: "The tier as it is after the write." } };
 
 builder.mutationFields((t) => ({
-  tierCreate: t.prismaField({ description: "Creates a support tier: price, priority, response targets, thresholds, channels and entitlements.",
+  tierCreate: t.prismaField({
+    description: "Creates a support tier: price, priority, response targets, thresholds, channels and entitlements.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
     args: { input: t.arg({ type: TierCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.create(ctx.viewer, decodeCalendars(input), query),
   }),
-  tierUpdate: t.prismaField({ description: "Changes a tier; open tickets keep the targets their clocks copied at intake.",
+  tierUpdate: t.prismaField({
+    description: "Changes a tier; open tickets keep the targets their clocks copied at intake.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,
     args: { input: t.arg({ type: TierUpdateInput, description: "What to do; each input field states its rule." }) },
     resolve: (query, _root, { input }, ctx) => ctx.services.tiers.update(ctx.viewer, decodeCalendars(input), query),
   }),
-  tierArchive: t.prismaField({ description: "Archives a support tier: existing subscriptions run on, new bookings are refused.",
+  tierArchive: t.prismaField({
+    description: "Archives a support tier: existing subscriptions run on, new bookings are refused.",
     type: "Tier",
     authScopes: { staff: true },
     errors: result,

@@ -11,7 +11,8 @@ export const Role = builder.enumType("Role", {
     AGENT: "All accounts and tickets, no tokens.",
     PARTNER: "The accounts the bound partner sold.",
     CUSTOMER: "The bound account only.",
-  }) });
+  }),
+});
 
 const ApiToken = builder.prismaNode("ApiToken", {
   id: { field: "id" },
@@ -40,7 +41,8 @@ const ApiTokenIssued = builder.objectRef<{ token: object; secret: string }>("Api
 });
 
 builder.queryField("apiTokens", (t) =>
-  t.prismaConnection({ description: "Every API token issued, oldest first (secrets are never shown again); administrators only.",
+  t.prismaConnection({
+    description: "Every API token issued, oldest first (secrets are never shown again); administrators only.",
     type: "ApiToken",
     cursor: "id",
     authScopes: { admin: true },
@@ -65,14 +67,16 @@ const ApiTokenRevokeInput = builder.inputType("ApiTokenRevokeInput", {
 });
 
 builder.mutationFields((t) => ({
-  apiTokenCreate: t.field({ description: "Issues an API token for a role (bound to a partner or account where the role needs one); the secret is shown only in this answer.",
+  apiTokenCreate: t.field({
+    description: "Issues an API token for a role (bound to a partner or account where the role needs one); the secret is shown only in this answer.",
     type: ApiTokenIssued,
     authScopes: { admin: true },
     errors: { types: COMMON_ERRORS, directResult: true },
     args: { input: t.arg({ type: ApiTokenCreateInput, description: "What to do; each input field states its rule." }) },
     resolve: (_root, { input }, ctx) => ctx.services.tokens.create(ctx.viewer, input),
   }),
-  apiTokenRevoke: t.prismaField({ description: "Revokes a token at once on every instance; revoking twice keeps the first revocation time.",
+  apiTokenRevoke: t.prismaField({
+    description: "Revokes a token at once on every instance; revoking twice keeps the first revocation time.",
     type: "ApiToken",
     authScopes: { admin: true },
     errors: { types: COMMON_ERRORS, dataField: { name: "token", description: "The token with its revocation time." } },

@@ -6,7 +6,9 @@ import { EMAIL_PLATFORM_ARTICLES } from "./004-help-centre.ts";
 const WITH_THE_PLAN = { amountMinor: 0, currency: "EUR" };
 const ticket = { channel: "TICKET" as const, calendar: "tickets" as const, languages: ["en", "fr", "de", "es"] };
 const live = (channel: "CHAT" | "PHONE") => ({ channel, calendar: "live" as const, languages: ["en", "fr"], pinRequired: true });
-const firstResponse = [{ kind: "FIRST_RESPONSE" as const, amount: 24, unit: "HOURS" as const, clock: "CALENDAR" as const, calendar: "tickets" as const, guaranteed: false }];
+const firstResponse = [
+  { kind: "FIRST_RESPONSE" as const, amount: 24, unit: "HOURS" as const, clock: "CALENDAR" as const, calendar: "tickets" as const, guaranteed: false },
+];
 
 /**
  * 004 — e-mail delivery platform: tickets for all paying customers 24/7 in EN/FR/DE/ES, chat and

@@ -14,8 +14,16 @@ const AT = at("2026-03-10T10:00:00+01:00");
 
 /** The effective tier of a direct customer (no partner) with or without 001 premium, as the entitlement answer decides it. */
 function effective(premium: boolean, status: AccountStatus = "ACTIVE", paymentStatus: PaymentStatus = "CURRENT") {
-  const subscription = premium ? { startedAt: at("2026-03-01T00:00:00Z"), currentPeriodEnd: at("2026-04-01T00:00:00Z"), autoRenew: true, tier: tier("CRM-PREMIUM") } : null;
-  return effectiveTier({ account: { status, paymentStatus, partnerId: null, createdAt: at("2026-01-01T00:00:00Z") }, catalog: tiers, subscription, at: AT, calendars });
+  const subscription = premium
+    ? { startedAt: at("2026-03-01T00:00:00Z"), currentPeriodEnd: at("2026-04-01T00:00:00Z"), autoRenew: true, tier: tier("CRM-PREMIUM") }
+    : null;
+  return effectiveTier({
+    account: { status, paymentStatus, partnerId: null, createdAt: at("2026-01-01T00:00:00Z") },
+    catalog: tiers,
+    subscription,
+    at: AT,
+    calendars,
+  });
 }
 
 function refusal(kind: BookingKind, standing: ReturnType<typeof effective>) {

@@ -14,7 +14,10 @@ describe("proposed slots: plausible lengths, whole minutes, no repeats or overla
       "back to back is no overlap, order kept",
       ["2026-03-10T11:00:00+01:00", TUESDAY_10],
       60,
-      [["2026-03-10T10:00:00.000Z", "2026-03-10T11:00:00.000Z"], ["2026-03-10T09:00:00.000Z", "2026-03-10T10:00:00.000Z"]],
+      [
+        ["2026-03-10T10:00:00.000Z", "2026-03-10T11:00:00.000Z"],
+        ["2026-03-10T09:00:00.000Z", "2026-03-10T10:00:00.000Z"],
+      ],
     ],
     [
       "across the spring change (Sunday 29 March, 02:00 → 03:00 in Berlin): an hour is 60 real minutes",

@@ -77,7 +77,14 @@ describe("001: inside business hours one date is enough, outside them at least t
 
 describe("the session hours of a tier", () => {
   const { tier } = specsOf(CRM_ADDONS);
-  const target = { kind: "FIRST_RESPONSE" as const, amount: 1, unit: "DAYS" as const, clock: "WORKING_DAYS" as const, calendarId: "support", guaranteed: false };
+  const target = {
+    kind: "FIRST_RESPONSE" as const,
+    amount: 1,
+    unit: "DAYS" as const,
+    clock: "WORKING_DAYS" as const,
+    calendarId: "support",
+    guaranteed: false,
+  };
   const channel = (name: "REMOTE_SESSION" | "PHONE") => ({ channel: name, calendarId: name.toLowerCase(), languages: ["de"], pinRequired: false });
 
   it("are its REMOTE_SESSION channel's calendar (001 premium: the office, Mon–Fri 07–18)", () => {

@@ -15,18 +15,16 @@ const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minute
 const BOUNDS = Array.from({ length: 49 }, (_, i) => i * 30).filter((minutes) => minutes !== 90 && minutes !== 150);
 
 /** 0–2 disjoint, non-touching intervals of one day. */
-const dayIntervals: fc.Arbitrary<TimeIntervalInput[]> = fc
-  .uniqueArray(fc.constantFrom(...BOUNDS), { maxLength: 4 })
-  .map((bounds) => {
-    const sorted = [...bounds].sort((a, b) => a - b);
-    const intervals: TimeIntervalInput[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push({ start: hhmm(sorted[i]!), end: hhmm(sorted[i + 1]!) });
-    return intervals;
-  });
+const dayIntervals: fc.Arbitrary<TimeIntervalInput[]> = fc.uniqueArray(fc.constantFrom(...BOUNDS), { maxLength: 4 }).map((bounds) => {
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const intervals: TimeIntervalInput[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push({ start: hhmm(sorted[i]!), end: hhmm(sorted[i + 1]!) });
+  return intervals;
+});
 
-const dateIn2026 = fc.integer({ min: 31 + 28 + 1, max: 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 5 }).map((dayOfYear) =>
-  new Date(Date.UTC(2026, 0, dayOfYear)).toISOString().slice(0, 10),
-);
+const dateIn2026 = fc
+  .integer({ min: 31 + 28 + 1, max: 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 5 })
+  .map((dayOfYear) => new Date(Date.UTC(2026, 0, dayOfYear)).toISOString().slice(0, 10));
 
 /** Random definitions in zones with DST (both directions), a half-hour zone and UTC. */
 export const calendarDefinition: fc.Arbitrary<CalendarDefinition> = fc
@@ -49,9 +47,7 @@ export const calendarDefinition: fc.Arbitrary<CalendarDefinition> = fc
 
 const anyMinute = fc.integer({ min: Date.UTC(2026, 1, 25) / MINUTE, max: Date.UTC(2026, 10, 5) / MINUTE }).map((minute) => minute * MINUTE);
 const DST_SWITCHES = ["2026-03-08", "2026-03-29", "2026-10-25", "2026-11-01"].map((date) => Date.parse(`${date}T00:00:00Z`));
-const nearDstSwitch = fc
-  .tuple(fc.constantFrom(...DST_SWITCHES), fc.integer({ min: -2 * 1440, max: 1440 }))
-  .map(([day, minutes]) => day + minutes * MINUTE);
+const nearDstSwitch = fc.tuple(fc.constantFrom(...DST_SWITCHES), fc.integer({ min: -2 * 1440, max: 1440 })).map(([day, minutes]) => day + minutes * MINUTE);
 
 /** Whole minutes from late February to early November 2026, half of them within two days of a DST switch. */
 export const minuteIn2026 = fc.oneof(anyMinute, nearDstSwitch);

@@ -43,7 +43,17 @@ describe("validateCalendarDefinition rejects, naming the field path", () => {
     ["exception end before start", { exceptions: [{ date: "2026-12-24", intervals: [{ start: "12:00", end: "10:00" }] }] }, "exceptions.0.intervals.0.end"],
     [
       "overlapping exception intervals",
-      { exceptions: [{ date: "2026-12-24", intervals: [{ start: "09:00", end: "12:00" }, { start: "11:59", end: "14:00" }] }] },
+      {
+        exceptions: [
+          {
+            date: "2026-12-24",
+            intervals: [
+              { start: "09:00", end: "12:00" },
+              { start: "11:59", end: "14:00" },
+            ],
+          },
+        ],
+      },
       "exceptions.0.intervals.1.start",
     ],
   ];
@@ -59,14 +69,20 @@ describe("validateCalendarDefinition normalises", () => {
       name: "  Office  ",
       timeZone: "europe/berlin",
       weeklyHours: [{ day: "TUESDAY", start: "13:00", end: "17:00" }, monday("13:00", "24:00"), monday("09:00", "13:00")],
-      holidays: [{ date: "2026-12-31", name: " Silvester " }, { date: "2026-12-24", name: "" }],
+      holidays: [
+        { date: "2026-12-31", name: " Silvester " },
+        { date: "2026-12-24", name: "" },
+      ],
       holidayRegions: ["de-by", "ch-zh", "US-NY", "AT"],
     });
     expect(result).toEqual({
       name: "Office",
       timeZone: "Europe/Berlin",
       weeklyHours: [monday("09:00", "13:00"), monday("13:00", "24:00"), { day: "TUESDAY", start: "13:00", end: "17:00" }],
-      holidays: [{ date: "2026-12-24", name: null }, { date: "2026-12-31", name: "Silvester" }],
+      holidays: [
+        { date: "2026-12-24", name: null },
+        { date: "2026-12-31", name: "Silvester" },
+      ],
       holidayRegions: ["DE-BY", "CH-ZH", "US-NY", "AT"],
       exceptions: [],
     });

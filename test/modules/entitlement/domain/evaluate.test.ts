@@ -46,7 +46,15 @@ describe("the effective tier (000: paid levels need an active account with a cur
     ["premium, in good standing", {}, monthly(premium), "SUBSCRIPTION", "MAIL-PREMIUM", null, []],
     ["premium, payment overdue", { paymentStatus: "OVERDUE" }, monthly(premium), "FALLBACK", "MAIL-STANDARD", "PAYMENT_OVERDUE", ["PAYMENT_OVERDUE"]],
     ["premium, suspended", { status: "SUSPENDED" }, monthly(premium), "FALLBACK", "MAIL-STANDARD", "ACCOUNT_INACTIVE", ["ACCOUNT_INACTIVE"]],
-    ["premium, suspended and overdue", { status: "SUSPENDED", paymentStatus: "OVERDUE" }, monthly(premium), "FALLBACK", "MAIL-STANDARD", "ACCOUNT_INACTIVE", ["ACCOUNT_INACTIVE"]],
+    [
+      "premium, suspended and overdue",
+      { status: "SUSPENDED", paymentStatus: "OVERDUE" },
+      monthly(premium),
+      "FALLBACK",
+      "MAIL-STANDARD",
+      "ACCOUNT_INACTIVE",
+      ["ACCOUNT_INACTIVE"],
+    ],
     ["premium, closed", { status: "CLOSED" }, monthly(premium), "FALLBACK", "MAIL-STANDARD", "ACCOUNT_INACTIVE", ["!ACCOUNT_INACTIVE"]],
     ["no paid level, overdue", { paymentStatus: "OVERDUE" }, null, "INCLUDED", "MAIL-STANDARD", null, []],
   ])("%s", (_label, standing, subscription, basis, tier, fallbackReason, reasons) => {
@@ -84,7 +92,9 @@ describe("001: a partner's same-day sale before 18:00 (Europe/Berlin) grants pre
   });
 
   it("needs a partner: a direct sale earns nothing", () => {
-    expect(ask(specs, { account: { ...GOOD, createdAt: at("2026-03-10T16:30:00Z") }, channel: "TICKET", at: at("2026-03-10T18:00:00Z") }).basis).toBe("INCLUDED");
+    expect(ask(specs, { account: { ...GOOD, createdAt: at("2026-03-10T16:30:00Z") }, channel: "TICKET", at: at("2026-03-10T18:00:00Z") }).basis).toBe(
+      "INCLUDED",
+    );
   });
 
   it("falls back like a paid level when payment is overdue", () => {
@@ -101,13 +111,23 @@ describe("reasons, all of them at once", () => {
   const WEDNESDAY = at("2026-03-11T10:00:00+01:00");
 
   it.each<[string, Partial<EntitlementInput>, number, string[]]>([
-    ["a refund by phone on Saturday in German", { requestType: requestType("REFUND"), channel: "PHONE", language: "de" }, SATURDAY, ["!WRITTEN_CHANNEL_REQUIRED", "!LANGUAGE_NOT_OFFERED", "!CHANNEL_CLOSED", "PIN_REQUIRED"]],
+    [
+      "a refund by phone on Saturday in German",
+      { requestType: requestType("REFUND"), channel: "PHONE", language: "de" },
+      SATURDAY,
+      ["!WRITTEN_CHANNEL_REQUIRED", "!LANGUAGE_NOT_OFFERED", "!CHANNEL_CLOSED", "PIN_REQUIRED"],
+    ],
     ["chat in French on Saturday", { channel: "CHAT", language: "fr" }, SATURDAY, ["!CHANNEL_CLOSED", "PIN_REQUIRED"]],
     ["chat in Canadian French on Wednesday", { channel: "CHAT", language: "fr-CA" }, WEDNESDAY, ["PIN_REQUIRED"]],
     ["a ticket in Spanish on Saturday", { channel: "TICKET", language: "es" }, SATURDAY, []],
     ["customisation by ticket", { channel: "TICKET", language: "en", requestType: requestType("CUSTOMISATION") }, WEDNESDAY, ["!OUT_OF_SCOPE"]],
     ["how-to by ticket", { channel: "TICKET", language: "en", requestType: requestType("HOW_TO") }, WEDNESDAY, ["!PREMIUM_REQUIRED"]],
-    ["a how-to that needs no entitlement, on a paid level", { channel: "TICKET", language: "en", requestType: requestType("HOW_TO", { requiresEntitlement: null }) }, WEDNESDAY, []],
+    [
+      "a how-to that needs no entitlement, on a paid level",
+      { channel: "TICKET", language: "en", requestType: requestType("HOW_TO", { requiresEntitlement: null }) },
+      WEDNESDAY,
+      [],
+    ],
   ])("%s", (_label, overrides, instant, reasons) => {
     const answer = ask(mail, { subscription: premium, ...overrides, at: instant });
     expect(codes(answer)).toEqual(reasons);
@@ -144,7 +164,12 @@ describe("the response promise", () => {
 
   it("has no due instant when the calendar never opens again", () => {
     // open on one special day only: after it the clock never runs again
-    const oneDay = compileCalendar({ name: "One day", timeZone: "Europe/Berlin", weeklyHours: [], exceptions: [{ date: "2026-03-02", intervals: [{ start: "09:00", end: "17:00" }] }] });
+    const oneDay = compileCalendar({
+      name: "One day",
+      timeZone: "Europe/Berlin",
+      weeklyHours: [],
+      exceptions: [{ date: "2026-03-02", intervals: [{ start: "09:00", end: "17:00" }] }],
+    });
     const calendars = new Map(shop.calendars);
     calendars.set("levels", oneDay);
     const [promise] = ask({ ...shop, calendars }, { subscription: gold, at: at("2026-03-10T10:00:00+01:00") }).promise;

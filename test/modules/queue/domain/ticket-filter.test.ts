@@ -10,7 +10,11 @@ describe("a ticket filter, made canonical as a saved queue stores it", () => {
     ["languages as ISO codes, repeats once", { languages: ["de", "de-AT", "de"] }, { languages: ["de", "de-AT"] }],
     ["ids trimmed", { assigneeIds: [" agent-1 ", "agent-1"], teamIds: ["t"] }, { assigneeIds: ["agent-1"], teamIds: ["t"] }],
     ["flags kept, false included", { unassigned: false, breached: true, atRisk: false }, { unassigned: false, breached: true, atRisk: false }],
-    ["statuses, channels and ranks as given", { statuses: ["NEW", "OPEN"], channels: ["PHONE"], priorityRanks: [0, 1000] }, { statuses: ["NEW", "OPEN"], channels: ["PHONE"], priorityRanks: [0, 1000] }],
+    [
+      "statuses, channels and ranks as given",
+      { statuses: ["NEW", "OPEN"], channels: ["PHONE"], priorityRanks: [0, 1000] },
+      { statuses: ["NEW", "OPEN"], channels: ["PHONE"], priorityRanks: [0, 1000] },
+    ],
   ])("%s", (_case, filter, canonical) => {
     expect(normaliseFilter(filter, "filter")).toEqual(canonical);
   });

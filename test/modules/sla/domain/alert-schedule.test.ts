@@ -12,11 +12,31 @@ const schedule = (h: SlaClockHistory, thresholds?: number[], t = gold, calendar 
 
 describe("slaAlertSchedule", () => {
   it.each<[string, SlaClockHistory, string[]]>([
-    ["Gold from Monday 09:00: 75 % at 12:00, 90 % at 12:36, breach 1 ms after 13:00", history(mon("09:00")), [`WARNING 0.75 ${mon("12:00")}`, `WARNING 0.9 ${mon("12:36")}`, `BREACHED 1 ${justAfter(mon("13:00"))}`]],
-    ["resumed after an hour's pause: everything an hour later", history(mon("09:00"), [[mon("10:00"), mon("11:00")]]), [`WARNING 0.75 ${mon("13:00")}`, `WARNING 0.9 ${mon("13:36")}`, `BREACHED 1 ${justAfter(mon("14:00"))}`]],
-    ["75 % passed before the pause: its instant stays in the past", history(mon("09:00"), [[mon("12:30"), mon("14:00")]]), [`WARNING 0.75 ${mon("12:00")}`, `WARNING 0.9 ${mon("14:06")}`, `BREACHED 1 ${justAfter(mon("14:30"))}`]],
-    ["from Monday 16:00 the warnings fall on Tuesday", history(mon("16:00")), [`WARNING 0.75 ${tue("11:00")}`, `WARNING 0.9 ${tue("11:36")}`, `BREACHED 1 ${justAfter(tue("12:00"))}`]],
-    ["a breached running clock still lists its past instants", history(mon("09:00"), [[mon("14:00"), mon("15:00")]]), [`WARNING 0.75 ${mon("12:00")}`, `WARNING 0.9 ${mon("12:36")}`, `BREACHED 1 ${justAfter(mon("13:00"))}`]],
+    [
+      "Gold from Monday 09:00: 75 % at 12:00, 90 % at 12:36, breach 1 ms after 13:00",
+      history(mon("09:00")),
+      [`WARNING 0.75 ${mon("12:00")}`, `WARNING 0.9 ${mon("12:36")}`, `BREACHED 1 ${justAfter(mon("13:00"))}`],
+    ],
+    [
+      "resumed after an hour's pause: everything an hour later",
+      history(mon("09:00"), [[mon("10:00"), mon("11:00")]]),
+      [`WARNING 0.75 ${mon("13:00")}`, `WARNING 0.9 ${mon("13:36")}`, `BREACHED 1 ${justAfter(mon("14:00"))}`],
+    ],
+    [
+      "75 % passed before the pause: its instant stays in the past",
+      history(mon("09:00"), [[mon("12:30"), mon("14:00")]]),
+      [`WARNING 0.75 ${mon("12:00")}`, `WARNING 0.9 ${mon("14:06")}`, `BREACHED 1 ${justAfter(mon("14:30"))}`],
+    ],
+    [
+      "from Monday 16:00 the warnings fall on Tuesday",
+      history(mon("16:00")),
+      [`WARNING 0.75 ${tue("11:00")}`, `WARNING 0.9 ${tue("11:36")}`, `BREACHED 1 ${justAfter(tue("12:00"))}`],
+    ],
+    [
+      "a breached running clock still lists its past instants",
+      history(mon("09:00"), [[mon("14:00"), mon("15:00")]]),
+      [`WARNING 0.75 ${mon("12:00")}`, `WARNING 0.9 ${mon("12:36")}`, `BREACHED 1 ${justAfter(mon("13:00"))}`],
+    ],
     ["paused: none", history(mon("09:00"), [[mon("10:00"), null]]), []],
     ["met: none", history(mon("09:00"), [], mon("10:00")), []],
     ["not started: none", history(null), []],
@@ -25,7 +45,11 @@ describe("slaAlertSchedule", () => {
   });
 
   it("takes custom thresholds, sorted and without duplicates", () => {
-    expect(schedule(history(mon("09:00")), [0.5, 0.25, 0.5])).toEqual([`WARNING 0.25 ${mon("10:00")}`, `WARNING 0.5 ${mon("11:00")}`, `BREACHED 1 ${justAfter(mon("13:00"))}`]);
+    expect(schedule(history(mon("09:00")), [0.5, 0.25, 0.5])).toEqual([
+      `WARNING 0.25 ${mon("10:00")}`,
+      `WARNING 0.5 ${mon("11:00")}`,
+      `BREACHED 1 ${justAfter(mon("13:00"))}`,
+    ]);
     expect(schedule(history(mon("09:00")), [])).toEqual([`BREACHED 1 ${justAfter(mon("13:00"))}`]);
   });
 

@@ -22,18 +22,141 @@ describe("Gold (4 business hours, Mon–Fri 09–17) started Monday 09:00", () =
   const resumedAt11 = history(mon("09:00"), [[mon("10:00"), mon("11:00")]]);
 
   it.each<[string, ReturnType<typeof history>, string, ReturnType<typeof view>]>([
-    ["running", started, mon("11:00"), { state: "RUNNING", dueAt: mon("13:00"), elapsedMs: 2 * HOUR, remainingMs: 2 * HOUR, elapsedFraction: 0.5, breached: false, metLate: false, running: true }],
-    ["paused: no due, the remainder frozen", pausedAt10, mon("10:30"), { state: "PAUSED", dueAt: null, elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false }],
-    ["still paused the next day, nothing moved", pausedAt10, tue("16:00"), { state: "PAUSED", dueAt: null, elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false }],
-    ["resumed: the due moved by the pause", resumedAt11, mon("11:00"), { state: "RUNNING", dueAt: mon("14:00"), elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: true }],
-    ["breached: remainder negative", started, mon("14:30"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 5.5 * HOUR, remainingMs: -1.5 * HOUR, elapsedFraction: 1.375, breached: true, metLate: false, running: true }],
-    ["breached overnight counts business time only", started, tue("09:30"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 8.5 * HOUR, remainingMs: -4.5 * HOUR, elapsedFraction: 2.125, breached: true, metLate: false, running: true }],
-    ["met in time", history(mon("09:00"), [], mon("12:59")), tue("10:00"), { state: "MET", dueAt: mon("13:00"), elapsedMs: 3 * HOUR + 59 * MINUTE, remainingMs: MINUTE, elapsedFraction: 239 / 240, breached: false, metLate: false, running: false }],
-    ["met late", history(mon("09:00"), [], mon("13:30")), tue("10:00"), { state: "MET_LATE", dueAt: mon("13:00"), elapsedMs: 4.5 * HOUR, remainingMs: -0.5 * HOUR, elapsedFraction: 1.125, breached: true, metLate: true, running: false }],
-    ["met while paused, with the pause closed at that instant", history(mon("09:00"), [[mon("10:00"), mon("15:00")]], mon("15:00")), mon("16:00"), { state: "MET", dueAt: tue("10:00"), elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false }],
-    ["breached, then paused: stays BREACHED with its due", history(mon("09:00"), [[mon("14:00"), null]]), mon("16:00"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 5 * HOUR, remainingMs: -HOUR, elapsedFraction: 1.25, breached: true, metLate: false, running: false }],
-    ["paused exactly at the due instant: on time, nothing left", history(mon("09:00"), [[mon("13:00"), null]]), mon("16:00"), { state: "PAUSED", dueAt: null, elapsedMs: 4 * HOUR, remainingMs: 0, elapsedFraction: 1, breached: false, metLate: false, running: false }],
-    ["paused 1 ms after the due instant: BREACHED", history(mon("09:00"), [["2026-03-02T13:00:00.001+01:00", null]]), mon("16:00"), { state: "BREACHED", dueAt: mon("13:00"), elapsedMs: 4 * HOUR + 1, remainingMs: -1, elapsedFraction: (4 * HOUR + 1) / (4 * HOUR), breached: true, metLate: false, running: false }],
+    [
+      "running",
+      started,
+      mon("11:00"),
+      {
+        state: "RUNNING",
+        dueAt: mon("13:00"),
+        elapsedMs: 2 * HOUR,
+        remainingMs: 2 * HOUR,
+        elapsedFraction: 0.5,
+        breached: false,
+        metLate: false,
+        running: true,
+      },
+    ],
+    [
+      "paused: no due, the remainder frozen",
+      pausedAt10,
+      mon("10:30"),
+      { state: "PAUSED", dueAt: null, elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false },
+    ],
+    [
+      "still paused the next day, nothing moved",
+      pausedAt10,
+      tue("16:00"),
+      { state: "PAUSED", dueAt: null, elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false },
+    ],
+    [
+      "resumed: the due moved by the pause",
+      resumedAt11,
+      mon("11:00"),
+      { state: "RUNNING", dueAt: mon("14:00"), elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: true },
+    ],
+    [
+      "breached: remainder negative",
+      started,
+      mon("14:30"),
+      {
+        state: "BREACHED",
+        dueAt: mon("13:00"),
+        elapsedMs: 5.5 * HOUR,
+        remainingMs: -1.5 * HOUR,
+        elapsedFraction: 1.375,
+        breached: true,
+        metLate: false,
+        running: true,
+      },
+    ],
+    [
+      "breached overnight counts business time only",
+      started,
+      tue("09:30"),
+      {
+        state: "BREACHED",
+        dueAt: mon("13:00"),
+        elapsedMs: 8.5 * HOUR,
+        remainingMs: -4.5 * HOUR,
+        elapsedFraction: 2.125,
+        breached: true,
+        metLate: false,
+        running: true,
+      },
+    ],
+    [
+      "met in time",
+      history(mon("09:00"), [], mon("12:59")),
+      tue("10:00"),
+      {
+        state: "MET",
+        dueAt: mon("13:00"),
+        elapsedMs: 3 * HOUR + 59 * MINUTE,
+        remainingMs: MINUTE,
+        elapsedFraction: 239 / 240,
+        breached: false,
+        metLate: false,
+        running: false,
+      },
+    ],
+    [
+      "met late",
+      history(mon("09:00"), [], mon("13:30")),
+      tue("10:00"),
+      {
+        state: "MET_LATE",
+        dueAt: mon("13:00"),
+        elapsedMs: 4.5 * HOUR,
+        remainingMs: -0.5 * HOUR,
+        elapsedFraction: 1.125,
+        breached: true,
+        metLate: true,
+        running: false,
+      },
+    ],
+    [
+      "met while paused, with the pause closed at that instant",
+      history(mon("09:00"), [[mon("10:00"), mon("15:00")]], mon("15:00")),
+      mon("16:00"),
+      { state: "MET", dueAt: tue("10:00"), elapsedMs: HOUR, remainingMs: 3 * HOUR, elapsedFraction: 0.25, breached: false, metLate: false, running: false },
+    ],
+    [
+      "breached, then paused: stays BREACHED with its due",
+      history(mon("09:00"), [[mon("14:00"), null]]),
+      mon("16:00"),
+      {
+        state: "BREACHED",
+        dueAt: mon("13:00"),
+        elapsedMs: 5 * HOUR,
+        remainingMs: -HOUR,
+        elapsedFraction: 1.25,
+        breached: true,
+        metLate: false,
+        running: false,
+      },
+    ],
+    [
+      "paused exactly at the due instant: on time, nothing left",
+      history(mon("09:00"), [[mon("13:00"), null]]),
+      mon("16:00"),
+      { state: "PAUSED", dueAt: null, elapsedMs: 4 * HOUR, remainingMs: 0, elapsedFraction: 1, breached: false, metLate: false, running: false },
+    ],
+    [
+      "paused 1 ms after the due instant: BREACHED",
+      history(mon("09:00"), [["2026-03-02T13:00:00.001+01:00", null]]),
+      mon("16:00"),
+      {
+        state: "BREACHED",
+        dueAt: mon("13:00"),
+        elapsedMs: 4 * HOUR + 1,
+        remainingMs: -1,
+        elapsedFraction: (4 * HOUR + 1) / (4 * HOUR),
+        breached: true,
+        metLate: false,
+        running: false,
+      },
+    ],
   ])("%s", (_name, h, now, expected) => {
     expect(view(slaClockStatus(slaClock(gold, paid, h), at(now)))).toEqual(expected);
   });
@@ -45,7 +168,9 @@ describe("Gold (4 business hours, Mon–Fri 09–17) started Monday 09:00", () =
 
   it("answers for any past instant from the full history: later events are ignored", () => {
     const full = history(mon("09:00"), [[mon("10:00"), mon("11:00")]], mon("12:00"));
-    const states = [mon("08:59"), mon("09:00"), mon("10:00"), mon("10:59"), mon("11:00"), mon("12:00")].map((now) => slaClockStatus(slaClock(gold, paid, full), at(now)).state);
+    const states = [mon("08:59"), mon("09:00"), mon("10:00"), mon("10:59"), mon("11:00"), mon("12:00")].map(
+      (now) => slaClockStatus(slaClock(gold, paid, full), at(now)).state,
+    );
     expect(states).toEqual(["NOT_STARTED", "RUNNING", "PAUSED", "PAUSED", "RUNNING", "MET"]);
     expect(slaClockStatus(slaClock(gold, paid, full), at(mon("10:30"))).elapsedMs).toBe(HOUR);
   });
@@ -77,7 +202,11 @@ describe("Gold (4 business hours, Mon–Fri 09–17) started Monday 09:00", () =
 
   it("carries the kind, start and met instants", () => {
     const status = slaClockStatus(slaClock({ ...gold, kind: "RESOLUTION" }, paid, history(mon("09:00"), [], mon("10:00"))), at(mon("11:00")));
-    expect({ kind: status.kind, startedAt: berlin(status.startedAt), metAt: berlin(status.metAt) }).toEqual({ kind: "RESOLUTION", startedAt: mon("09:00"), metAt: mon("10:00") });
+    expect({ kind: status.kind, startedAt: berlin(status.startedAt), metAt: berlin(status.metAt) }).toEqual({
+      kind: "RESOLUTION",
+      startedAt: mon("09:00"),
+      metAt: mon("10:00"),
+    });
   });
 });
 
@@ -100,12 +229,33 @@ describe("re-targeting: a new target over the same history", () => {
 });
 
 describe("validation names the field", () => {
-  const clockWith = (h: ReturnType<typeof history>, t = gold) => () => slaClockStatus(slaClock(t, paid, h), at(tue("12:00")));
+  const clockWith =
+    (h: ReturnType<typeof history>, t = gold) =>
+    () =>
+      slaClockStatus(slaClock(t, paid, h), at(tue("12:00")));
 
   it.each<[string, string, () => unknown]>([
-    ["overlapping pauses", "pauses.1.from", clockWith(history(mon("09:00"), [[mon("10:00"), mon("11:00")], [mon("10:30"), mon("12:00")]]))],
+    [
+      "overlapping pauses",
+      "pauses.1.from",
+      clockWith(
+        history(mon("09:00"), [
+          [mon("10:00"), mon("11:00")],
+          [mon("10:30"), mon("12:00")],
+        ]),
+      ),
+    ],
     ["a pause before the start", "pauses.0.from", clockWith(history(mon("09:00"), [[mon("08:00"), mon("10:00")]]))],
-    ["an open pause that is not the last", "pauses.0.to", clockWith(history(mon("09:00"), [[mon("10:00"), null], [mon("11:00"), mon("12:00")]]))],
+    [
+      "an open pause that is not the last",
+      "pauses.0.to",
+      clockWith(
+        history(mon("09:00"), [
+          [mon("10:00"), null],
+          [mon("11:00"), mon("12:00")],
+        ]),
+      ),
+    ],
     ["a pause ending before it begins", "pauses.0.to", clockWith(history(mon("09:00"), [[mon("10:00"), mon("09:30")]]))],
     ["met before the start", "metAt", clockWith(history(mon("09:00"), [], mon("08:00")))],
     ["pauses without a start", "pauses", clockWith({ startedAt: null, pauses: [{ from: 0, to: 1 }], metAt: null })],

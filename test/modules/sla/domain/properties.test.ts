@@ -76,14 +76,24 @@ describe("SLA clock properties over random pauses (fixed seed)", () => {
   // PAUSED just before is possible only for a DAYS target paused after its clock time ran out, before its wall-time due
   it("RUNNING 1 ms before the due instant (DAYS: or PAUSED) and at it, BREACHED 1 ms after; met at it is MET", () => {
     fc.assert(
-      fc.property(calendarName, clockMode, instant2026To2027, pauseSteps, fc.oneof(minutesTarget.map((m) => [m, "MINUTES"] as const), daysTarget.map((d) => [d, "DAYS"] as const)), (name, mode, start, steps, [amount, unit]) => {
-        const clock: SlaClock = { target: target(amount, unit, mode) satisfies SlaTarget, calendar: calendars[name]!, history: historyOf(start, steps) };
-        const due = dueOf(clock);
-        expect(unit === "DAYS" ? ["RUNNING", "PAUSED"] : ["RUNNING"]).toContain(slaClockStatus(clock, due - 1).state);
-        expect(slaClockStatus(clock, due).state).toBe("RUNNING");
-        expect(slaClockStatus(clock, due + 1).state).toBe("BREACHED");
-        expect(slaClockStatus({ ...clock, history: { ...clock.history, metAt: due } }, due + 1).state).toBe("MET");
-      }),
+      fc.property(
+        calendarName,
+        clockMode,
+        instant2026To2027,
+        pauseSteps,
+        fc.oneof(
+          minutesTarget.map((m) => [m, "MINUTES"] as const),
+          daysTarget.map((d) => [d, "DAYS"] as const),
+        ),
+        (name, mode, start, steps, [amount, unit]) => {
+          const clock: SlaClock = { target: target(amount, unit, mode) satisfies SlaTarget, calendar: calendars[name]!, history: historyOf(start, steps) };
+          const due = dueOf(clock);
+          expect(unit === "DAYS" ? ["RUNNING", "PAUSED"] : ["RUNNING"]).toContain(slaClockStatus(clock, due - 1).state);
+          expect(slaClockStatus(clock, due).state).toBe("RUNNING");
+          expect(slaClockStatus(clock, due + 1).state).toBe("BREACHED");
+          expect(slaClockStatus({ ...clock, history: { ...clock.history, metAt: due } }, due + 1).state).toBe("MET");
+        },
+      ),
       RUNS,
     );
   });

@@ -3,7 +3,11 @@ import type { SlaReportRow } from "../../../../src/modules/sla/domain/index.ts";
 import { nearestRankPercentile, slaReport } from "../../../../src/modules/sla/domain/index.ts";
 import { expectValidationError } from "./support.ts";
 
-const row = (group: string, firstResponseMinutes: number | null, outcome: SlaReportRow["outcome"] = "MET"): SlaReportRow => ({ group, firstResponseMinutes, outcome });
+const row = (group: string, firstResponseMinutes: number | null, outcome: SlaReportRow["outcome"] = "MET"): SlaReportRow => ({
+  group,
+  firstResponseMinutes,
+  outcome,
+});
 
 describe("nearestRankPercentile", () => {
   const ten = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];

@@ -73,7 +73,9 @@ describe("the transition table with its clock effects", () => {
     SOLVED: ["customerReply", "close", "reopen"],
     CLOSED: [],
   };
-  const forbidden = TICKET_STATUSES.flatMap((status) => TICKET_EVENTS.filter((event) => !allowed[status].includes(event)).map((event) => [status, event] as const));
+  const forbidden = TICKET_STATUSES.flatMap((status) =>
+    TICKET_EVENTS.filter((event) => !allowed[status].includes(event)).map((event) => [status, event] as const),
+  );
 
   it.each(forbidden)("%s refuses %s with INVALID_TRANSITION naming the status", (status, event) => {
     expectDomainError(() => run(status, "MET MET MET", event), "INVALID_TRANSITION");

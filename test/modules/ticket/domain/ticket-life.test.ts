@@ -68,7 +68,8 @@ describe("a Gold ticket's life", () => {
     expect(ticket.clock("NEXT_RESPONSE", tue("09:30"))).toEqual({ state: "RUNNING", dueAt: tue("13:30"), elapsedMs: 0 });
     expect(ticket.clock("RESOLUTION", tue("09:30")).state).toBe("RUNNING");
 
-    const clocksAt = (now: string, plusMs = 0) => kinds.map((kind) => slaClockStatus({ target: targets[kind], calendar: paid, history: ticket.clocks[kind]! }, at(now) + plusMs));
+    const clocksAt = (now: string, plusMs = 0) =>
+      kinds.map((kind) => slaClockStatus({ target: targets[kind], calendar: paid, history: ticket.clocks[kind]! }, at(now) + plusMs));
     const running = clocksAt(tue("13:29")).filter((clock) => clock.state === "RUNNING");
     expect(Math.min(...running.map((clock) => clock.dueAt!))).toBe(at(tue("13:30")));
     expect(running.some((clock) => clock.elapsedFraction >= AT_RISK_FRACTION)).toBe(true);

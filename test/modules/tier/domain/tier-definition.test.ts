@@ -26,7 +26,10 @@ describe("a tier definition", () => {
       monthlyPrice: { amountMinor: 5900, currency: "EUR" },
       includedByDefault: false,
       priority: { rank: 4, label: "highest" },
-      targets: [{ ...base.targets[1], endOfDay: false }, { ...base.targets[0], endOfDay: false }],
+      targets: [
+        { ...base.targets[1], endOfDay: false },
+        { ...base.targets[0], endOfDay: false },
+      ],
       warningThresholds: [0.75, 0.9],
       channels: [
         { channel: "EMAIL", calendarId: "cal", languages: ["de-AT", "en"], pinRequired: false },
@@ -48,12 +51,20 @@ describe("a tier definition", () => {
   });
 
   it.each<[string, Partial<TierDefinition>, string]>([
-    ["a NEXT_RESPONSE twice", { targets: [base.targets[1]!, { ...base.targets[1]!, kind: "NEXT_RESPONSE" }, { ...base.targets[1]!, kind: "NEXT_RESPONSE" }] }, "targets.2.kind"],
+    [
+      "a NEXT_RESPONSE twice",
+      { targets: [base.targets[1]!, { ...base.targets[1]!, kind: "NEXT_RESPONSE" }, { ...base.targets[1]!, kind: "NEXT_RESPONSE" }] },
+      "targets.2.kind",
+    ],
     ["a fractional amount", { targets: [{ ...base.targets[1]!, amount: 1.5 }] }, "targets.0.amount"],
     ["the end of the day on an HOURS target", { targets: [{ ...base.targets[1]!, endOfDay: true }] }, "targets.0.endOfDay"],
     ["a language listed twice", { channels: [{ channel: "EMAIL", calendarId: "cal", languages: ["en", "en"] }] }, "channels.0.languages.1"],
     ["six thresholds", { warningThresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] }, "warningThresholds"],
-    ["a cutoff on an included level", { includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" }, partnerSaleCutoff: "18:00" }, "partnerSaleCutoff"],
+    [
+      "a cutoff on an included level",
+      { includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" }, partnerSaleCutoff: "18:00" },
+      "partnerSaleCutoff",
+    ],
     ["a cutoff without a first-response calendar", { targets: [], channels: [], partnerSaleCutoff: "18:00" }, "partnerSaleCutoff"],
   ])("refuses %s", (_label, overrides, field) => {
     expect(() => validateTierDefinition({ ...base, ...overrides })).toThrow(expect.objectContaining({ code: "VALIDATION", field }));
@@ -62,7 +73,9 @@ describe("a tier definition", () => {
 
 describe("a request type definition", () => {
   it("fills in defaults and keeps the checklist's conditions", () => {
-    expect(validateRequestType({ code: " refund ", name: "Refund", writtenOnly: true, requiredInformation: [{ key: "invoiceNumber", label: "Invoice" }] })).toEqual({
+    expect(
+      validateRequestType({ code: " refund ", name: "Refund", writtenOnly: true, requiredInformation: [{ key: "invoiceNumber", label: "Invoice" }] }),
+    ).toEqual({
       code: "REFUND",
       name: "Refund",
       inScope: true,
