@@ -14,10 +14,12 @@ export function migratedPgliteImage(): Blob {
   return image;
 }
 
-/** A new DATA_DIR holding a migrated PGlite database, for a service process. */
+/** A new DATA_DIR for a service process: a copy of the run's migrated PGlite database (empty on a PostgreSQL run). */
 export function migratedDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "supportclock-data-"));
-  cpSync(inject("pgliteDataDir")!, dir, { recursive: true });
+  // a run on PostgreSQL makes no PGlite image: the first start there migrates the directory itself
+  const image = inject("pgliteDataDir");
+  if (image) cpSync(image, dir, { recursive: true });
   return dir;
 }
 
