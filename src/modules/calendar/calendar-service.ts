@@ -23,7 +23,7 @@ export interface CalendarView {
 
 type Row = { id: string; definition: Prisma.JsonValue; archivedAt: Date | null; feedToken: string };
 /** Compiled calendars kept at most (misses, unknown ids included, count too: bounded memory whatever ids are asked for). */
-const MAX_CACHED_CALENDARS = 2_000;
+export const MAX_CACHED_CALENDARS = 2_000;
 /** The feed's secret: 64 hex characters. */
 const FEED_TOKEN = /^[0-9a-f]{64}$/;
 
