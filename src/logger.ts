@@ -23,6 +23,9 @@ export const newRequestId = () => randomBytes(6).toString("base64url");
 /** Runs `work` as request `id`: every line logged meanwhile, by any logger, carries `reqId`. */
 export const inRequest = <T>(id: string, work: () => T): T => requests.run(id, work);
 
+/** The id of the request the current work serves; undefined in background work (workers, timers). */
+export const currentRequestId = (): string | undefined => requests.getStore();
+
 /**
  * The service's one logger; modules and workers log through a child naming them (`module` or
  * `worker`). `destination` replaces stdout/stderr (tests read what was logged).

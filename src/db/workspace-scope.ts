@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { iterateWithin } from "../events/iterate-within.ts";
 
 /**
  * Which rows the database lets the current work see: one workspace's, every workspace's (background
@@ -40,16 +41,8 @@ export function scopeSettings(scope: DbScope): { workspaceId: string; bypass: "o
 }
 
 /** Keeps `scope` for each `next()` of an iterator whose consumer runs elsewhere (a subscription's events). */
-export function iterateInScope<T>(scope: DbScope, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
-  return {
-    next: (...args) => inScope(scope, () => source.next(...args)),
-    return: (value) => inScope(scope, () => source.return?.(value) ?? { done: true as const, value }),
-    throw: (error) => inScope(scope, () => source.throw?.(error) ?? Promise.reject(error)),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
+export const iterateInScope = <T>(scope: DbScope, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> =>
+  iterateWithin((work) => inScope(scope, work), source);
 
 /** The current work's workspace; work that reaches workspace data without one is a bug, not a request to refuse. */
 export function thisWorkspace(): string {

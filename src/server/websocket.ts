@@ -12,6 +12,7 @@ import type { LiveSubscriptions } from "./live-subscriptions.ts";
 import type { RateLimit } from "./limits/rate-limit.ts";
 import type { TokenWithdrawal } from "../events/topics.ts";
 import { inRequest, newRequestId } from "../logger.ts";
+import { iterateWithin } from "../events/iterate-within.ts";
 
 const MAX_SOCKET_BUFFER = 4 * 1024 * 1024;
 const CLOSED_BECAUSE: Record<TokenWithdrawal, string> = {
@@ -44,7 +45,8 @@ export function attachWebSocket(
   // An operation's request id (its socket's id / the operation's id), by its context.
   const requestIds = new WeakMap<object, string>();
   const socketIds = new WeakMap<object, string>();
-  const asRequest = <T>(args: ExecutionArgs, work: () => T) => inRequest(requestIds.get(args.contextValue as object) ?? newRequestId(), work);
+  const requestIdOf = (args: ExecutionArgs) => requestIds.get(args.contextValue as object) ?? newRequestId();
+  const asRequest = <T>(args: ExecutionArgs, work: () => T) => inRequest(requestIdOf(args), work);
   // Sockets by the API token they authenticated with: a revocation, its partner's deactivation or its account's closing (here or on any instance) closes them.
   const byToken = new Map<string, Set<WebSocket>>();
   const stopListening = services.tokens.onRevoked((tokenId, reason) => {
@@ -69,7 +71,10 @@ export function attachWebSocket(
         asRequest(args, async () => {
           const field = rootField(args)?.name.value ?? "";
           const source = await (resumes(args) ? own(args) : shared(args, (args.contextValue as Context).viewer, SNAPSHOT_FIELDS.has(field)));
-          return Symbol.asyncIterator in source ? options.live.track(field, source) : source;
+          if (!(Symbol.asyncIterator in source)) return source;
+          // each event is executed as part of the operation: what it reads and logs is the operation's
+          const id = requestIdOf(args);
+          return iterateWithin((work) => inRequest(id, work), options.live.track(field, source));
         }),
       onNext: (ctx) => {
         // Bounded memory per socket: a client that does not read is cut off, not buffered for.

@@ -1,11 +1,14 @@
 import type { AdapterWrapper, SqlQuery } from "../../src/db/client.ts";
+import { currentRequestId } from "../../src/logger.ts";
 
 type Fn = (...args: unknown[]) => unknown;
 
 /**
  * Counts the SQL statements Prisma sends through its driver adapter (driver adapters emit no
- * query events) and those sent as plain SQL: hand `wrap` to startTestApp, then `measure` an operation. `hold` keeps matching
- * statements from reaching the database until released, to catch work in the middle.
+ * query events) and those sent as plain SQL: hand `wrap` to startTestApp, then `measure` an operation. Only statements
+ * sent while serving a request (HTTP or a WebSocket operation) count: background workers catching up on earlier
+ * writes are not the operation's cost. `hold` keeps matching statements from reaching the database until released,
+ * to catch work in the middle.
  */
 export function queryCounter() {
   let counting = false;
@@ -20,7 +23,7 @@ export function queryCounter() {
         const method = value as Fn;
         if (property === "queryRaw" || property === "executeRaw") {
           return async (query: { sql: string }) => {
-            if (counting) statements.push(query.sql);
+            if (counting && currentRequestId() !== undefined) statements.push(query.sql);
             if (held?.match.test(query.sql)) {
               held.reached();
               await held.released;
@@ -47,7 +50,7 @@ export function queryCounter() {
   wrap.sql =
     (query: SqlQuery): SqlQuery =>
     async (sql, params) => {
-      if (counting) statements.push(sql);
+      if (counting && currentRequestId() !== undefined) statements.push(sql);
       if (held?.match.test(sql)) {
         held.reached();
         await held.released;

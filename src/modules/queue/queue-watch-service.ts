@@ -71,7 +71,11 @@ export class QueueWatchService {
       async (burst) => {
         const events = burst.filter((event) => changeMayConcern(scope, event, inQueue));
         if (events.length === 0) return [];
-        const ids = [...new Set(events.map((e) => e.ticketId))];
+        // Each change carries its own ticket's last sequence, in that order: a cursor taken after any
+        // change of the burst resumes before the changes that follow it, never past them.
+        const lastOf = new Map<string, number>();
+        for (const event of events) lastOf.set(event.ticketId, Math.max(lastOf.get(event.ticketId) ?? 0, event.sequence));
+        const ids = [...lastOf.keys()].sort((a, b) => lastOf.get(a)! - lastOf.get(b)!);
         this.ticketsReEvaluated += ids.length;
         const replayed = new Set(events.filter((e) => e.sequence <= replayedUpTo).map((e) => e.ticketId));
         // One read each, however many events the burst holds: which are in the queue now, their
@@ -86,17 +90,16 @@ export class QueueWatchService {
         ]);
         const inQueueNow = new Set(placed.map((t) => t.id));
         const mayHaveHeld = new Set(readable.map((t) => t.id));
-        const sequence = Math.max(...events.map((e) => e.sequence));
         return ids.map((id): QueueChange | null => {
           const was = inQueue.has(id) || mayHaveHeld.has(id);
           if (!inQueueNow.has(id)) {
             if (!was) return null;
             inQueue.delete(id);
-            return { kind: "TICKET_REMOVED", sequence, ticketIds: [], ticketId: id, position: null, filter };
+            return { kind: "TICKET_REMOVED", sequence: lastOf.get(id)!, ticketIds: [], ticketId: id, position: null, filter };
           }
           const kind = inQueue.has(id) || replayed.has(id) ? "TICKET_UPDATED" : "TICKET_ADDED";
           inQueue.add(id);
-          return { kind, sequence, ticketIds: [], ticketId: id, position: positions.get(id)!, filter };
+          return { kind, sequence: lastOf.get(id)!, ticketIds: [], ticketId: id, position: positions.get(id)!, filter };
         });
       },
       source.after ? (sequence) => ({ kind: "RESUMED", sequence, ticketIds: [], ticketId: null, position: null, filter }) : undefined,

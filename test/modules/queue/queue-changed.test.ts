@@ -39,13 +39,19 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
     clock.set(mon("09:30"));
     const gold = await createTicket(t, { customerNumber: "C-GOLD", subject: "gold later" });
     await ticketDone(t, "ticketAwaitCustomer", { ticketId: bronze.id });
-    await ticketDone(t, "ticketCustomerReply", { ticketId: bronze.id, body: "Here are the logs." });
-
+    // A change is delivered as the ticket is when it is read: the reply waits until every dashboard saw the ticket leave.
+    const seen: { added: any; removed: any }[] = [];
     for (const stream of streams) {
       const added = (await stream.next()).data.queueChanged;
       expect(added).toMatchObject({ kind: "TICKET_ADDED", position: 1, ticket: { subject: "gold later" } }); // Gold outranks Bronze
       const removed = (await stream.next()).data.queueChanged;
       expect(removed).toMatchObject({ kind: "TICKET_REMOVED", position: null, ticket: { subject: "bronze first", status: "AWAITING_CUSTOMER" } });
+      seen.push({ added, removed });
+    }
+    await ticketDone(t, "ticketCustomerReply", { ticketId: bronze.id, body: "Here are the logs." });
+
+    for (const [i, stream] of streams.entries()) {
+      const { added, removed } = seen[i]!;
       const back = (await stream.next()).data.queueChanged;
       expect(back).toMatchObject({ kind: "TICKET_ADDED", position: 2, ticket: { subject: "bronze first" } });
       expect(added.sequence).toBeLessThan(removed.sequence);
