@@ -57,6 +57,8 @@ export type MissedEvents = (after: number, before: number | null) => Promise<Seq
  * it, or a reconnect, is filled from the outbox itself (`missed`) before delivery goes on. Nothing the
  * outbox committed is lost to a Redis outage, and nothing is delivered twice or out of order.
  */
+const PUBLISH_TIMEOUT_MS = 5_000;
+
 class RedisBus extends LocalBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
@@ -72,7 +74,9 @@ class RedisBus extends LocalBus {
     super();
     this.missed = missed;
     this.log = log;
-    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    // A publish that is never answered (a connection gone silent, not closed) fails after PUBLISH_TIMEOUT_MS:
+    // the outbox relay retries it with backoff instead of waiting on it for ever.
+    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, commandTimeout: PUBLISH_TIMEOUT_MS });
     this.sub = new Redis(url, { lazyConnect: false });
     for (const connection of [this.pub, this.sub]) {
       // one line per outage, not one per reconnect attempt; readiness (/readyz) reports it meanwhile
