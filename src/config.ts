@@ -9,6 +9,8 @@ export interface Config {
   /** PGlite data directory, or "memory". Ignored when databaseUrl is set. */
   dataDir: string;
   redisUrl: string | undefined;
+  /** REDIS_PREFIX: what this deployment's channels and keys start with; deployments sharing one Redis each need their own (default `supportclock`) */
+  redisPrefix: string;
   adminToken: string | undefined;
   seed: "demo" | undefined;
   /** NODE_ENV=production: a start without ADMIN_TOKEN on a database without an admin token is refused. */
@@ -48,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError("DATABASE_URL must be a postgresql:// URL");
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL must be a redis:// URL");
+  const redisPrefix = env.REDIS_PREFIX || "supportclock";
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix))
+    throw new ConfigError(`REDIS_PREFIX must be 1–64 letters, digits, "_", "." or "-", got "${env.REDIS_PREFIX}"`);
   const adminToken = env.ADMIN_TOKEN || undefined;
   const warnings: string[] = [];
   if (adminToken) warnings.push(...checkAdminToken(adminToken));
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: env.DATA_DIR || "./data",
     redisUrl,
+    redisPrefix,
     adminToken,
     seed: env.SEED === "demo" ? "demo" : undefined,
     production: env.NODE_ENV === "production",

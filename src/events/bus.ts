@@ -62,16 +62,15 @@ const PUBLISH_TIMEOUT_MS = 5_000;
 class RedisBus extends LocalBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
+  private readonly prefix: string;
   private readonly channels = new Set<string>();
   private last: number | null = null;
   private delivering: Promise<void> = Promise.resolve();
   private readonly missed: MissedEvents;
   private readonly log: Logger;
-  constructor(
-    { url, missed, log }: RedisOptions,
-    private readonly prefix = "supportclock:",
-  ) {
+  constructor({ url, prefix, missed, log }: RedisOptions) {
     super();
+    this.prefix = `${prefix}:`;
     this.missed = missed;
     this.log = log;
     // A publish that is never answered (a connection gone silent, not closed) fails after PUBLISH_TIMEOUT_MS:
@@ -152,6 +151,8 @@ class RedisBus extends LocalBus {
 
 export interface RedisOptions {
   url: string;
+  /** the deployment's channel prefix (REDIS_PREFIX): instances of one deployment hear each other, others' never */
+  prefix: string;
   /** reads what the outbox committed after a sequence (to fill a gap Redis left) */
   missed: MissedEvents;
   log: Logger;

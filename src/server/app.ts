@@ -83,7 +83,11 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
   log.info(applied.length ? `migrations: applied ${applied.length} (${applied.join(", ")})` : "migrations: up to date");
   db.enforceWorkspaces();
 
-  const bus = createEventBus(config.redisUrl ? { url: config.redisUrl, missed: missedEvents(db.prisma), log: log.child({ module: "event bus" }) } : undefined);
+  const bus = createEventBus(
+    config.redisUrl
+      ? { url: config.redisUrl, prefix: config.redisPrefix, missed: missedEvents(db.prisma), log: log.child({ module: "event bus" }) }
+      : undefined,
+  );
   const relay = new OutboxRelay(db.prisma, bus, { retentionMs: config.outboxRetentionMs, log: log.child({ worker: "outbox relay" }) });
   const transaction: ServiceDeps["transaction"] = async (work, options) => {
     const result = await db.prisma.$transaction(work, options);
@@ -151,7 +155,7 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
     }),
   });
 
-  const rates = rateLimit({ perMinute: config.limits.ratePerMinute, redisUrl: config.redisUrl, clock: () => now().getTime() });
+  const rates = rateLimit({ perMinute: config.limits.ratePerMinute, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, clock: () => now().getTime() });
   const liveSubscriptions = new LiveSubscriptions();
   const app = serveApp();
   const health = healthEndpoints(db, bus, config.redisUrl !== undefined, () => liveSubscriptions.snapshot());

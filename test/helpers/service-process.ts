@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { testRedisPrefix } from "./test-config.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 export const ADMIN = "process-test-admin-token";
@@ -22,7 +23,13 @@ export interface Service extends RunningProcess {
 export function spawnService(env: Record<string, string | undefined>): RunningProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", ADMIN_TOKEN: ADMIN, ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      ADMIN_TOKEN: ADMIN,
+      REDIS_PREFIX: testRedisPrefix("DATABASE_URL" in env ? env.DATABASE_URL : process.env.DATABASE_URL),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

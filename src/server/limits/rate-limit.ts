@@ -29,13 +29,13 @@ function memoryCounter(): WindowCounter {
   };
 }
 
-function redisCounter(url: string): WindowCounter {
+function redisCounter(url: string, prefix: string): WindowCounter {
   // No offline queue: while Redis is unreachable a count fails at once and the request is let through.
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
   redis.on("error", () => {});
   return {
     async hit(key, window) {
-      const name = `supportclock:rate:${key}:${window}`;
+      const name = `${prefix}:rate:${key}:${window}`;
       const [[, count]] = (await redis
         .multi()
         .incr(name)
@@ -65,9 +65,9 @@ export interface RateRefusal {
  * kind); the one over it is refused and nothing runs: HTTP answers 429 with `Retry-After`
  * (seconds until the window ends), a socket gets the same error for that operation.
  */
-export function rateLimit(options: { perMinute: number; redisUrl?: string | undefined; clock?: () => number }) {
+export function rateLimit(options: { perMinute: number; redisUrl?: string | undefined; redisPrefix?: string; clock?: () => number }) {
   const { perMinute, clock = Date.now } = options;
-  const counter = perMinute > 0 ? (options.redisUrl ? redisCounter(options.redisUrl) : memoryCounter()) : null;
+  const counter = perMinute > 0 ? (options.redisUrl ? redisCounter(options.redisUrl, options.redisPrefix ?? "supportclock") : memoryCounter()) : null;
   /** Counts one request of the caller; the refusal when it is over the limit, else null. */
   const check = async (authorization: string | undefined, address: string | undefined): Promise<RateRefusal | null> => {
     if (!counter) return null;
