@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { launchBrowser, offlinePage, screenshot, signIn } from "../helpers/browser.ts";
 import { testClock } from "../helpers/clock.ts";
@@ -7,7 +7,7 @@ import { dataOf } from "../helpers/gql.ts";
 import { createAccount, subscribe as subscribeTier } from "../helpers/support.ts";
 import { tcpProxy } from "../helpers/tcp-proxy.ts";
 import { createWorkspace } from "../helpers/workspaces.ts";
-import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { ADMIN_TOKEN, startTestApp } from "../helpers/test-app.ts";
 import { createTicket, ticketDone } from "../helpers/tickets.ts";
 
 const berlin = (day: string, time: string) => Date.parse(`${day}T${time}+01:00`);
@@ -20,22 +20,29 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 1
 const row = (page: Page, number: number) => page.locator(`.tickets [data-number="${number}"]`);
 
 describe("the dashboard in a real browser, against the real server", () => {
-  const clock = testClock(berlin(MONDAY, "09:00"));
-  let t: TestApp;
-  let proxy: Awaited<ReturnType<typeof tcpProxy>>;
   let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let external: string[];
-  let errors: string[];
-  const graphqlPosts: string[] = [];
-  /** What the page's sockets carried for the live queue: its subscribe messages' variables, the snapshots, the last cursor. */
-  const queueFrames = { subscribes: [] as { after?: string }[], snapshots: 0, lastCursor: "" };
-  let bronze: { id: string; number: number };
-  let gold: { id: string; number: number };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: clock.now });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /**
+   * A dashboard of the test's own: an app whose clock stands at Monday 09:00, with 002's levels, a
+   * Gold and a Bronze shop and Bronze's first ticket; a page that may reach only that app, through a
+   * proxy the test can cut, its clock agreeing with the server's; and what the page sent and received.
+   * Closed when the test finishes.
+   */
+  async function dashboard() {
+    const clock = testClock(berlin(MONDAY, "09:00"));
+    const closing: (() => Promise<unknown>)[] = [];
+    onTestFinished(async () => {
+      for (const close of closing.reverse()) await close();
+    });
+    const t = await startTestApp({ now: clock.now });
+    closing.push(() => t.stop());
     await loadEcommerceBackoffice(t);
     for (const [number, tier] of [
       ["C-GOLD", "GOLD"],
@@ -44,12 +51,16 @@ describe("the dashboard in a real browser, against the real server", () => {
       await createAccount(t, number, { language: "de", name: `${tier[0]}${tier.slice(1).toLowerCase()} shop` });
       await subscribeTier(t, number, tier);
     }
-    bronze = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: export stops" });
-    proxy = await tcpProxy(t.url);
-    browser = await launchBrowser();
-    ({ page, external, errors } = await offlinePage(browser, proxy.url));
-    context = page.context();
+    const bronze: { id: string; number: number } = await createTicket(t, { customerNumber: "C-BRONZE", subject: "Bronze: export stops" });
+    const proxy = await tcpProxy(t.url);
+    closing.push(() => proxy.close());
+    const { page, external, errors } = await offlinePage(browser, proxy.url);
+    const context = page.context();
+    closing.push(() => context.close());
     await context.clock.install({ time: clock.ms }); // the page's clock agrees with the server's injected one
+    const graphqlPosts: string[] = [];
+    /** What the page's sockets carried for the live queue: its subscribe messages' variables, the snapshots, the last cursor. */
+    const queueFrames = { subscribes: [] as { after?: string }[], snapshots: 0, lastCursor: "" };
     page.on("websocket", (socket) => {
       socket.on("framesent", ({ payload }) => {
         const message = JSON.parse(String(payload));
@@ -64,14 +75,34 @@ describe("the dashboard in a real browser, against the real server", () => {
     page.on("request", (request) => {
       if (request.url().endsWith("/graphql") && request.method() === "POST") graphqlPosts.push(request.postData() ?? "");
     });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await t?.stop();
-  });
+    return { clock, t, proxy, context, page, external, errors, graphqlPosts, queueFrames, bronze };
+  }
+  type Dashboard = Awaited<ReturnType<typeof dashboard>>;
+
+  /** Signs the page in as the administrator and waits for the live queue; marks the window, to show later that it was never reloaded. */
+  async function signedIn({ page, proxy, bronze }: Dashboard) {
+    await signIn(page, proxy.url, ADMIN_TOKEN);
+    await eventually(() => rowNumbers(page)).toEqual([bronze.number]);
+    await page.evaluate(() => ((window as any).notReloaded = true));
+  }
+
+  /** A minute later (09:01) Gold's ticket arrives, due at 13:01 after 4 working hours; once the page shows it on top. */
+  async function goldArrives({ clock, t, page, bronze }: Dashboard) {
+    clock.advance(60_000);
+    const gold: { id: string; number: number } = await createTicket(t, { customerNumber: "C-GOLD", subject: "Gold: checkout down" });
+    await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]);
+    return gold;
+  }
+
+  /** Nothing outside the app was asked for and the page threw nothing. */
+  function expectQuiet({ external, errors }: Dashboard) {
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  }
 
   it("signs in with a token kept in sessionStorage, never in the URL, and shows the live queue counting down", async () => {
+    const d = await dashboard();
+    const { page, proxy, bronze } = d;
     await signIn(page, proxy.url, ADMIN_TOKEN);
     expect(page.url()).not.toContain(ADMIN_TOKEN);
     expect(await page.evaluate(() => sessionStorage.getItem("supportclock.session"))).toContain(ADMIN_TOKEN);
@@ -80,14 +111,17 @@ describe("the dashboard in a real browser, against the real server", () => {
     const before = await countdown.textContent();
     await eventually(() => countdown.textContent()).not.toBe(before); // ticks on the client
     expect(await row(page, bronze.number).getAttribute("data-sla")).toBe("running");
-    await page.evaluate(() => ((window as any).notReloaded = true));
+    expectQuiet(d);
   });
 
   it("places a ticket created through the API at its position, without reloading or refetching", async () => {
+    const d = await dashboard();
+    const { clock, t, page, graphqlPosts, bronze } = d;
+    await signedIn(d);
     const posts = graphqlPosts.length;
     clock.advance(60_000);
     const started = Date.now();
-    gold = await createTicket(t, { customerNumber: "C-GOLD", subject: "Gold: checkout down" });
+    const gold = await createTicket(t, { customerNumber: "C-GOLD", subject: "Gold: checkout down" });
     await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]); // Gold outranks Bronze
     console.log(`a created ticket appeared in the browser ${Date.now() - started} ms after ticketCreate was sent`);
     clock.advance(60_000);
@@ -100,9 +134,14 @@ describe("the dashboard in a real browser, against the real server", () => {
     await ticketDone(t, "ticketSolve", { ticketId: later.id });
     await eventually(() => rowNumbers(page)).toEqual([gold.number, bronze.number]);
     await eventually(() => page.locator('[data-count="total"]').textContent()).toBe("2");
+    expectQuiet(d);
   });
 
   it("turns a breached ticket's row breached and raises one breach notice", async () => {
+    const d = await dashboard();
+    const { clock, t, context, page, bronze } = d;
+    await signedIn(d);
+    const gold = await goldArrives(d);
     clock.set(berlin(MONDAY, "13:01") + 1_000); // Gold: 4 working hours from 09:01 → due 13:01, breached after it
     await t.app.slaMonitor.tick();
     await row(page, gold.number).and(page.locator('[data-sla="breached"]')).waitFor();
@@ -116,9 +155,21 @@ describe("the dashboard in a real browser, against the real server", () => {
     await context.clock.setSystemTime(clock.ms); // the browser's clock catches up: the row counts the overrun
     await eventually(() => row(page, gold.number).locator(".countdown").textContent()).toMatch(/over · first response$/);
     await screenshot(page, "queue");
+    expectQuiet(d);
   });
 
   it("says when the socket drops, never shows stale rows as live, and resumes from its last cursor without a new snapshot", async () => {
+    const d = await dashboard();
+    const { clock, t, proxy, context, page, queueFrames, bronze } = d;
+    await signedIn(d);
+    const gold = await goldArrives(d);
+    // Gold breaches (13:01): the page shows it, with the 75 % and 90 % warnings and the breach in the feed.
+    clock.set(berlin(MONDAY, "13:01") + 1_000);
+    await t.app.slaMonitor.tick();
+    await row(page, gold.number).and(page.locator('[data-sla="breached"]')).waitFor();
+    await eventually(() => page.locator(".feed [data-alert]").count()).toBe(3);
+    await context.clock.setSystemTime(clock.ms);
+
     const { snapshots, lastCursor } = queueFrames;
     const subscribes = queueFrames.subscribes.length;
     proxy.drop();
@@ -142,9 +193,14 @@ describe("the dashboard in a real browser, against the real server", () => {
     expect(await page.locator('.feed [data-alert="BREACHED"]').count()).toBe(1);
     expect(await page.locator('.feed [data-alert="WARNING"]').count()).toBe(3);
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+    expectQuiet(d);
   });
 
   it("refetches the snapshot when it was away longer than the server keeps events (CURSOR_EXPIRED)", async () => {
+    const d = await dashboard();
+    const { t, proxy, page, queueFrames } = d;
+    await signedIn(d);
+    await goldArrives(d); // the page has a change's cursor to resume from
     const { snapshots, lastCursor } = queueFrames;
     const subscribes = queueFrames.subscribes.length;
     const before = await rowNumbers(page);
@@ -163,9 +219,13 @@ describe("the dashboard in a real browser, against the real server", () => {
     expect(resubscribed[0]).toMatchObject({ after: lastCursor }); // refused: CURSOR_EXPIRED
     expect(resubscribed[1]).not.toHaveProperty("after"); // then a fresh snapshot
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
+    expectQuiet(d);
   });
 
   it("answers at the agent's desk: a Gold customer's Friday 16:00 request by Monday 12:00, and checks the PIN", async () => {
+    const d = await dashboard();
+    const { clock, t, context, page } = d;
+    await signedIn(d);
     const friday = berlin("2026-03-06", "16:00");
     clock.set(friday);
     await context.clock.setSystemTime(friday);
@@ -194,11 +254,12 @@ describe("the dashboard in a real browser, against the real server", () => {
     await desk.getByLabel(/Support PIN of C-GOLD/).fill(supportPinRotate.pin);
     await desk.getByRole("button", { name: "Verify" }).click();
     await desk.getByText("PIN verified.").waitFor();
-    expect(external).toEqual([]);
-    expect(errors).toEqual([]);
+    expectQuiet(d);
   });
 
   it("sends the workspace, when one is entered, as X-Workspace and in connection_init", async () => {
+    const d = await dashboard();
+    const { t, proxy, context } = d;
     await createWorkspace(t, "acme");
     const tab = await context.newPage(); // sessionStorage is per tab: this one starts signed out
     const init = new Promise<string>((resolve) =>
@@ -209,5 +270,6 @@ describe("the dashboard in a real browser, against the real server", () => {
     expect((await signInRequest).headers()["x-workspace"]).toBe("acme");
     expect(JSON.parse(await init).payload).toEqual({ authorization: `Bearer ${ADMIN_TOKEN}`, workspace: "acme" });
     await tab.close();
+    expectQuiet(d);
   });
 });

@@ -318,6 +318,12 @@ describe("bookable sessions (001: remote sessions and installation support)", ()
 
   describe("listing", () => {
     it("filters by customer, state and kind; customers and partners see only their accounts", async () => {
+      // its own bookings: one requested and one cancelled for C-PREMIUM, an installation for the partner's C-RESOLD, one for C-OTHER
+      await requested();
+      const cancelled = await requested();
+      expect((await call(CANCEL, { id: cancelled.id }, agent)).booking.state).toBe("CANCELLED");
+      expect((await install("C-RESOLD", { product: "Listing check" }, partner)).__typename).toBe("BookingRequested");
+      await requested("C-OTHER");
       const all = await bookings({ customerNumber: "C-PREMIUM" });
       const requestedOnly = await bookings({ customerNumber: "C-PREMIUM", state: ["REQUESTED"] });
       expect(requestedOnly.totalCount).toBe(all.edges.filter((e: any) => e.node.state === "REQUESTED").length);

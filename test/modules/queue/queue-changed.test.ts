@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { createAccount, subscribe as subscribeTier } from "../../helpers/support.ts";
 import { ADMIN_TOKEN, startTestApp, type TestApp } from "../../helpers/test-app.ts";
 import { createTicket, ticketDone } from "../../helpers/tickets.ts";
+import { createWorkspace } from "../../helpers/workspaces.ts";
 import { subscribe, wsClient } from "../../helpers/ws.ts";
 
 const QUEUE = `subscription($filter: TicketFilterInput) {
@@ -14,6 +15,24 @@ const mon = (time: string) => `2026-03-02T${time}+01:00`;
 describe("queueChanged: a snapshot, then every change in order with the ticket's new place", () => {
   const clock = testClock(mon("09:00"));
   let t: TestApp;
+  /**
+   * A queue of the test's own: a new workspace with 002's levels, a Gold and a Bronze customer
+   * (C-GOLD, C-BRONZE), and an admin token of it for the dashboards' sockets.
+   */
+  const ownQueue = async (slug: string) => {
+    const shop = await createWorkspace(t, slug);
+    await loadEcommerceBackoffice(shop);
+    for (const [number, tier] of [
+      ["C-GOLD", "GOLD"],
+      ["C-BRONZE", "BRONZE"],
+    ] as const) {
+      await createAccount(shop, number, { language: "de" });
+      await subscribeTier(shop, number, tier);
+    }
+    return { shop, admin: await shop.token("ADMIN") };
+  };
+  // The default workspace's queue (C-GOLD, C-BRONZE) belongs to the first test; every other test
+  // watches a queue of its own.
   beforeAll(async () => {
     t = await startTestApp({ now: clock.now });
     await loadEcommerceBackoffice(t);
@@ -26,6 +45,7 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
     }
   });
   afterAll(() => t.stop());
+  beforeEach(() => clock.set(mon("09:00")));
 
   it("shows additions, moves and removals with rising sequence numbers to every dashboard", async () => {
     const bronze = await createTicket(t, { customerNumber: "C-BRONZE", subject: "bronze first" });
@@ -63,18 +83,19 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
   });
 
   it("gives a late subscriber its own snapshot while sharing the rest", async () => {
-    const first = wsClient(t.url, ADMIN_TOKEN);
+    const { shop, admin } = await ownQueue("queue-late");
+    const first = wsClient(t.url, admin);
     const early = subscribe(first, QUEUE, { filter: { statuses: ["NEW", "OPEN"] } });
     expect((await early.next()).data.queueChanged.kind).toBe("SNAPSHOT");
-    await createTicket(t, { customerNumber: "C-BRONZE", subject: "between" });
+    await createTicket(shop, { customerNumber: "C-BRONZE", subject: "between" });
     expect((await early.next()).data.queueChanged).toMatchObject({ kind: "TICKET_ADDED", ticket: { subject: "between" } });
 
-    const second = wsClient(t.url, ADMIN_TOKEN);
+    const second = wsClient(t.url, admin);
     const late = subscribe(second, QUEUE, { filter: { statuses: ["NEW", "OPEN"] } });
     const snapshot = (await late.next()).data.queueChanged;
     expect(snapshot.kind).toBe("SNAPSHOT");
     expect(snapshot.tickets.map((ticket: any) => ticket.subject)).toContain("between");
-    await createTicket(t, { customerNumber: "C-GOLD", subject: "after" });
+    await createTicket(shop, { customerNumber: "C-GOLD", subject: "after" });
     for (const stream of [early, late]) expect((await stream.next()).data.queueChanged).toMatchObject({ kind: "TICKET_ADDED", ticket: { subject: "after" } });
     early.close();
     late.close();
@@ -82,30 +103,33 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
   });
 
   it("lets a partner watch only its own customers' tickets", async () => {
-    await t.gql(`mutation { partnerCreate(input: { code: "P-QUEUE", name: "Queue partner" }) { __typename } }`);
-    await createAccount(t, "C-PARTNERED", { language: "de", partnerCode: "P-QUEUE" });
-    const partner = await t.token("PARTNER", { partnerCode: "P-QUEUE" });
+    const { shop } = await ownQueue("queue-partner");
+    await shop.gql(`mutation { partnerCreate(input: { code: "P-QUEUE", name: "Queue partner" }) { __typename } }`);
+    await createAccount(shop, "C-PARTNERED", { language: "de", partnerCode: "P-QUEUE" });
+    const partner = await shop.token("PARTNER", { partnerCode: "P-QUEUE" });
     const client = wsClient(t.url, partner);
     const stream = subscribe(client, QUEUE, {});
     expect((await stream.next()).data.queueChanged).toMatchObject({ kind: "SNAPSHOT", tickets: [] });
-    await createTicket(t, { customerNumber: "C-BRONZE", subject: "not theirs" });
-    await createTicket(t, { customerNumber: "C-PARTNERED", subject: "theirs" });
+    await createTicket(shop, { customerNumber: "C-BRONZE", subject: "not theirs" });
+    await createTicket(shop, { customerNumber: "C-PARTNERED", subject: "theirs" });
     expect((await stream.next()).data.queueChanged).toMatchObject({ kind: "TICKET_ADDED", position: 1, ticket: { subject: "theirs" } });
-    await createTicket(t, { customerNumber: "C-PARTNERED", subject: "sentinel" });
+    await createTicket(shop, { customerNumber: "C-PARTNERED", subject: "sentinel" });
     expect((await stream.next()).data.queueChanged).toMatchObject({ kind: "TICKET_ADDED", ticket: { subject: "sentinel" } });
     stream.close();
     await client.dispose();
   });
 
   it("moves a ticket into a breached-tickets queue when its due instant passes, with the alerts on the way", async () => {
-    // Earlier tests' tickets breach too: watch a customer of its own, and fire their alerts first.
+    // Other tests' tickets (in other workspaces; one SLA monitor) breach too: watch a queue of its
+    // own, and fire their alerts first.
+    const { shop, admin } = await ownQueue("queue-breach");
     clock.set(mon("11:00"));
     await t.app.slaMonitor.tick();
-    await createAccount(t, "C-GOLD-2", { language: "de" });
-    await subscribeTier(t, "C-GOLD-2", "GOLD");
-    const ticket = await createTicket(t, { customerNumber: "C-GOLD-2", subject: "will breach" }); // Gold: 4 working hours → 15:00
-    await ticketDone(t, "ticketAssign", { ticketId: ticket.id, assigneeId: "agent-breach" });
-    const client = wsClient(t.url, ADMIN_TOKEN);
+    await createAccount(shop, "C-GOLD-2", { language: "de" });
+    await subscribeTier(shop, "C-GOLD-2", "GOLD");
+    const ticket = await createTicket(shop, { customerNumber: "C-GOLD-2", subject: "will breach" }); // Gold: 4 working hours → 15:00
+    await ticketDone(shop, "ticketAssign", { ticketId: ticket.id, assigneeId: "agent-breach" });
+    const client = wsClient(t.url, admin);
     const breached = subscribe(client, QUEUE, { filter: { breached: true, assigneeIds: ["agent-breach"] } });
     const alerts = subscribe(client, `subscription($c: String) { slaAlerts(filter: { customerNumber: $c }) { kind threshold alertAt ticketId target } }`, {
       c: "C-GOLD-2",

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { violatedUniqueIndex } from "../../../src/db/prisma-helpers.ts";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
@@ -25,7 +25,8 @@ const SUBSCRIPTIONS = `query($customerNumber: String!) { account(customerNumber:
 
 describe("tier subscriptions through GraphQL (002 levels)", () => {
   let t: TestApp;
-  const clock = testClock("2026-02-10T09:00:00Z");
+  const START = "2026-02-10T09:00:00Z";
+  const clock = testClock(START);
   let partner: string;
   let customer: string;
   let agent: string;
@@ -33,21 +34,24 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
     dataOf(await t.gql(SUBSCRIBE, { input: { customerNumber, tierCode } }, token)).tierSubscribe;
   const history = async (customerNumber: string) => dataOf(await t.gql(HISTORY, { customerNumber })).tierSubscriptionHistory;
 
+  // Shared and never changed by a test: C-B (a customer without a paid level, and its token),
+  // C-GONE (closed), the partner and the agent. A test that books creates its own account.
   beforeAll(async () => {
     t = await startTestApp({ now: clock.now });
     await loadEcommerceBackoffice(t);
     dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-SHOP", name: "Shop reseller" }) { __typename } }`));
-    for (const number of ["C-A", "C-B", "C-RACE"]) await createAccount(t, number);
+    await createAccount(t, "C-B");
     await createAccount(t, "C-GONE", { status: "CLOSED" });
-    await createAccount(t, "C-SOLD", { partnerCode: "P-SHOP" });
     partner = await t.token("PARTNER", { partnerCode: "P-SHOP" });
     customer = await t.token("CUSTOMER", { customerNumber: "C-B" });
     agent = await t.token("AGENT");
   });
   afterAll(() => t.stop());
+  beforeEach(() => clock.set(START)); // every test starts on 10 February, 09:00 UTC
 
   it("prorates the first month by day: 19 EUR × 19 of 28 February days = 12.89 EUR", async () => {
-    const subscription = await subscribe(t, "C-A", "BRONZE");
+    await createAccount(t, "C-PRORATED");
+    const subscription = await subscribe(t, "C-PRORATED", "BRONZE");
     expect(subscription).toMatchObject({
       status: "ACTIVE",
       tier: { code: "BRONZE" },
@@ -73,12 +77,15 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
   });
 
   it("refuses a second paid level while one is active", async () => {
-    expect(await book("C-A", "SILVER")).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", field: "tierCode" });
-    expect(await book("C-A", "BRONZE")).toMatchObject({ __typename: "ConflictError", field: "tierCode" });
-    expect(dataOf(await t.gql(SUBSCRIPTIONS, { customerNumber: "C-A" })).account.tierSubscriptions).toHaveLength(1);
+    await createAccount(t, "C-SECOND");
+    await subscribe(t, "C-SECOND", "BRONZE");
+    expect(await book("C-SECOND", "SILVER")).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", field: "tierCode" });
+    expect(await book("C-SECOND", "BRONZE")).toMatchObject({ __typename: "ConflictError", field: "tierCode" });
+    expect(dataOf(await t.gql(SUBSCRIPTIONS, { customerNumber: "C-SECOND" })).account.tierSubscriptions).toHaveLength(1);
   });
 
   it("books exactly one level when two bookings race", async () => {
+    await createAccount(t, "C-RACE");
     const results = await Promise.all([book("C-RACE", "GOLD"), book("C-RACE", "SILVER")]);
     expect(results.map((r) => r.__typename).sort()).toEqual(["ConflictError", "TierSubscribeSuccess"]);
     expect(dataOf(await t.gql(SUBSCRIPTIONS, { customerNumber: "C-RACE" })).account.tierSubscriptions).toHaveLength(1);
@@ -86,7 +93,9 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
 
   it("is backed by a partial unique index when a writer bypasses the service", async () => {
     const prisma = t.prisma;
-    const [active] = await prisma.tierSubscription.findMany({ where: { account: { customerNumber: "C-A" } } });
+    await createAccount(t, "C-INDEX");
+    await subscribe(t, "C-INDEX", "BRONZE");
+    const [active] = await prisma.tierSubscription.findMany({ where: { account: { customerNumber: "C-INDEX" } } });
     const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = active!;
     const error = await prisma.tierSubscription.create({ data: copy }).catch((e: unknown) => e);
     expect(violatedUniqueIndex(error)).toBe("TierSubscription_one_active_per_account");
@@ -104,13 +113,15 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
   });
 
   it("upgrades and downgrades any time, charging or crediting the difference for the days left", async () => {
+    await createAccount(t, "C-CHANGE");
+    await subscribe(t, "C-CHANGE", "BRONZE"); // on 10 February: 12.89 EUR
     clock.set("2026-02-20T10:00:00Z"); // 9 of 28 days left
-    const up = dataOf(await t.gql(CHANGE, { input: { customerNumber: "C-A", tierCode: "GOLD" } })).tierSubscriptionChange;
+    const up = dataOf(await t.gql(CHANGE, { input: { customerNumber: "C-CHANGE", tierCode: "GOLD" } })).tierSubscriptionChange;
     expect(up.subscription).toMatchObject({ tier: { code: "GOLD" }, currentPeriodEnd: "2026-02-28T23:00:00.000Z", firstPeriodCharge: { amountMinor: 1289 } });
     clock.set("2026-02-25T10:00:00Z"); // 4 days left
-    const down = dataOf(await t.gql(CHANGE, { input: { customerNumber: "C-A", tierCode: "SILVER" } })).tierSubscriptionChange;
+    const down = dataOf(await t.gql(CHANGE, { input: { customerNumber: "C-CHANGE", tierCode: "SILVER" } })).tierSubscriptionChange;
     expect(down.subscription.tier.code).toBe("SILVER");
-    const changes = (await history("C-A")).filter((e: any) => e.kind === "CHANGED");
+    const changes = (await history("C-CHANGE")).filter((e: any) => e.kind === "CHANGED");
     expect(changes).toEqual([
       expect.objectContaining({ fromTier: { code: "BRONZE" }, toTier: { code: "GOLD" }, amount: { amountMinor: 1286, currency: "EUR" } }),
       expect.objectContaining({ fromTier: { code: "GOLD" }, toTier: { code: "SILVER" }, amount: { amountMinor: -286, currency: "EUR" } }),
@@ -118,50 +129,61 @@ describe("tier subscriptions through GraphQL (002 levels)", () => {
   });
 
   it.each([
-    ["to the level held", "C-A", "SILVER", "ValidationError", "tierCode"],
-    ["without an active level", "C-B", "GOLD", "NotFoundError", "customerNumber"],
-  ])("refuses a change %s", async (_label, customerNumber, tierCode, typename, field) => {
+    ["to the level held", "C-HELD", "SILVER", "SILVER", "ValidationError", "tierCode"],
+    ["without an active level", "C-B", null, "GOLD", "NotFoundError", "customerNumber"],
+  ])("refuses a change %s", async (_label, customerNumber, held, tierCode, typename, field) => {
+    if (held) {
+      await createAccount(t, customerNumber);
+      await subscribe(t, customerNumber, held);
+    }
     expect(dataOf(await t.gql(CHANGE, { input: { customerNumber, tierCode } })).tierSubscriptionChange).toMatchObject({ __typename: typename, field });
   });
 
   it("renews monthly at the current level's full price, month by month when renewals were missed", async () => {
     // The dated-jobs worker renews at each period end; the admin call then finds nothing left to do.
+    await createAccount(t, "C-RENEW");
+    await subscribe(t, "C-RENEW", "SILVER"); // 39 EUR a month from 10 February
     clock.set("2026-03-05T10:00:00Z");
     await t.app.datedJobs.tick();
     clock.set("2026-06-10T10:00:00Z");
     await t.app.datedJobs.tick();
-    expect(dataOf(await t.gql(RENEW, { customerNumber: "C-A" })).tierSubscriptionsRenew).toEqual({
+    expect(dataOf(await t.gql(RENEW, { customerNumber: "C-RENEW" })).tierSubscriptionsRenew).toEqual({
       __typename: "TierSubscriptionsRenewed",
       renewed: 0,
       ended: 0,
     });
-    const renewals = (await history("C-A")).filter((e: any) => e.kind === "RENEWED");
+    const renewals = (await history("C-RENEW")).filter((e: any) => e.kind === "RENEWED");
     expect(renewals.map((e: any) => [e.periodStart, e.periodEnd, e.amount.amountMinor, e.actor])).toEqual([
       ["2026-02-28T23:00:00.000Z", "2026-03-31T22:00:00.000Z", 3900, "system"],
       ["2026-03-31T22:00:00.000Z", "2026-04-30T22:00:00.000Z", 3900, "system"],
       ["2026-04-30T22:00:00.000Z", "2026-05-31T22:00:00.000Z", 3900, "system"],
       ["2026-05-31T22:00:00.000Z", "2026-06-30T22:00:00.000Z", 3900, "system"],
     ]);
-    const [current] = dataOf(await t.gql(SUBSCRIPTIONS, { customerNumber: "C-A" })).account.tierSubscriptions;
+    const [current] = dataOf(await t.gql(SUBSCRIPTIONS, { customerNumber: "C-RENEW" })).account.tierSubscriptions;
     expect(current).toMatchObject({ currentPeriodStart: "2026-05-31T22:00:00.000Z", currentPeriodEnd: "2026-06-30T22:00:00.000Z" });
   });
 
   describe("who may book", () => {
     it("a customer books its own level, not another's", async () => {
-      expect(await book("C-B", "BRONZE", customer)).toMatchObject({ __typename: "TierSubscribeSuccess" });
-      expect(await book("C-A", "BRONZE", customer)).toMatchObject({ __typename: "NotFoundError", field: "customerNumber" });
-      const response = await t.gql(HISTORY, { customerNumber: "C-A" }, customer);
+      await createAccount(t, "C-SELF");
+      const self = await t.token("CUSTOMER", { customerNumber: "C-SELF" });
+      expect(await book("C-SELF", "BRONZE", self)).toMatchObject({ __typename: "TierSubscribeSuccess" });
+      expect(await book("C-B", "BRONZE", self)).toMatchObject({ __typename: "NotFoundError", field: "customerNumber" });
+      const response = await t.gql(HISTORY, { customerNumber: "C-B" }, self);
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "customerNumber" });
     });
 
     it("a partner books for the accounts it sold and sees their history, no others", async () => {
+      await createAccount(t, "C-SOLD", { partnerCode: "P-SHOP" });
+      await createAccount(t, "C-UNSOLD");
       expect(await book("C-SOLD", "SILVER", partner)).toMatchObject({ __typename: "TierSubscribeSuccess" });
       expect((await t.gql(HISTORY, { customerNumber: "C-SOLD" }, partner)).data?.tierSubscriptionHistory.map((e: any) => e.kind)).toEqual(["SUBSCRIBED"]);
-      expect(await book("C-RACE", "SILVER", partner)).toMatchObject({ __typename: "NotFoundError", field: "customerNumber" });
+      expect(await book("C-UNSOLD", "SILVER", partner)).toMatchObject({ __typename: "NotFoundError", field: "customerNumber" });
     });
 
     it("another customer cannot read a subscription by its node id", async () => {
-      const [subscription] = dataOf(await t.gql(SUBSCRIPTIONS, { customerNumber: "C-A" })).account.tierSubscriptions;
+      await createAccount(t, "C-READ");
+      const subscription = await subscribe(t, "C-READ", "BRONZE");
       const mine = await t.gql(`query($id: ID!) { node(id: $id) { ... on TierSubscription { status } } }`, { id: subscription.id }, customer);
       expect(mine).toMatchObject({ data: { node: null } });
       expect(mine.errors).toBeUndefined();

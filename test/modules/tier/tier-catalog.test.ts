@@ -3,6 +3,7 @@ import { paidLevels, ticket247 } from "../../fixtures/calendars.ts";
 import { dataOf } from "../../helpers/gql.ts";
 import { createAccount } from "../../helpers/support.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { createWorkspace } from "../../helpers/workspaces.ts";
 
 const TIER_FIELDS = `code name includedByDefault monthlyPrice { amountMinor currency } priority { rank label }
   targets { kind amount unit clock guaranteed calendar { id name } }
@@ -20,34 +21,40 @@ describe("the tier catalog through GraphQL", () => {
   let hours: string;
   let always: string;
   let customer: string;
-  const tier = (overrides: Record<string, unknown> = {}) => ({
+  /** A Silver-like tier on calendars of the default workspace, or on those given. */
+  const tier = (overrides: Record<string, unknown> = {}, calendars = { hours, always }) => ({
     code: "SILVER",
     name: "Support level Silver",
     monthlyPrice: { amountMinor: 3900, currency: "EUR" },
     priority: { rank: 3, label: "high" },
-    targets: [{ kind: "FIRST_RESPONSE", amount: 8, unit: "HOURS", clock: "BUSINESS_HOURS", calendarId: hours, guaranteed: true }],
+    targets: [{ kind: "FIRST_RESPONSE", amount: 8, unit: "HOURS", clock: "BUSINESS_HOURS", calendarId: calendars.hours, guaranteed: true }],
     channels: [
-      { channel: "PHONE_CALLBACK", calendarId: hours, languages: ["de"] },
-      { channel: "EMAIL", calendarId: always, languages: ["de", "en"] },
+      { channel: "PHONE_CALLBACK", calendarId: calendars.hours, languages: ["de"] },
+      { channel: "EMAIL", calendarId: calendars.always, languages: ["de", "en"] },
     ],
     ...overrides,
   });
+  const basis = (calendars = { hours, always }) =>
+    tier(
+      { code: "BASIS", name: "Basis", includedByDefault: true, monthlyPrice: { amountMinor: 0, currency: "EUR" }, priority: { rank: 1, label: "normal" } },
+      calendars,
+    );
   const count = async () => dataOf(await t.gql(LIST, { includeArchived: true })).tiers.totalCount;
+  /** Creates a tier (of a code of its own) for a test to change, and fails unless it was created. */
+  const created = async (overrides: Record<string, unknown>) => {
+    const { tierCreate } = dataOf(await t.gql(CREATE, { input: tier(overrides) }));
+    expect(tierCreate.__typename, JSON.stringify(tierCreate)).toBe("TierCreateSuccess");
+    return tierCreate.tier;
+  };
 
+  // BASIS, the included level, is shared: no test changes it. Tests that change a tier create their own.
   beforeAll(async () => {
     t = await startTestApp();
     hours = dataOf(await t.gql(CALENDAR, { input: paidLevels })).calendarCreate.calendar.id;
     always = dataOf(await t.gql(CALENDAR, { input: ticket247 })).calendarCreate.calendar.id;
     await createAccount(t, "C-1");
     customer = await t.token("CUSTOMER", { customerNumber: "C-1" });
-    const basis = tier({
-      code: "BASIS",
-      name: "Basis",
-      includedByDefault: true,
-      monthlyPrice: { amountMinor: 0, currency: "EUR" },
-      priority: { rank: 1, label: "normal" },
-    });
-    expect(dataOf(await t.gql(CREATE, { input: basis })).tierCreate.__typename).toBe("TierCreateSuccess");
+    expect(dataOf(await t.gql(CREATE, { input: basis() })).tierCreate.__typename).toBe("TierCreateSuccess");
   });
   afterAll(() => t.stop());
 
@@ -76,26 +83,38 @@ describe("the tier catalog through GraphQL", () => {
   });
 
   it("lists the catalog by priority rank and finds a tier by code", async () => {
-    const { tiers } = dataOf(await t.gql(LIST, {}));
+    // a catalog of its own, in a workspace of its own: BASIS and SILVER, nothing another test adds
+    const shop = await createWorkspace(t, "tier-catalog-list");
+    const calendars = {
+      hours: dataOf(await shop.gql(CALENDAR, { input: paidLevels })).calendarCreate.calendar.id,
+      always: dataOf(await shop.gql(CALENDAR, { input: ticket247 })).calendarCreate.calendar.id,
+    };
+    for (const input of [tier({}, calendars), basis(calendars)])
+      expect(dataOf(await shop.gql(CREATE, { input })).tierCreate.__typename).toBe("TierCreateSuccess");
+    await createAccount(shop, "C-1");
+    const reader = await shop.token("CUSTOMER", { customerNumber: "C-1" });
+
+    const { tiers } = dataOf(await shop.gql(LIST, {}));
     expect(tiers.edges.map((e: any) => e.node.code)).toEqual(["BASIS", "SILVER"]);
     const page = `query($after: String) { tiers(first: 1, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`;
-    const first = dataOf(await t.gql(page, {})).tiers;
-    const second = dataOf(await t.gql(page, { after: first.pageInfo.endCursor })).tiers;
+    const first = dataOf(await shop.gql(page, {})).tiers;
+    const second = dataOf(await shop.gql(page, { after: first.pageInfo.endCursor })).tiers;
     expect([first.edges[0].node.code, first.pageInfo.hasNextPage, second.edges[0].node.code, second.pageInfo.hasNextPage]).toEqual([
       "BASIS",
       true,
       "SILVER",
       false,
     ]);
-    const { tier: found } = dataOf(await t.gql(`{ tier(code: "silver") { code priority { rank } } }`, {}, customer));
+    const { tier: found } = dataOf(await shop.gql(`{ tier(code: "silver") { code priority { rank } } }`, {}, reader));
     expect(found).toEqual({ code: "SILVER", priority: { rank: 3 } });
   });
 
   it("updates what is given and keeps the rest", async () => {
+    await created({ code: "SILVER-UPDATED", entitlements: ["HOW_TO"] });
     const { tierUpdate } = dataOf(
       await t.gql(UPDATE, {
         input: {
-          code: "SILVER",
+          code: "SILVER-UPDATED",
           monthlyPrice: { amountMinor: 4900, currency: "eur" },
           targets: [
             { kind: "RESOLUTION", amount: 5, unit: "DAYS", clock: "WORKING_DAYS", calendarId: hours, guaranteed: false },
@@ -118,7 +137,7 @@ describe("the tier catalog through GraphQL", () => {
       ["RESOLUTION", 5],
     ]);
     expect(tierUpdate.tier.channels).toHaveLength(2);
-    const cleared = dataOf(await t.gql(UPDATE, { input: { code: "SILVER", partnerSaleCutoff: null } })).tierUpdate.tier;
+    const cleared = dataOf(await t.gql(UPDATE, { input: { code: "SILVER-UPDATED", partnerSaleCutoff: null } })).tierUpdate.tier;
     expect(cleared).toMatchObject({ partnerSaleCutoff: null, monthlyPrice: { amountMinor: 4900 } });
   });
 
@@ -181,10 +200,14 @@ describe("the tier catalog through GraphQL", () => {
     });
 
     it("an update of an unknown tier, or one that breaks a rule, changes nothing", async () => {
+      await created({ code: "SILVER-KEPT" });
       expect(dataOf(await t.gql(UPDATE, { input: { code: "NOPE", name: "x" } })).tierUpdate).toMatchObject({ __typename: "NotFoundError", field: "code" });
-      const { tierUpdate } = dataOf(await t.gql(UPDATE, { input: { code: "SILVER", name: "Renamed", targets: [] } }));
+      const { tierUpdate } = dataOf(await t.gql(UPDATE, { input: { code: "SILVER-KEPT", name: "Renamed", targets: [] } }));
       expect(tierUpdate).toMatchObject({ __typename: "ValidationError", field: "targets" });
-      expect(dataOf(await t.gql(`{ tier(code: "SILVER") { name targets { kind } } }`)).tier).toMatchObject({ name: "Support level Silver" });
+      expect(dataOf(await t.gql(`{ tier(code: "SILVER-KEPT") { name targets { kind } } }`)).tier).toMatchObject({
+        name: "Support level Silver",
+        targets: [{ kind: "FIRST_RESPONSE" }],
+      });
     });
   });
 

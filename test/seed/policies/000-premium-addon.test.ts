@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadPremiumAddon } from "../../fixtures/policies/000-premium-addon.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
@@ -30,8 +30,15 @@ const ACCOUNT = `query($customerNumber: String!) { account(customerNumber: $cust
 // payment status; monthly, auto-renewing, cancel any time with confirmation, no pause.
 describe("000 premium support add-on", () => {
   let t: TestApp;
-  const clock = testClock("2026-03-02T08:00:00Z"); // Monday 2 March, 09:00 in Berlin
+  const START = "2026-03-02T08:00:00Z"; // Monday 2 March, 09:00 in Berlin
+  const clock = testClock(START);
+  /** A premium customer of the test's own, booked now (`extra`: the account's other fields). */
+  const premium = async (customerNumber: string, extra: Record<string, unknown> = {}) => {
+    await createAccount(t, customerNumber, { language: "de", ...extra });
+    return subscribe(t, customerNumber, "MAIL-PREMIUM");
+  };
 
+  // The accounts made here are read, never changed: a test that cancels, pays or books has its own.
   beforeAll(async () => {
     t = await startPolicyApp("000", { now: clock.now });
     await loadPremiumAddon(t);
@@ -43,6 +50,7 @@ describe("000 premium support add-on", () => {
     for (const number of ["C-PREMIUM", "C-OVERDUE", "C-SUSPENDED"]) await subscribe(t, number, "MAIL-PREMIUM");
   });
   afterAll(() => t.stop());
+  beforeEach(() => clock.set(START)); // every test starts on Monday 2 March, 09:00 in Berlin
 
   const ask = (customerNumber: string, channel: string, at: string) => entitlement(t, { customerNumber, channel, requestType: "TECHNICAL_QUESTION", at });
 
@@ -98,9 +106,11 @@ describe("000 premium support add-on", () => {
     });
 
     it("premium applies again automatically once the payment is current", async () => {
-      const { account } = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-OVERDUE" }));
+      await premium("C-PAID-LATE", { paymentStatus: "OVERDUE" });
+      expect((await ask("C-PAID-LATE", "PHONE", "2026-03-16T10:00:00+01:00")).fallbackReason).toBe("PAYMENT_OVERDUE");
+      const { account } = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-PAID-LATE" }));
       dataOf(await t.gql(`mutation($id: ID!) { accountUpdate(input: { id: $id, paymentStatus: CURRENT }) { __typename } }`, { id: account.id }));
-      const answer = await ask("C-OVERDUE", "PHONE", "2026-03-16T10:00:00+01:00");
+      const answer = await ask("C-PAID-LATE", "PHONE", "2026-03-16T10:00:00+01:00");
       expect(answer).toMatchObject({ eligible: true, basis: "SUBSCRIPTION", tier: { code: "MAIL-PREMIUM" }, fallbackFrom: null, reasons: [] });
     });
 
@@ -119,7 +129,8 @@ describe("000 premium support add-on", () => {
 
   describe("booking: monthly, auto-renewing, cancel any time, no pause", () => {
     it("prorated the first month: 29 EUR × 30 of 31 days", async () => {
-      const { account } = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-PREMIUM" }));
+      await premium("C-PRORATED");
+      const { account } = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-PRORATED" }));
       expect(account.tierSubscriptions).toEqual([
         expect.objectContaining({
           status: "ACTIVE",
@@ -149,8 +160,9 @@ describe("000 premium support add-on", () => {
     });
 
     it("cancels with confirmation and a reason; premium runs to the end of the paid month", async () => {
+      await premium("C-CANCELS");
       clock.set("2026-03-20T10:00:00Z");
-      const { tierSubscriptionCancel } = dataOf(await t.gql(CANCEL, { input: { customerNumber: "C-PREMIUM", confirm: true, reason: "  Quiet season " } }));
+      const { tierSubscriptionCancel } = dataOf(await t.gql(CANCEL, { input: { customerNumber: "C-CANCELS", confirm: true, reason: "  Quiet season " } }));
       expect(tierSubscriptionCancel.subscription).toMatchObject({
         status: "ACTIVE",
         autoRenew: false,
@@ -158,38 +170,49 @@ describe("000 premium support add-on", () => {
         cancellationReason: "Quiet season",
         currentPeriodEnd: "2026-03-31T22:00:00.000Z",
       });
-      expect((await ask("C-PREMIUM", "PHONE", "2026-03-30T10:00:00+02:00")).tier.code).toBe("MAIL-PREMIUM");
-      expect((await ask("C-PREMIUM", "PHONE", "2026-04-01T10:00:00+02:00")).tier.code).toBe("MAIL-STANDARD");
+      expect((await ask("C-CANCELS", "PHONE", "2026-03-30T10:00:00+02:00")).tier.code).toBe("MAIL-PREMIUM");
+      expect((await ask("C-CANCELS", "PHONE", "2026-04-01T10:00:00+02:00")).tier.code).toBe("MAIL-STANDARD");
     });
 
     it("renews due levels monthly at the full price and ends cancelled ones at the period end, idempotently", async () => {
+      await premium("C-RENEWS");
+      await premium("C-ENDS");
+      clock.set("2026-03-20T10:00:00Z");
+      dataOf(await t.gql(CANCEL, { input: { customerNumber: "C-ENDS", confirm: true } }));
       clock.set("2026-04-02T10:00:00Z");
       await t.app.datedJobs.tick(); // the worker rolls what came due (the clock jumped past the period end)
       expect(dataOf(await t.gql(RENEW, {})).tierSubscriptionsRenew).toEqual({ __typename: "TierSubscriptionsRenewed", renewed: 0, ended: 0 });
 
-      const renewed = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-OVERDUE" })).account.tierSubscriptions[0];
+      const renewed = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-RENEWS" })).account.tierSubscriptions[0];
       expect(renewed).toMatchObject({ status: "ACTIVE", currentPeriodStart: "2026-03-31T22:00:00.000Z", currentPeriodEnd: "2026-04-30T22:00:00.000Z" });
-      const ended = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-PREMIUM" })).account.tierSubscriptions[0];
+      const ended = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-ENDS" })).account.tierSubscriptions[0];
       expect(ended).toMatchObject({ status: "ENDED", endedAt: "2026-03-31T22:00:00.000Z" });
     });
 
     it("books again after the end, prorated anew, with the whole history kept", async () => {
+      await premium("C-RETURNS"); // 2 March: 29 EUR × 30 of 31 days
+      clock.set("2026-03-20T10:00:00Z");
+      dataOf(await t.gql(CANCEL, { input: { customerNumber: "C-RETURNS", confirm: true, reason: "Quiet season" } }));
+      clock.set("2026-04-02T10:00:00Z");
+      await t.app.datedJobs.tick(); // ends it at the period end
       clock.set("2026-04-16T08:00:00Z"); // 16 April: 15 of 30 days left
-      const again = await subscribe(t, "C-PREMIUM", "MAIL-PREMIUM");
+      const again = await subscribe(t, "C-RETURNS", "MAIL-PREMIUM");
       expect(again.firstPeriodCharge).toEqual({ amountMinor: 1450, currency: "EUR" });
-      const { tierSubscriptionHistory } = dataOf(await t.gql(HISTORY, { customerNumber: "C-PREMIUM" }));
+      const { tierSubscriptionHistory } = dataOf(await t.gql(HISTORY, { customerNumber: "C-RETURNS" }));
       expect(tierSubscriptionHistory.map((e: any) => e.kind)).toEqual(["SUBSCRIBED", "CANCELLED", "ENDED", "SUBSCRIBED"]);
       expect(tierSubscriptionHistory[0]).toMatchObject({ amount: { amountMinor: 2806, currency: "EUR" }, toTier: { code: "MAIL-PREMIUM" } });
       expect(tierSubscriptionHistory[1]).toMatchObject({ reason: "Quiet season", periodEnd: "2026-03-31T22:00:00.000Z" });
-      const { account } = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-PREMIUM" }));
+      const { account } = dataOf(await t.gql(ACCOUNT, { customerNumber: "C-RETURNS" }));
       expect(account.tierSubscriptions.map((s: any) => s.status)).toEqual(["ACTIVE", "ENDED"]);
     });
 
     it("booking a cancelled level again while it runs withdraws the cancellation", async () => {
-      dataOf(await t.gql(CANCEL, { input: { customerNumber: "C-PREMIUM", confirm: true } }));
-      const rebooked = await subscribe(t, "C-PREMIUM", "MAIL-PREMIUM");
+      clock.set("2026-04-16T08:00:00Z");
+      await premium("C-REBOOKS");
+      dataOf(await t.gql(CANCEL, { input: { customerNumber: "C-REBOOKS", confirm: true } }));
+      const rebooked = await subscribe(t, "C-REBOOKS", "MAIL-PREMIUM");
       expect(rebooked).toMatchObject({ autoRenew: true, cancelledAt: null, cancellationReason: null, currentPeriodEnd: "2026-04-30T22:00:00.000Z" });
-      const { tierSubscriptionHistory } = dataOf(await t.gql(HISTORY, { customerNumber: "C-PREMIUM" }));
+      const { tierSubscriptionHistory } = dataOf(await t.gql(HISTORY, { customerNumber: "C-REBOOKS" }));
       expect(tierSubscriptionHistory.map((e: any) => e.kind).slice(-2)).toEqual(["CANCELLED", "REBOOKED"]);
     });
   });

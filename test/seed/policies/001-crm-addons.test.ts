@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadCrmAddons } from "../../fixtures/policies/001-crm-addons.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
@@ -53,6 +53,8 @@ describe("001 CRM add-on vendor", () => {
   });
   afterAll(() => t.stop());
 
+  // Every test starts on 1 March, before every instant asked about (a test's paid level is booked then).
+  beforeEach(() => clock.set("2026-03-01T00:00:00Z"));
   const units = async (operation: string, input: Record<string, unknown>) => {
     const result = dataOf(await t.gql(UNITS(operation), { input }))[operation];
     expect(result.__typename, JSON.stringify(result)).toBe("UnitLedgerWrite");
