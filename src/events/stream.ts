@@ -27,8 +27,9 @@ export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (it
       pending = [];
       flushing = flushing.then(async () => {
         if (stopped || batch.length === 0) return;
-        let slice = performance.now();
-        for (const out of await fn(batch)) {
+        const outs = await fn(batch);
+        let slice = performance.now(); // from here: what fn waited for was not delivering
+        for (const out of outs) {
           if (out === null || stopped) continue;
           if (performance.now() - slice > DELIVERY_SLICE_MS) {
             await turn();
