@@ -30,18 +30,26 @@ export async function positionSince(prisma: PrismaClient, topics: TopicName[], s
   return Number(last._max.sequence ?? 0);
 }
 
+/** Events in order, as they come: a page of a replay at once, live ones one by one. */
+type Batch<E> = E[];
+
 /**
  * The events of `topics` after `position`: first those already numbered in the outbox, in order,
  * then live ones. Live delivery is listened to before the outbox is read, and anything at or below
  * the last replayed sequence is dropped, so the seam has neither a gap nor a repeat. The relay
  * publishes in sequence order (src/workers/outbox-relay.ts), which makes that rule exact.
+ * A replayed page is handed on as one batch, not as hundreds of single pushes, so reading a page
+ * costs the event loop one short turn (the deliveries are then spread out by filterMapBatched).
+ * With `pace`, the next page is read only once `pace(last sequence pushed)` resolves (the consumer
+ * has taken the page up): a replay reads one page ahead of its delivery, not the whole backlog.
  */
 export async function eventsAfter<T extends TopicName>(
   deps: Deps,
   topics: T[],
   position: StreamPosition,
   markCaughtUp = false,
-): Promise<AsyncIterableIterator<(Topics[T] & Sequenced) | CaughtUp>> {
+  pace?: (sequence: number) => Promise<void>,
+): Promise<AsyncIterableIterator<Batch<(Topics[T] & Sequenced) | CaughtUp>>> {
   const live = Repeater.merge(topics.map((topic) => deps.bus.subscribe(topic))) as AsyncIterableIterator<Topics[T] & Sequenced>;
   if (position.after !== null) {
     const oldest = await oldestRetained(deps.prisma);
@@ -51,7 +59,7 @@ export async function eventsAfter<T extends TopicName>(
     }
   }
   await deps.bus.ready();
-  return new Repeater<(Topics[T] & Sequenced) | CaughtUp>(async (push, stop) => {
+  return new Repeater<Batch<(Topics[T] & Sequenced) | CaughtUp>>(async (push, stop) => {
     const held: (Topics[T] & Sequenced)[] = [];
     let replaying = true;
     let last = position.after ?? -1;
@@ -65,7 +73,7 @@ export async function eventsAfter<T extends TopicName>(
         if (replaying) held.push(event);
         else if (event.sequence > last) {
           last = event.sequence;
-          await push(event);
+          await push([event]);
         }
       }
     })();
@@ -78,23 +86,26 @@ export async function eventsAfter<T extends TopicName>(
           select: { payload: true, sequence: true, workspaceId: true },
         });
         page = rows.length;
-        const pushed = rows.map((row) =>
-          push({ ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) } as unknown as Topics[T] & Sequenced),
+        if (rows.length === 0) break;
+        last = Number(rows.at(-1)!.sequence);
+        await push(
+          rows.map((row) => ({ ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) }) as unknown as Topics[T] & Sequenced),
         );
-        if (rows.length > 0) last = Number(rows.at(-1)!.sequence);
-        await Promise.all(pushed);
         await new Promise((resolve) => setImmediate(resolve)); // a page at a time: live deliveries go in between
+        if (pace && page === PAGE) await Promise.race([pace(last), stop]);
       }
     }
     while (held.length > 0) {
+      const fresh: (Topics[T] & Sequenced)[] = [];
       for (const event of held.splice(0)) {
         if (event.sequence > last) {
           last = event.sequence;
-          await push(event);
+          fresh.push(event);
         }
       }
+      if (fresh.length > 0) await push(fresh);
     }
-    if (markCaughtUp && !stopped) void push({ caughtUp: true, sequence: last }); // queued in order, before anything live
+    if (markCaughtUp && !stopped) void push([{ caughtUp: true, sequence: last }]); // queued in order, before anything live
     replaying = false; // no await since the last check: nothing live can overtake what was held
     await listening;
     stop();
@@ -114,9 +125,19 @@ export async function resumable<T extends TopicName, U extends Sequenced>(
   map: (events: (Topics[T] & Sequenced)[]) => Promise<(U | null)[]>,
   caughtUp?: (sequence: number) => U,
 ): Promise<AsyncIterableIterator<U & { cursor: string; burst: Burst<U> }>> {
-  const events = await eventsAfter(deps, topics, position, caughtUp !== undefined);
+  // The replay reads its next page once the previous one is being mapped and delivered.
+  let taken = -1;
+  let waiting: { upTo: number; resolve: () => void } | null = null;
+  const pace = (upTo: number) => (taken >= upTo ? Promise.resolve() : new Promise<void>((resolve) => (waiting = { upTo, resolve })));
+  const events = await eventsAfter(deps, topics, position, caughtUp !== undefined, pace);
   const mapped = async (batch: (Topics[T] & Sequenced)[]) => (batch.length ? map(batch) : []);
-  return filterMapBatched(events, async (batch) => {
+  return filterMapBatched(events, async (batches) => {
+    const batch = batches.flat();
+    taken = Math.max(taken, batch.at(-1)?.sequence ?? -1);
+    if (waiting && waiting.upTo <= taken) {
+      waiting.resolve();
+      waiting = null;
+    }
     const at = batch.findIndex(isCaughtUp);
     const out =
       at < 0

@@ -1,9 +1,21 @@
 import { Repeater } from "graphql-yoga";
 
 /**
+ * How long a stream may go on delivering before it lets the event loop turn: a replay of
+ * thousands of events (or any long burst) is executed and sent in slices of about this long, so the
+ * I/O of everything else (live deliveries, requests, database answers) goes in between.
+ */
+export const DELIVERY_SLICE_MS = 2;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Maps the events of `source` through `fn`, dropping nulls. `fn` gets every event that arrived
  * since its last call, so a burst costs one read instead of one per event; order is kept. Built on
  * Repeater so that `return()` (a client unsubscribing) ends the stream at once, even while waiting.
+ * `push` resolves once the consumer asks for the next delivery, i.e. once the previous one was
+ * executed and sent; after DELIVERY_SLICE_MS of that, the stream waits for the next turn of the
+ * event loop before it delivers more.
  */
 export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (items: T[]) => Promise<(U | null)[]>): AsyncIterableIterator<U> {
   return new Repeater<U>(async (push, stop) => {
@@ -15,7 +27,17 @@ export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (it
       pending = [];
       flushing = flushing.then(async () => {
         if (stopped || batch.length === 0) return;
-        for (const out of await fn(batch)) if (out !== null && !stopped) await push(out);
+        const outs = await fn(batch);
+        let slice = performance.now(); // from here: what fn waited for was not delivering
+        for (const out of outs) {
+          if (out === null || stopped) continue;
+          if (performance.now() - slice > DELIVERY_SLICE_MS) {
+            await turn();
+            if (stopped) return;
+            slice = performance.now();
+          }
+          await push(out);
+        }
       });
     };
     void stop.then(() => {
