@@ -80,7 +80,7 @@ describe("a live queue resumed with its cursor", () => {
       queue.close();
       await client.dispose();
     });
-  });
+  }, 300_000); // a thousand mutations through the API: about a minute, several on a busy machine
 });
 
 describe("a cursor older than the retention window", () => {
