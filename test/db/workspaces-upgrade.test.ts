@@ -11,6 +11,7 @@ const WORKSPACES = readMigrations().find((m) => m.name.endsWith("_workspaces"))!
 describe("upgrading a database from before workspaces", () => {
   let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
   let db: Database;
+  let upgraded: { rows: { t: string; w: string }[]; workspaces: unknown[] };
   beforeAll(async () => {
     database = await freshDatabaseUrl();
     db = await openDatabase({ databaseUrl: database.url, dataDir: "memory" });
@@ -29,6 +30,16 @@ describe("upgrading a database from before workspaces", () => {
     });
     await migrate(db);
     db.enforceWorkspaces();
+    // what the upgrade left, read before any test writes: the per-workspace test adds a workspace and rows of its own
+    upgraded = {
+      rows: await db.withSession((s) =>
+        s.query<{ t: string; w: string }>(`
+        SELECT 'Partner' t, "workspaceId" w FROM "Partner" UNION ALL SELECT 'Account', "workspaceId" FROM "Account"
+        UNION ALL SELECT 'RequestType', "workspaceId" FROM "RequestType" UNION ALL SELECT 'Ticket', "workspaceId" FROM "Ticket"
+        UNION ALL SELECT 'UnitLedgerEntry', "workspaceId" FROM "UnitLedgerEntry" UNION ALL SELECT 'OutboxEvent', "workspaceId" FROM "OutboxEvent"`),
+      ),
+      workspaces: await db.withSession((s) => s.query(`SELECT id, slug FROM "Workspace"`)),
+    };
   });
   afterAll(async () => {
     await db.close();
@@ -36,15 +47,9 @@ describe("upgrading a database from before workspaces", () => {
   });
 
   it("moves every existing row into the workspace `default`", async () => {
-    const rows = await db.withSession((s) =>
-      s.query<{ t: string; w: string }>(`
-        SELECT 'Partner' t, "workspaceId" w FROM "Partner" UNION ALL SELECT 'Account', "workspaceId" FROM "Account"
-        UNION ALL SELECT 'RequestType', "workspaceId" FROM "RequestType" UNION ALL SELECT 'Ticket', "workspaceId" FROM "Ticket"
-        UNION ALL SELECT 'UnitLedgerEntry', "workspaceId" FROM "UnitLedgerEntry" UNION ALL SELECT 'OutboxEvent', "workspaceId" FROM "OutboxEvent"`),
-    );
+    const { rows, workspaces } = upgraded;
     expect(rows).toHaveLength(7);
     expect(new Set(rows.map((row) => row.w))).toEqual(new Set([DEFAULT_WORKSPACE_ID]));
-    const workspaces = await db.withSession((s) => s.query(`SELECT id, slug FROM "Workspace"`));
     expect(workspaces).toEqual([{ id: DEFAULT_WORKSPACE_ID, slug: "default" }]);
   });
 

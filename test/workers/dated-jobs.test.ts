@@ -83,8 +83,24 @@ describe("dated jobs on an injected clock: a period end happens at its instant",
     ]);
     expect(await t.app.datedJobs.tick()).toBe(0);
   });
+});
+
+describe("dated jobs on an injected clock: a renewal", () => {
+  // an app of its own: every month end is due for every level, so another test's subscriptions would be renewed by its ticks too
+  const clock = testClock("2026-03-30T08:00:00Z");
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ now: clock.now });
+    await loadEcommerceBackoffice(t);
+    await createAccount(t, "C-STAY", { language: "de" });
+  });
+  afterAll(() => t.stop());
 
   it("a renewal schedules the next period end", async () => {
+    await subscribeTier(t, "C-STAY", "SILVER");
+    clock.set(MARCH_END);
+    expect(await t.app.datedJobs.tick()).toBe(1);
+    expect(await subscriptionOf(t, "C-STAY")).toMatchObject({ status: "ACTIVE", currentPeriodStart: MARCH_END, currentPeriodEnd: APRIL_END });
     clock.set(APRIL_END);
     expect(await t.app.datedJobs.tick()).toBe(1);
     expect(await subscriptionOf(t, "C-STAY")).toMatchObject({ status: "ACTIVE", currentPeriodStart: APRIL_END, currentPeriodEnd: "2026-05-31T22:00:00.000Z" });

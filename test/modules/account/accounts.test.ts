@@ -51,6 +51,12 @@ describe("accounts through GraphQL", () => {
   });
   afterAll(() => t.stop());
 
+  async function create(customerNumber: string, partnerCode: string | null = null) {
+    const { accountCreate } = dataOf(await t.gql(CREATE, { input: { customerNumber, name: `Customer ${customerNumber}`, partnerCode } }));
+    expect(accountCreate.__typename).toBe("AccountCreateSuccess");
+    return accountCreate.account as { id: string; customerNumber: string };
+  }
+
   it("creates an account with defaults and normalises the customer number", async () => {
     const { accountCreate } = dataOf(await t.gql(CREATE, { input: { customerNumber: " c-2001 ", name: "Nordlicht GmbH", language: "de" } }));
     expect(accountCreate).toMatchObject({
@@ -67,12 +73,19 @@ describe("accounts through GraphQL", () => {
   });
 
   it("updates status and payment status and reports it", async () => {
-    const { account } = dataOf(await t.gql(`{ account(customerNumber: "C-1003") { id } }`));
+    const account = await create("C-7001", "P-OTHER");
     const { accountUpdate } = dataOf(await t.gql(UPDATE, { input: { id: account.id, paymentStatus: "OVERDUE", status: "SUSPENDED" } }));
     expect(accountUpdate).toMatchObject({ __typename: "AccountUpdateSuccess", account: { status: "SUSPENDED", paymentStatus: "OVERDUE" } });
+    const { account: read } = dataOf(await t.gql(`{ account(customerNumber: "C-7001") { status paymentStatus } }`));
+    expect(read).toEqual({ status: "SUSPENDED", paymentStatus: "OVERDUE" });
   });
 
   it("pages through accounts in a stable order with totalCount and filters", async () => {
+    // its own partner with two accounts, one of them suspended: other tests add and suspend accounts of their own
+    dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-PAGE", name: "Paging Resellers" }) { __typename } }`));
+    await create("C-6001", "P-PAGE");
+    const toSuspend = await create("C-6002", "P-PAGE");
+    expect(dataOf(await t.gql(UPDATE, { input: { id: toSuspend.id, status: "SUSPENDED" } })).accountUpdate.__typename).toBe("AccountUpdateSuccess");
     const first = dataOf(await t.gql(LIST, { first: 2 })).accounts;
     expect(first.edges).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -80,10 +93,15 @@ describe("accounts through GraphQL", () => {
     const all = [...first.edges, ...rest.edges].map((edge: any) => edge.node.customerNumber);
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(first.totalCount);
-    const suspended = dataOf(await t.gql(LIST, { filter: { status: ["SUSPENDED"] } })).accounts;
-    expect(suspended.edges.map((edge: any) => edge.node.customerNumber)).toEqual(["C-1003"]);
-    const byPartner = dataOf(await t.gql(LIST, { filter: { partnerCode: "P-ACME" } })).accounts;
-    expect(byPartner.totalCount).toBe(1);
+    expect(all).toEqual(expect.arrayContaining(["C-1001", "C-1002", "C-1003", "C-6001", "C-6002"]));
+    const suspended = dataOf(await t.gql(LIST, { filter: { status: ["SUSPENDED"], partnerCode: "P-PAGE" } })).accounts;
+    expect(suspended.edges.map((edge: any) => edge.node.customerNumber)).toEqual(["C-6002"]);
+    expect(suspended.totalCount).toBe(1);
+    const byPartner = dataOf(await t.gql(LIST, { filter: { partnerCode: "P-PAGE" } })).accounts;
+    expect(byPartner.edges.map((edge: any) => edge.node.customerNumber)).toEqual(["C-6001", "C-6002"]);
+    expect(byPartner.totalCount).toBe(2);
+    const acme = dataOf(await t.gql(LIST, { filter: { partnerCode: "P-ACME" } })).accounts;
+    expect(acme.edges.map((edge: any) => edge.node.customerNumber)).toEqual(["C-1002"]);
   });
 
   it("shows partners only their own accounts and customers only themselves", async () => {
@@ -98,8 +116,11 @@ describe("accounts through GraphQL", () => {
   });
 
   it("makes a partner's new account its own whatever partnerCode says", async () => {
-    const { accountCreate } = dataOf(await t.gql(CREATE, { input: { customerNumber: "C-3001", name: "Sold by Acme", partnerCode: "P-OTHER" } }, partnerToken));
-    expect(accountCreate.account.partner).toEqual({ code: "P-ACME" });
+    // a partner of its own: P-ACME's accounts stay as created
+    dataOf(await t.gql(`mutation { partnerCreate(input: { code: "P-SELLER", name: "Seller Resellers" }) { __typename } }`));
+    const seller = await t.token("PARTNER", { partnerCode: "P-SELLER" });
+    const { accountCreate } = dataOf(await t.gql(CREATE, { input: { customerNumber: "C-3001", name: "Sold by Seller", partnerCode: "P-OTHER" } }, seller));
+    expect(accountCreate.account.partner).toEqual({ code: "P-SELLER" });
   });
 
   it("refuses customers creating accounts and partners changing standing", async () => {

@@ -1,6 +1,6 @@
 import { inWorkspace } from "../../../src/db/workspace-scope.ts";
 import { DEFAULT_WORKSPACE_ID } from "../../../src/modules/workspace/index.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../../helpers/clock.ts";
 import { dataOf } from "../../helpers/gql.ts";
@@ -51,9 +51,10 @@ describe("queues: priority rank, then due time, then first come, first served", 
     clock.set(mon("09:30"));
     await ticketDone(t, "ticketAwaitCustomer", { ticketId: ids["gold-awaiting-customer"] });
     await ticketDone(t, "ticketAwaitCustomer", { ticketId: ids["gold-paused-early"] });
-    clock.set(mon("10:00"));
   });
   afterAll(() => t.stop());
+  // every test starts at 10:00 (the counts test moves the clock on)
+  beforeEach(() => clock.set(mon("10:00")));
 
   // Ties go by the database id, not by the (base64) global id the API shows.
   const rawId = (globalId: string) => Buffer.from(globalId, "base64url").toString();
