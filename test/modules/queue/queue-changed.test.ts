@@ -12,6 +12,18 @@ const QUEUE = `subscription($filter: TicketFilterInput) {
 }`;
 const mon = (time: string) => `2026-03-02T${time}+01:00`;
 
+/** 002's levels and a Gold and a Bronze customer (C-GOLD, C-BRONZE) in `app`'s workspace. */
+async function goldAndBronze(app: TestApp) {
+  await loadEcommerceBackoffice(app);
+  for (const [number, tier] of [
+    ["C-GOLD", "GOLD"],
+    ["C-BRONZE", "BRONZE"],
+  ] as const) {
+    await createAccount(app, number, { language: "de" });
+    await subscribeTier(app, number, tier);
+  }
+}
+
 describe("queueChanged: a snapshot, then every change in order with the ticket's new place", () => {
   const clock = testClock(mon("09:00"));
   let t: TestApp;
@@ -21,28 +33,14 @@ describe("queueChanged: a snapshot, then every change in order with the ticket's
    */
   const ownQueue = async (slug: string) => {
     const shop = await createWorkspace(t, slug);
-    await loadEcommerceBackoffice(shop);
-    for (const [number, tier] of [
-      ["C-GOLD", "GOLD"],
-      ["C-BRONZE", "BRONZE"],
-    ] as const) {
-      await createAccount(shop, number, { language: "de" });
-      await subscribeTier(shop, number, tier);
-    }
+    await goldAndBronze(shop);
     return { shop, admin: await shop.token("ADMIN") };
   };
   // The default workspace's queue (C-GOLD, C-BRONZE) belongs to the first test; every other test
   // watches a queue of its own.
   beforeAll(async () => {
     t = await startTestApp({ now: clock.now });
-    await loadEcommerceBackoffice(t);
-    for (const [number, tier] of [
-      ["C-GOLD", "GOLD"],
-      ["C-BRONZE", "BRONZE"],
-    ] as const) {
-      await createAccount(t, number, { language: "de" });
-      await subscribeTier(t, number, tier);
-    }
+    await goldAndBronze(t);
   });
   afterAll(() => t.stop());
   beforeEach(() => clock.set(mon("09:00")));
