@@ -125,5 +125,21 @@ function serviceProcess(pid: number): number {
   }
 }
 
+/**
+ * Resolves once the server has used under 2 % of a core over a quarter of a second: what it started
+ * in the background (follower, relay, SLA monitor catching up) is done and will not fall on a
+ * measurement of it or of a server sharing its core.
+ */
+export async function settled(server: ServerProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let before = server.cpuSeconds(); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = server.cpuSeconds();
+    if (now - before < 0.005) return;
+    before = now;
+  }
+  throw new Error(`the server at ${server.url} was still busy after ${timeoutMs / 1000} s`);
+}
+
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

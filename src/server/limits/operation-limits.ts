@@ -6,7 +6,7 @@ import { type ExecutionArgs, GraphQLError, type ValidationContext } from "graphq
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../../graphql/context.ts";
 import type { Limits } from "./limits.ts";
-import { operationCost } from "./query-cost.ts";
+import { cachedOperationCost } from "./query-cost.ts";
 
 /** A refused operation says which limit, the limit and what was measured, in `extensions`. */
 export function limitExceeded(code: string, what: string, limit: number, measured: number): GraphQLError {
@@ -48,10 +48,11 @@ export function operationLimits(limits: Limits): Plugin<Context> {
     maxAliasesRule(reportAs("MAX_ALIASES", "Alias count", limits.aliases)),
     maxDirectivesRule(reportAs("MAX_DIRECTIVES", "Directive count", limits.directives)),
   ];
+  const costOf = cachedOperationCost(limits.defaultListSize);
   const overBudget = (args: ExecutionArgs) => {
     const { viewer } = args.contextValue as Context;
     const budget = limits.costBudgets[viewer.role ?? "ANONYMOUS"];
-    const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues, limits.defaultListSize);
+    const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
     if (cost <= budget) return null;
     // No field is public: an anonymous caller over its budget is told what it lacks, a credential, with the budget it went over.
     if (viewer.role === null) {

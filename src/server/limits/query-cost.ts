@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  visit,
 } from "graphql";
 
 /**
@@ -114,4 +115,40 @@ function numberOf(value: ValueNode | undefined, variables: Record<string, unknow
     return typeof bound === "number" && Number.isFinite(bound) ? bound : undefined;
   }
   return undefined;
+}
+
+/** The variables a document binds to `first`/`last`: the only ones its cost depends on. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if ((argument.name.value === "first" || argument.name.value === "last") && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** Distinct page sizes remembered per document; past it the document's costs are computed afresh. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * `operationCost`, remembered per document (the parser cache hands every request with the same text
+ * the same document), operation and page-size variables: a dashboard sends one query many times.
+ */
+export function cachedOperationCost(defaultListSize: number) {
+  const byDocument = new WeakMap<DocumentNode, { pages: string[]; costs: Map<string, number> }>();
+  return (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: unknown): number => {
+    let known = byDocument.get(document);
+    if (!known) byDocument.set(document, (known = { pages: pageVariables(document), costs: new Map() }));
+    const values = (variables && typeof variables === "object" ? variables : {}) as Record<string, unknown>;
+    // a value that is not a finite number counts as no page size, as in `numberOf`
+    const sizes = known.pages.map((name) => (typeof values[name] === "number" && Number.isFinite(values[name]) ? values[name] : "-"));
+    const key = `${operationName ?? ""}\u0000${sizes.join(",")}`;
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+      known.costs.set(key, (cost = operationCost(schema, document, operationName, variables, defaultListSize)));
+    }
+    return cost;
+  };
 }

@@ -79,6 +79,19 @@ describe("every operation is bounded before anything runs, and the refusal names
     expect(small.errors).toBeUndefined();
     const large = await t.gql(query, { n: 1000 }, customer);
     expect(refusal(large, "COST_LIMIT")?.extensions?.measured).toBeGreaterThan(1000 * 1000);
+    // the same document again: priced by this request's page size, not the one before it
+    expect((await t.gql(query, { n: 10 }, customer)).errors).toBeUndefined();
+    expect(refusal(await t.gql(query, { n: 1000 }, customer), "COST_LIMIT")).toBeDefined();
+  });
+
+  it("prices each operation of a document by itself, however often the document is sent", async () => {
+    const document = `query Cheap { workspace { slug } } query Dear ${ledgerFanOut("C-FANOUT", 3)}`;
+    const send = (operationName: string) => postGql(t.url, document, {}, customer, {}, operationName);
+    for (let round = 0; round < 2; round++) {
+      const dear = await send("Dear");
+      expect(refusal(dear, "COST_LIMIT"), JSON.stringify(dear)).toBeDefined();
+      expect((await send("Cheap")).errors).toBeUndefined();
+    }
   });
 
   it("gives an anonymous caller almost nothing: one holiday preview reaches authorisation, three are refused before it as UNAUTHENTICATED with the budget", async () => {
