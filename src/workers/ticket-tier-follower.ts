@@ -18,6 +18,8 @@ import type { TicketLifecycleService } from "../modules/ticket/index.ts";
 export class TicketTierFollower {
   private loops: AsyncIterableIterator<{ accountId: string; workspaceId: string }>[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  /** Accounts queued and not yet started ("workspace:account"). */
+  private readonly waiting = new Set<string>();
   private readonly log: Logger;
 
   constructor(
@@ -65,9 +67,20 @@ export class TicketTierFollower {
     return changed;
   }
 
+  /**
+   * An account already waiting in the queue is not queued again: the follow that is still to come
+   * reads the account as it is then, so it covers every change heard before it starts (a burst of
+   * 10,000 renames is one follow, not 10,000). A change heard once it started queues the next one.
+   */
   private enqueue(workspaceId: string, accountId: string): void {
+    const key = `${workspaceId}:${accountId}`;
+    if (this.waiting.has(key)) return;
+    this.waiting.add(key);
     this.queue = this.queue
-      .then(() => inWorkspace(workspaceId, () => this.follow(accountId)))
+      .then(() => {
+        this.waiting.delete(key);
+        return inWorkspace(workspaceId, () => this.follow(accountId));
+      })
       .catch((error) => this.log.error({ err: error, accountId }, "following the account's tier failed"));
   }
 }

@@ -14,6 +14,11 @@ export function queryCounter() {
   let counting = false;
   const statements: string[] = [];
   let held: { match: RegExp; reached: () => void; released: Promise<void> } | null = null;
+  const watches: { match: RegExp; seen: string[] }[] = [];
+  /** Notes a statement for every watch it matches, whoever sent it. */
+  const watched = (sql: string) => {
+    for (const watch of watches) if (watch.match.test(sql)) watch.seen.push(sql);
+  };
 
   const queryable = <Q extends object>(target: Q): Q =>
     new Proxy(target, {
@@ -24,6 +29,7 @@ export function queryCounter() {
         if (property === "queryRaw" || property === "executeRaw") {
           return async (query: { sql: string }) => {
             if (counting && currentRequestId() !== undefined) statements.push(query.sql);
+            watched(query.sql);
             if (held?.match.test(query.sql)) {
               held.reached();
               await held.released;
@@ -51,6 +57,7 @@ export function queryCounter() {
     (query: SqlQuery): SqlQuery =>
     async (sql, params) => {
       if (counting && currentRequestId() !== undefined) statements.push(sql);
+      watched(sql);
       if (held?.match.test(sql)) {
         held.reached();
         await held.released;
@@ -73,6 +80,12 @@ export function queryCounter() {
           release();
         },
       };
+    },
+    /** The statements matching `match` sent from now on, by requests and background workers alike. */
+    watch(match: RegExp): { seen: string[] } {
+      const watch = { match, seen: [] as string[] };
+      watches.push(watch);
+      return watch;
     },
     /** Runs `work` and returns the SQL statements it caused. */
     async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {

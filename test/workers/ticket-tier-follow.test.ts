@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEcommerceBackoffice } from "../fixtures/policies/002-ecommerce-backoffice.ts";
 import { testClock } from "../helpers/clock.ts";
 import { dataOf } from "../helpers/gql.ts";
+import { queryCounter } from "../helpers/query-counter.ts";
 import { createAccount, subscribe as subscribeTier } from "../helpers/support.ts";
 import { ADMIN_TOKEN, startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { clockOf, createTicket, readTicket, ticketDone } from "../helpers/tickets.ts";
@@ -11,12 +12,16 @@ import { subscribe, wsClient } from "../helpers/ws.ts";
 const mon = (time: string) => `2026-03-02T${time}+01:00`;
 const QUEUE = `subscription($filter: TicketFilterInput) { queueChanged(filter: $filter) { kind ticket { id tier { code } } } }`;
 const HISTORY = `query($id: ID!) { ticket(id: $id) { history { kind actor data } } }`;
+const RENAME = `mutation($id: ID!, $name: String!) { accountUpdate(input: { id: $id, name: $name }) { __typename } }`;
+/** The follower's read of an account's open tickets not on its level: one per follow. */
+const STALE_TICKETS = /"tierId" IS NULL OR/;
 
 describe("open tickets follow the support level their account holds", () => {
   const clock = testClock(mon("09:00"));
+  const counter = queryCounter();
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ now: clock.now });
+    t = await startTestApp({ now: clock.now, wrapAdapter: counter.wrap });
     await loadEcommerceBackoffice(t);
     await createAccount(t, "C-UP", { language: "de" });
   });
@@ -62,5 +67,29 @@ describe("open tickets follow the support level their account holds", () => {
       t.gql(`mutation($id: ID!) { accountUpdate(input: { id: $id, paymentStatus: OVERDUE }) { __typename } }`, { id: account.id }),
     );
     expect(await readTicket(t, open.id)).toMatchObject({ tier: { code: "BASIS" }, priority: { rank: 1 } });
+  });
+
+  it("follows a burst of changes to one account once, after the follow already under way", async () => {
+    clock.set(mon("13:00"));
+    await createAccount(t, "C-BURST", { language: "de" });
+    const open = await createTicket(t, { customerNumber: "C-BURST" });
+    const { id } = dataOf(await t.gql(`{ account(customerNumber: "C-BURST") { id } }`)).account;
+    const follows = counter.watch(STALE_TICKETS);
+    const gate = counter.hold(STALE_TICKETS);
+    await t.gql(RENAME, { id, name: "first" });
+    await gate.reached; // the first follow is under way, held at its read
+
+    // 20 more renames while it is held; each is heard by the follower before a socket receives it
+    const client = wsClient(t.url, ADMIN_TOKEN);
+    const changes = subscribe(client, `subscription { accountChanged { account { name } } }`);
+    for (let i = 0; i < 20; i++) await t.gql(RENAME, { id, name: `burst ${i}` });
+    while ((await changes.next()).data.accountChanged.account.name !== "burst 19");
+    changes.close();
+    await client.dispose();
+    gate.release();
+
+    // a booking after the burst: its follow is queued behind whatever the burst queued
+    await arrivesIn("GOLD", open.id, () => subscribeTier(t, "C-BURST", "GOLD"));
+    expect(follows.seen).toHaveLength(3); // the one under way, one for the burst, one for the booking
   });
 });
