@@ -1,0 +1,23 @@
+import { runLoad } from "./bench/load.ts";
+import { seedOpenTickets } from "./bench/support/seed-open-tickets.ts";
+import { adminGql, benchDatabase, DEMO_WORKSPACE, pinLoadCore, SERVER_CORE, startServer } from "./bench/support/server-process.ts";
+pinLoadCore();
+const TICKET_FIELDS = `id number subject status priority { rank label } nextDueAt tier { code } account { customerNumber name }
+  slaClocks { kind state dueAt remainingBusinessMinutes calendar { name } }`;
+const PAGE = `query($id: ID!) { queue(id: $id) { tickets(first: 50) { edges { node { ${TICKET_FIELDS} } } } } }`;
+const database = await benchDatabase();
+const env = { SEED: "demo", DATABASE_URL: database.url, RESPONSE_CACHE_MS: "0" };
+let server = await startServer(env, SERVER_CORE);
+await server.stop();
+await seedOpenTickets(database.url, Number(process.env.SIZE ?? 5000));
+process.env.PROF = "1";
+server = await startServer(env, SERVER_CORE);
+const token = (await adminGql(server.url, `mutation { apiTokenCreate(input: { name: "a", role: AGENT }) { ... on ApiTokenIssued { secret } } }`, {}, DEMO_WORKSPACE)).apiTokenCreate.secret;
+const queueId = (await adminGql(server.url, `mutation { queueCreate(input: { name: "All open", filter: {} }) { ... on QueueCreateSuccess { queue { id } } } }`, {}, DEMO_WORKSPACE)).queueCreate.queue.id;
+const plan = { url: `${server.url}/graphql`, headers: { authorization: `Bearer ${token}`, "x-workspace": DEMO_WORKSPACE }, bodies: [JSON.stringify({ query: PAGE, variables: { id: queueId } })] };
+await runLoad({ ...plan, concurrency: 16, count: 100000, maxMs: 4000 });
+const cpu = server.cpuSeconds();
+const r = await runLoad({ ...plan, concurrency: 16, count: 100000, maxMs: 8000 });
+console.log(`${(r.requests / r.seconds).toFixed(0)} req/s, ${(((server.cpuSeconds() - cpu) / r.requests) * 1000).toFixed(2)} ms CPU/page, errors ${r.errors}`);
+await server.stop();
+await database.drop();
