@@ -90,6 +90,9 @@ describe("open tickets follow the support level their account holds", () => {
 
     // a booking after the burst: its follow is queued behind whatever the burst queued
     await arrivesIn("GOLD", open.id, () => subscribeTier(t, "C-BURST", "GOLD"));
-    expect(follows.seen).toHaveLength(3); // the one under way, one for the burst, one for the booking
+    // the one under way, one for the burst, and one for the booking, or two where its subscription
+    // and account events arrive apart (through Redis); one per rename would be 22 or more
+    expect(follows.seen.length).toBeGreaterThanOrEqual(3);
+    expect(follows.seen.length).toBeLessThanOrEqual(4);
   });
 });
