@@ -18,6 +18,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A worker runs its files one after the other in one module graph: the app, Prisma, Pothos and the
+    // schema are imported once per worker, not once per file (most of a file's start-up). Files share
+    // no state but that: each test app is built and stopped by its file, with a database of its own.
+    isolate: false,
     // Files are independent (each test app has its own database), so both cores of a small machine work.
     maxWorkers: 2,
     globalSetup: ["test/global-setup.ts"],

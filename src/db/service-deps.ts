@@ -23,4 +23,6 @@ export interface ServiceDeps {
   withAccountLock: AccountLock;
   /** Publishes the outbox rows a single statement wrote outside `transaction`, once it committed. */
   committed(): void;
+  /** Outbox rows a resuming subscription's replay reads at a time (default 500); tests make it small to cross pages with few events. */
+  replayPage?: number;
 }

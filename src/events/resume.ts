@@ -10,7 +10,7 @@ type Sequenced = { sequence: number };
 /** Marks the end of a resume's replay: every missed event was delivered; what follows is live. */
 export type CaughtUp = { caughtUp: true; sequence: number };
 const isCaughtUp = (event: object): event is CaughtUp => "caughtUp" in event;
-type Deps = { prisma: PrismaClient; bus: EventBus };
+type Deps = { prisma: PrismaClient; bus: EventBus; replayPage?: number };
 const PAGE = 500;
 
 /** The oldest sequence still in the outbox: replay can reach back to just before it. */
@@ -50,6 +50,7 @@ export async function eventsAfter<T extends TopicName>(
   markCaughtUp = false,
   pace?: (sequence: number) => Promise<void>,
 ): Promise<AsyncIterableIterator<Batch<(Topics[T] & Sequenced) | CaughtUp>>> {
+  const pageSize = deps.replayPage ?? PAGE;
   const live = Repeater.merge(topics.map((topic) => deps.bus.subscribe(topic))) as AsyncIterableIterator<Topics[T] & Sequenced>;
   if (position.after !== null) {
     const oldest = await oldestRetained(deps.prisma);
@@ -78,11 +79,11 @@ export async function eventsAfter<T extends TopicName>(
       }
     })();
     if (position.after !== null) {
-      for (let page = PAGE; page === PAGE && !stopped; ) {
+      for (let page = pageSize; page === pageSize && !stopped; ) {
         const rows = await deps.prisma.outboxEvent.findMany({
           where: { topic: { in: topics }, sequence: { gt: last } },
           orderBy: { sequence: "asc" },
-          take: PAGE,
+          take: pageSize,
           select: { payload: true, sequence: true, workspaceId: true },
         });
         page = rows.length;
@@ -92,7 +93,7 @@ export async function eventsAfter<T extends TopicName>(
           rows.map((row) => ({ ...(row.payload as object), workspaceId: row.workspaceId, sequence: Number(row.sequence) }) as unknown as Topics[T] & Sequenced),
         );
         await new Promise((resolve) => setImmediate(resolve)); // a page at a time: live deliveries go in between
-        if (pace && page === PAGE) await Promise.race([pace(last), stop]);
+        if (pace && page === pageSize) await Promise.race([pace(last), stop]);
       }
     }
     while (held.length > 0) {

@@ -45,6 +45,8 @@ export interface AppOptions {
   wrapAdapter?: AdapterWrapper;
   /** With DATA_DIR=memory: start from this PGlite data directory image instead of an empty database (tests start from a migrated one). */
   databaseImage?: Blob;
+  /** Outbox rows a resuming subscription's replay reads at a time (default 500): tests cross pages with few events. */
+  replayPage?: number;
 }
 
 export interface App {
@@ -70,7 +72,14 @@ export interface App {
   readonly datedJobs: DatedJobs;
 }
 
-export async function buildApp({ config, now = () => new Date(), log = createLogger(config.log), wrapAdapter, databaseImage }: AppOptions): Promise<App> {
+export async function buildApp({
+  config,
+  now = () => new Date(),
+  log = createLogger(config.log),
+  wrapAdapter,
+  databaseImage,
+  replayPage,
+}: AppOptions): Promise<App> {
   log.info(`database: opening ${describeDatabase(config)}`);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -103,6 +112,7 @@ export async function buildApp({ config, now = () => new Date(), log = createLog
     transaction,
     withAccountLock: accountLock(transaction),
     committed: () => void relay.kick(),
+    ...(replayPage ? { replayPage } : {}),
   };
   const services = createServices(deps, { adminToken: config.adminToken, ticketReopenDays: config.ticketReopenDays, queueCountsMs: config.queueCountsMs });
   const slaMonitor = new SlaMonitor(deps);

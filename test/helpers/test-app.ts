@@ -47,7 +47,7 @@ export function tokenIssuer(gql: TestApp["gql"]): TestApp["token"] {
 
 /** The real app on port 0 with a fresh, migrated database (in-memory PGlite, or a new PostgreSQL database). */
 export async function startTestApp(
-  options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper; log?: Logger } = {},
+  options: { now?: () => Date; env?: Record<string, string>; databaseUrl?: string; wrapAdapter?: AdapterWrapper; log?: Logger; replayPage?: number } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await migratedDatabase();
   const config = testConfig({ ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env });
@@ -57,6 +57,7 @@ export async function startTestApp(
     ...(options.now ? { now: options.now } : {}),
     ...(options.wrapAdapter ? { wrapAdapter: options.wrapAdapter } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.replayPage ? { replayPage: options.replayPage } : {}),
   });
   const url = await app.start(0);
   const gql: TestApp["gql"] = (query, variables, token = ADMIN_TOKEN, headers) => postGql(url, query, variables, token ?? undefined, headers);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataOf, postGql } from "../helpers/gql.ts";
+import { migratedDataDir } from "../helpers/migrated.ts";
 import { runUntilExit, startService } from "../helpers/service-process.ts";
 
 const progress = (output: string) => output.split("\n").flatMap((line) => /^supportclock: (\w[\w ]*?):/.exec(line)?.[1] ?? []);
@@ -38,7 +39,7 @@ describe("a start that talks (the real process)", () => {
     expect(second.output()).not.toContain(secret);
     expect(dataOf(await postGql(second.url, `{ apiTokens { totalCount } }`, {}, secret)).apiTokens.totalCount).toBe(1);
 
-    const busy = await runUntilExit({ DATA_DIR: "memory", DATABASE_URL: undefined, PORT: new URL(second.url).port });
+    const busy = await runUntilExit({ DATA_DIR: migratedDataDir(), DATABASE_URL: undefined, PORT: new URL(second.url).port });
     expect(busy.code).toBe(1);
     expect(busy.stderr.trim().split("\n")).toEqual([
       `supportclock: cannot start: 127.0.0.1:${new URL(second.url).port} is already in use (EADDRINUSE); stop the process that holds it or set PORT to another port`,
@@ -48,7 +49,8 @@ describe("a start that talks (the real process)", () => {
   });
 
   it("the token a first start generates is the platform administrator, as ADMIN_TOKEN is: it creates and lists workspaces and acts in the one named", async () => {
-    const service = await startService({ DATA_DIR: "memory", DATABASE_URL: undefined, ADMIN_TOKEN: undefined, SEED: undefined });
+    // a migrated database holds no admin token (ADMIN_TOKEN, which made it, is not stored): this start is its first
+    const service = await startService({ DATA_DIR: migratedDataDir(), DATABASE_URL: undefined, ADMIN_TOKEN: undefined, SEED: undefined });
     try {
       const secret = /Authorization: Bearer (sc_\S+)/.exec(service.output())?.[1];
       expect(secret, service.output()).toBeDefined();
@@ -72,20 +74,21 @@ describe("a start that talks (the real process)", () => {
     }
   });
 
-  it.each<[string, Record<string, string | undefined>, RegExp]>([
+  // each env is made when its test runs (a migrated DATA_DIR is a copy of the run's image: it migrates nothing)
+  it.each<[string, () => Record<string, string | undefined>, RegExp]>([
     [
       "production without ADMIN_TOKEN on a database without an admin token",
-      { NODE_ENV: "production", ADMIN_TOKEN: undefined, DATA_DIR: "memory", DATABASE_URL: undefined },
+      () => ({ NODE_ENV: "production", ADMIN_TOKEN: undefined, DATA_DIR: migratedDataDir(), DATABASE_URL: undefined }),
       /^supportclock: configuration error: no ADMIN_TOKEN set and the database has no admin token: set ADMIN_TOKEN \(16\+ characters\) to start in production$/,
     ],
     [
       "a PostgreSQL server that is not there",
-      { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
+      () => ({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" }),
       /^supportclock: cannot start: PostgreSQL at 127\.0\.0\.1:1\/none is not reachable \(ECONNREFUSED\); is it running, and is DATABASE_URL right\?$/,
     ],
-    ["a short ADMIN_TOKEN", { ADMIN_TOKEN: "short" }, /^supportclock: configuration error: ADMIN_TOKEN must be at least 16 characters$/],
+    ["a short ADMIN_TOKEN", () => ({ ADMIN_TOKEN: "short" }), /^supportclock: configuration error: ADMIN_TOKEN must be at least 16 characters$/],
   ])("refuses %s in one line with a non-zero exit", async (_name, env, line) => {
-    const { code, stderr } = await runUntilExit(env);
+    const { code, stderr } = await runUntilExit(env());
     expect(code).toBe(1);
     expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(line)]);
   });
