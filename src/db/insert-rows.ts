@@ -35,6 +35,8 @@ export async function insertRows<R extends Record<string, unknown>>(
   return sql<R>(
     `WITH ${ctes.join(",\n")} ${select}`,
     present.map((insert) => JSON.stringify(insert.rows)),
+    // one text per combination of tables and columns present: a handful per caller
+    { prepare: true },
   );
 }
 

@@ -108,6 +108,8 @@ export interface ResponseCache {
 export function responseCache({ ttlMs, bus, now, ticketPlace, published }: ResponseCacheOptions): ResponseCache {
   const entries = new Map<string, Entry>();
   let waiting = 0;
+  /** executions of queries that declare what they show, running now */
+  let computing = 0;
   const printed = new WeakMap<DocumentNode, string>();
   /** applied changes, newest last: an execution that overlapped one that hits it is not kept */
   const log: { seq: number; hits: (shows: Shows) => boolean }[] = [];
@@ -128,6 +130,7 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
 
   const onTicket = ({ ticketId }: { ticketId: string }) => {
     invalidate((shows) => shows.counts || shows.tickets.has(ticketId));
+    if (!listsAtStake()) return;
     const placed: Promise<void> = ticketPlace(ticketId)
       .then((place) => invalidate((shows) => place !== null && shows.lists.some((list) => ticketEntersList(list, place, now().getTime()))))
       .catch(() => invalidate((shows) => shows.lists.length > 0))
@@ -149,6 +152,21 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
     await published();
     await new Promise((resolve) => setImmediate(resolve));
     await Promise.all(placing);
+  };
+
+  /**
+   * Whether a ticket's new place can matter: a kept answer lists tickets, or a list is being
+   * computed (it may have read the ticket's old place). Answers past twice the time to live are
+   * never served again and go here; without lists at stake a change reads no place.
+   */
+  const listsAtStake = () => {
+    if (computing > 0) return true;
+    let listed = false;
+    for (const [key, entry] of entries) {
+      if (age(entry) >= 2 * ttlMs) entries.delete(key);
+      else listed ||= entry.depends !== "all" && entry.depends.lists.length > 0;
+    }
+    return listed;
   };
 
   const textOf = (document: DocumentNode) => {
@@ -206,9 +224,11 @@ export function responseCache({ ttlMs, bus, now, ticketPlace, published }: Respo
       if (!refreshing) store(key, mine);
       setExecuteFn(async (executionArgs) => {
         let result: Awaited<ReturnType<typeof executeFn>> | null = null;
+        if (shows) computing++;
         try {
           return (result = await executeFn(executionArgs));
         } finally {
+          if (shows) computing--;
           const usable = result !== null && !(Symbol.asyncIterator in result) && !result.errors?.length;
           const keep = usable && !changedSince(startedIn, mine.depends) && !listsPending(mine.depends);
           if (keep && refreshing) store(key, mine);

@@ -21,7 +21,10 @@ const MAX_BACKOFF_MS = 5_000;
  */
 export class OutboxRelay {
   private draining: Promise<void> | null = null;
+  /** kicked since the cycle under way started */
   private again = false;
+  /** what the kicks since the cycle under way started wait for */
+  private nextCycle: CycleEnd | null = null;
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
@@ -44,29 +47,45 @@ export class OutboxRelay {
     void this.kick();
   }
 
+  /**
+   * Resolves once a cycle that started after this call has ended (or failed): what committed before
+   * it is then published. Not once the relay is idle: under steady writes that would be never.
+   */
   kick(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.drain()
+    this.again = true;
+    const waiting = (this.nextCycle ??= cycleEnd()).promise;
+    if (!this.draining) this.draining = this.run();
+    return waiting;
+  }
+
+  private run(): Promise<void> {
+    let failed = false;
+    return this.drain()
       .then(() => (this.failures = 0))
       .catch((error) => {
+        failed = true;
         if (this.failures++ === 0) this.options.log.error({ err: error }, "publishing failed; retrying with backoff");
         clearTimeout(this.retry);
         this.retry = setTimeout(() => void this.kick(), Math.min(MAX_BACKOFF_MS, 50 * 2 ** this.failures));
         this.retry.unref();
       })
       .then(() => {})
-      .finally(() => (this.draining = null));
-    return this.draining;
+      .finally(() => {
+        this.draining = null;
+        // a kick between the last cycle's check and here gets a cycle of its own; after a failure, the retry
+        if (this.again && !failed) this.draining = this.run();
+        else {
+          this.nextCycle?.resolve();
+          this.nextCycle = null;
+        }
+      });
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     clearInterval(this.pruneTimer);
     clearTimeout(this.retry);
-    await this.draining;
+    while (this.draining) await this.draining;
   }
 
   /** Deletes published events older than the retention window, a batch at a time; keeps the newest, which carries the numbering on. */
@@ -88,10 +107,16 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
-    do {
+    while (this.again) {
       this.again = false;
-      while ((await this.publishBatch()) === BATCH);
-    } while (this.again);
+      const cycle = this.nextCycle;
+      this.nextCycle = null;
+      try {
+        while ((await this.publishBatch()) === BATCH);
+      } finally {
+        cycle?.resolve();
+      }
+    }
   }
 
   /** Publishes every workspace's events, each marked with its workspace so delivery can stay inside it. */
@@ -128,6 +153,17 @@ export class OutboxRelay {
         UPDATE "OutboxEvent" AS o SET sequence = n.sequence FROM numbered AS n WHERE o.id = n.id`;
     });
   }
+}
+
+interface CycleEnd {
+  promise: Promise<void>;
+  resolve(): void;
+}
+
+function cycleEnd(): CycleEnd {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }
 
 const MAX_FILL = 10_000;

@@ -55,14 +55,14 @@ export function queryCounter() {
   // The plain SQL path (statements the services send outside Prisma) is counted as well.
   wrap.sql =
     (query: SqlQuery): SqlQuery =>
-    async (sql, params) => {
+    async (sql, params, options) => {
       if (counting && currentRequestId() !== undefined) statements.push(sql);
       watched(sql);
       if (held?.match.test(sql)) {
         held.reached();
         await held.released;
       }
-      return query(sql, params);
+      return query(sql, params, options);
     };
 
   return {

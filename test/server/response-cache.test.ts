@@ -202,6 +202,26 @@ describe("the response cache", () => {
       expect(all.ids).toContain(created.id);
     });
 
+    it("reads no ticket's new place while no kept answer lists tickets", async () => {
+      await fresh();
+      await page({}); // a list, kept but past twice its time to live after fresh()
+      await fresh();
+      const place = counter.hold(/r\.code AS "tierCode"/);
+      const read = place.reached.then(() => "its place was read");
+      const created = createTicket(t, { customerNumber: "C-GOLD", subject: "Unlisted", channel: "EMAIL" }).then(() => "answered");
+      try {
+        expect(await Promise.race([read, created])).toBe("answered");
+      } finally {
+        place.release();
+      }
+      await page({});
+      const held = counter.hold(/r\.code AS "tierCode"/);
+      const listed = createTicket(t, { customerNumber: "C-GOLD", subject: "Listed", channel: "EMAIL" });
+      await held.reached; // a kept list: the new ticket's place decides whether it enters
+      held.release();
+      expect((await page({})).ids).toContain((await listed).id);
+    });
+
     // (an account event with no other reaction: accountChanged also moves the tier follower, whose
     // ticket events would race the assertions)
     it("drops the lists showing an account when an event about it arrives, and keeps the others", async () => {

@@ -24,6 +24,7 @@ export async function requireAccountWithLevel(sql: SqlQuery, viewer: Viewer, cus
      LEFT JOIN LATERAL (SELECT * FROM "TierSubscription" t WHERE t."accountId" = a.id AND t.status = 'ACTIVE' LIMIT 1) s ON true
      WHERE a."customerNumber" = $1`,
     [number],
+    { prepare: true },
   );
   const account = row && {
     ...revive<Account>(row.account, ACCOUNT_DATES),

@@ -83,6 +83,7 @@ export class TicketQueueService {
          a."partnerId", r.code AS "tierCode", ${["nextDueAt", "createdAt", "atRiskAt"].map((c) => `(extract(epoch from t."${c}") * 1000)::float8 AS "${c}"`).join(", ")}
        FROM "Ticket" t JOIN "Account" a ON a.id = t."accountId" LEFT JOIN "Tier" r ON r.id = t."tierId" WHERE t.id = $1`,
       [ticketId],
+      { prepare: true },
     );
     return (row as unknown as TicketPlace | undefined) ?? null;
   }
