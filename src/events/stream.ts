@@ -1,21 +1,22 @@
 import { Repeater } from "graphql-yoga";
 
 /**
- * How long a stream may go on delivering before it lets the event loop turn: a replay of
- * thousands of events (or any long burst) is executed and sent in slices of about this long, so the
- * I/O of everything else (live deliveries, requests, database answers) goes in between.
+ * How long a stream may go on delivering before it rests: a replay of thousands of events (or any
+ * long burst) is executed and sent in slices of about this long, each followed by a rest as long,
+ * so a catching-up subscriber takes at most about half of the process and everything else (live
+ * deliveries, requests, database answers) runs in between at its usual pace, not one slice per hop.
  */
 export const DELIVERY_SLICE_MS = 2;
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const rest = () => new Promise<void>((resolve) => setTimeout(resolve, DELIVERY_SLICE_MS));
 
 /**
  * Maps the events of `source` through `fn`, dropping nulls. `fn` gets every event that arrived
  * since its last call, so a burst costs one read instead of one per event; order is kept. Built on
  * Repeater so that `return()` (a client unsubscribing) ends the stream at once, even while waiting.
  * `push` resolves once the consumer asks for the next delivery, i.e. once the previous one was
- * executed and sent; after DELIVERY_SLICE_MS of that, the stream waits for the next turn of the
- * event loop before it delivers more.
+ * executed and sent; after DELIVERY_SLICE_MS of that, the stream rests as long before it
+ * delivers more.
  */
 export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (items: T[]) => Promise<(U | null)[]>): AsyncIterableIterator<U> {
   return new Repeater<U>(async (push, stop) => {
@@ -32,7 +33,7 @@ export function filterMapBatched<T, U>(source: AsyncIterableIterator<T>, fn: (it
         for (const out of outs) {
           if (out === null || stopped) continue;
           if (performance.now() - slice > DELIVERY_SLICE_MS) {
-            await turn();
+            await rest();
             if (stopped) return;
             slice = performance.now();
           }
